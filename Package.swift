@@ -1,0 +1,46 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Kremlinology",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kremlinology", targets: ["kremlinology"]),
+        .library(name: "KremlinologyModel", targets: ["KremlinologyModel"]),
+        .library(name: "KremlinologyIngest", targets: ["KremlinologyIngest"]),
+        .library(name: "KremlinologyExtract", targets: ["KremlinologyExtract"]),
+        .library(name: "KremlinologyStore", targets: ["KremlinologyStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "KremlinologyModel"),
+        .target(
+            name: "KremlinologyIngest",
+            dependencies: ["KremlinologyModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "KremlinologyExtract",
+            dependencies: ["KremlinologyModel", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources")]
+        ),
+        .target(
+            name: "KremlinologyStore",
+            dependencies: ["KremlinologyModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "kremlinology",
+            dependencies: [
+                "KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KremlinologyIngestTests", dependencies: ["KremlinologyIngest"]),
+        .testTarget(name: "KremlinologyExtractTests", dependencies: ["KremlinologyExtract", "KremlinologyIngest"]),
+        .testTarget(name: "KremlinologyStoreTests", dependencies: ["KremlinologyStore", "KremlinologyIngest"]),
+        .testTarget(name: "KremlinologyCLITests", dependencies: ["KremlinologyModel"]),
+    ]
+)

@@ -1,0 +1,162 @@
+import KremlinologyModel
+
+/// What happened to one document handed to ``CorpusStore/store(_:extraction:)``.
+public enum IngestOutcome: Sendable, Equatable {
+    /// A new document was stored.
+    case added(documentID: String)
+    /// The same path was stored before with the same bytes: nothing changed.
+    case unchanged(documentID: String)
+    /// The same path was stored before with other bytes: the old version was replaced.
+    case replaced(documentID: String, previousID: String)
+    /// Another path holds the same normalised text: nothing was stored.
+    case duplicate(of: String)
+}
+
+/// The facts extracted from one document, stored together with it.
+public struct ExtractionPayload: Sendable {
+    /// Known actors mentioned in the document (their pack entries).
+    public var actors: [Actor]
+    /// Every place an actor is named or referred to.
+    public var mentions: [ActorMention]
+    /// Relations, each with its quote and range.
+    public var relations: [Relation]
+    /// Claims attributed to speakers.
+    public var claims: [Claim]
+
+    public init(actors: [Actor] = [], mentions: [ActorMention] = [], relations: [Relation] = [], claims: [Claim] = []) {
+        self.actors = actors
+        self.mentions = mentions
+        self.relations = relations
+        self.claims = claims
+    }
+}
+
+/// A document as stored, with its counts.
+public struct StoredDocument: Sendable, Codable, Hashable {
+    public var document: Document
+    /// SHA-256 of the file's bytes when it was ingested.
+    public var contentHash: String
+    /// Size of the normalised text in bytes.
+    public var byteCount: Int
+    public var passageCount: Int
+    public var relationCount: Int
+}
+
+/// One ranked passage returned by ``CorpusStore/search(_:)``.
+public struct SearchHit: Sendable, Codable, Hashable {
+    public var documentID: String
+    public var fileName: String
+    public var title: String?
+    public var outlet: String?
+    public var passageIndex: Int
+    public var section: String?
+    /// The passage's range in the normalised text.
+    public var range: TextRange
+    /// A short excerpt with the matched terms between `[` and `]`.
+    public var snippet: String
+    /// BM25 score: lower is better, as SQLite reports it.
+    public var score: Double
+    /// Where the first match stands: timestamp and deep link for video notes.
+    public var locator: Locator
+}
+
+/// Options of a full-text search.
+public struct SearchQuery: Sendable {
+    /// Words to find (all of them), or `"a phrase"` in double quotes.
+    public var text: String
+    public var limit: Int
+    public var offset: Int
+    /// Only passages of documents from this outlet (case-insensitive).
+    public var outlet: String?
+
+    public init(text: String, limit: Int = 10, offset: Int = 0, outlet: String? = nil) {
+        self.text = text
+        self.limit = limit
+        self.offset = offset
+        self.outlet = outlet
+    }
+}
+
+/// Figures about the whole corpus.
+public struct CorpusStats: Sendable, Codable, Hashable {
+    public var documents: Int
+    public var documentsByKind: [String: Int]
+    public var passages: Int
+    public var textBytes: Int
+    public var actors: Int
+    public var mentions: Int
+    public var relations: Int
+    public var relationsByType: [String: Int]
+    public var outlets: [String: Int]
+}
+
+/// A stored relation with where it was found.
+public struct StoredRelation: Sendable, Codable, Hashable {
+    public var id: Int64
+    public var documentID: String
+    public var fileName: String
+    public var outlet: String?
+    public var published: String?
+    public var relation: Relation
+    public var locator: Locator
+}
+
+/// Filters for ``CorpusStore/relations(_:)``; nil means any.
+public struct RelationFilter: Sendable {
+    public var source: String?
+    public var target: String?
+    public var type: RelationType?
+    public var modality: Modality?
+    public var outlet: String?
+    public var documentID: String?
+    public var limit: Int
+    public var offset: Int
+
+    public init(source: String? = nil, target: String? = nil, type: RelationType? = nil, modality: Modality? = nil,
+                outlet: String? = nil, documentID: String? = nil, limit: Int = 1000, offset: Int = 0) {
+        self.source = source
+        self.target = target
+        self.type = type
+        self.modality = modality
+        self.outlet = outlet
+        self.documentID = documentID
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// An actor with how often and where the corpus mentions it.
+public struct ActorSummary: Sendable, Codable, Hashable {
+    public var actor: Actor
+    public var mentions: Int
+    /// File names of the documents that mention the actor.
+    public var documents: [String]
+    public var relationsOut: Int
+    public var relationsIn: Int
+}
+
+/// A store of documents, passages and extracted facts.
+///
+/// SQLite is the embedded default; a PostgreSQL backend implements the same protocol so
+/// that callers never know which one they talk to.
+public protocol CorpusStore: Sendable {
+    /// Stores one document and its facts in one transaction: after a crash the document is
+    /// either wholly present or absent.
+    func store(_ document: IngestedDocument, extraction: ExtractionPayload?) throws -> IngestOutcome
+    /// Replaces the extracted facts of a stored document (after the knowledge pack changed).
+    func replaceExtraction(documentID: String, with extraction: ExtractionPayload) throws
+    /// All documents, ordered by file name.
+    func documents(limit: Int, offset: Int) throws -> [StoredDocument]
+    /// A document by id, id prefix, file name or path.
+    func document(matching key: String) throws -> StoredDocument?
+    /// The normalised text and passages of a stored document.
+    func content(ofDocument id: String) throws -> IngestedDocument?
+    /// Ranked passages.
+    func search(_ query: SearchQuery) throws -> [SearchHit]
+    func stats() throws -> CorpusStats
+    func relations(_ filter: RelationFilter) throws -> [StoredRelation]
+    /// Actors by number of mentions.
+    func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary]
+    /// Ids of every stored document, for re-extraction.
+    func documentIDs() throws -> [String]
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+import KremlinologyModel
+@testable import KremlinologyStore
+
+/// A fresh store in a temporary folder, removed when the test ends.
+final class TemporaryStore {
+    let folder: URL
+    let store: SQLiteCorpusStore
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kremlinology-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        store = try SQLiteCorpusStore(path: folder.appendingPathComponent("test.sqlite").path)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+}
+
+/// Builds a small video note by hand: two passages, the first closed by two timestamps.
+func videoNote(path: String = "notes/loan.md", text: String? = nil, hash: String = "h1") -> IngestedDocument {
+    let first = "Russia is expected to allocate a loan to Belarus. Hybrid warfare replaced hot war."
+    let second = "Lukashenko twists Putin as he wants."
+    let body = text ?? first + "\n\n" + second
+    let firstRange = TextRange(start: 0, end: first.utf8.count)
+    let secondStart = first.utf8.count + 2
+    let passages = [
+        Passage(index: 0, range: firstRange, section: "Belarus", anchors: [
+            TimestampAnchor(offset: 49, timestamp: "00:55:55", seconds: 3355),
+            TimestampAnchor(offset: first.utf8.count, timestamp: "00:24:29", seconds: 1469),
+        ], topicLinks: [TopicLink(slug: "hybrid_warfare", label: "Hybrid warfare", range: TextRange(start: 50, end: 64))]),
+        Passage(index: 1, range: TextRange(start: secondStart, end: secondStart + second.utf8.count), section: "Belarus",
+                anchors: [TimestampAnchor(offset: secondStart + second.utf8.count, timestamp: "00:55:12", seconds: 3312)]),
+    ]
+    let id = String(body.utf8.reduce(UInt64(14695981039346656037)) { ($0 ^ UInt64($1)) &* 1099511628211 }, radix: 16)
+    let document = Document(id: id, path: path, fileName: (path as NSString).lastPathComponent, title: "Loan",
+                            kind: .videoNote, outlet: "bonus_professor", url: "https://www.youtube.com/watch?v=VID",
+                            videoID: "VID")
+    return IngestedDocument(document: document, text: body, rawText: body, contentHash: hash, passages: passages)
+}
+
+func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
+    let quote = "Russia is expected to allocate a loan to Belarus."
+    return ExtractionPayload(
+        actors: [Actor(name: "Russia", kind: .state, wikidata: "Q159", country: "RUS", aliases: ["Moscow"]),
+                 Actor(name: "Belarus", kind: .state, wikidata: "Q184", country: "BLR")],
+        mentions: [ActorMention(actor: "Russia", text: "Russia", range: TextRange(start: 0, end: 6), rule: "gazetteer"),
+                   ActorMention(actor: "Belarus", text: "Belarus", range: TextRange(start: 41, end: 48), rule: "gazetteer")],
+        relations: [Relation(source: "Russia", sourceWikidata: "Q159", sourceText: "Russia", target: "Belarus",
+                             targetWikidata: "Q184", targetText: "Belarus", type: .aid, modality: .expected,
+                             attribution: "bonus_professor", instruments: [.economic], quote: quote,
+                             range: TextRange(start: 0, end: quote.utf8.count), rule: "verb:allocate")],
+        claims: [])
+}
+
+@Suite struct SQLiteStoreTests {
+    @Test func addingANewDocumentStoresItsPassagesAndFacts() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        #expect(try tmp.store.store(doc, extraction: loanExtraction(for: doc)) == .added(documentID: doc.document.id))
+        let stats = try tmp.store.stats()
+        #expect(stats.documents == 1)
+        #expect(stats.passages == 2)
+        #expect(stats.relations == 1)
+        #expect(stats.relationsByType["AID"] == 1)
+        let content = try #require(try tmp.store.content(ofDocument: doc.document.id))
+        #expect(content.text == doc.text)
+        #expect(content.passages == doc.passages)
+    }
+
+    @Test func reingestingTheSameBytesIsANoOp() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: nil)
+        #expect(try tmp.store.store(doc, extraction: nil) == .unchanged(documentID: doc.document.id))
+        #expect(try tmp.store.stats().passages == 2)
+    }
+
+    @Test func aChangedFileReplacesItsOldVersion() throws {
+        let tmp = try TemporaryStore()
+        let old = videoNote()
+        _ = try tmp.store.store(old, extraction: loanExtraction(for: old))
+        var new = videoNote(text: "A different text entirely, with other words.", hash: "h2")
+        new.passages = [Passage(index: 0, range: TextRange(start: 0, end: new.text.utf8.count))]
+        #expect(try tmp.store.store(new, extraction: nil) == .replaced(documentID: new.document.id, previousID: old.document.id))
+        let stats = try tmp.store.stats()
+        #expect(stats.documents == 1)
+        #expect(stats.passages == 1)
+        #expect(stats.relations == 0)
+        #expect(try tmp.store.search(SearchQuery(text: "Lukashenko")).isEmpty)
+        #expect(try tmp.store.search(SearchQuery(text: "different")).count == 1)
+    }
+
+    @Test func theSameContentUnderAnotherNameIsReportedAsDuplicate() throws {
+        let tmp = try TemporaryStore()
+        _ = try tmp.store.store(videoNote(path: "a/loan.md"), extraction: nil)
+        #expect(try tmp.store.store(videoNote(path: "b/copy.md"), extraction: nil) == .duplicate(of: "a/loan.md"))
+        #expect(try tmp.store.stats().documents == 1)
+    }
+
+    @Test func searchRanksPassagesAndGivesTheTimestampOfTheMatchedSentence() throws {
+        let tmp = try TemporaryStore()
+        _ = try tmp.store.store(videoNote(), extraction: nil)
+        let hits = try tmp.store.search(SearchQuery(text: "hybrid warfare"))
+        let hit = try #require(hits.first)
+        #expect(hits.count == 1)
+        #expect(hit.passageIndex == 0)
+        #expect(hit.snippet.contains("[Hybrid] [warfare]"))
+        #expect(hit.locator.timestamp == "00:24:29")
+        #expect(hit.locator.url == "https://www.youtube.com/watch?v=VID&t=1469s")
+        let loan = try #require(try tmp.store.search(SearchQuery(text: "loan")).first)
+        #expect(loan.locator.timestamp == "00:55:55")
+    }
+
+    @Test func searchFiltersByOutletAndPhrase() throws {
+        let tmp = try TemporaryStore()
+        _ = try tmp.store.store(videoNote(), extraction: nil)
+        #expect(try tmp.store.search(SearchQuery(text: "Lukashenko", outlet: "BONUS_PROFESSOR")).count == 1)
+        #expect(try tmp.store.search(SearchQuery(text: "Lukashenko", outlet: "RT")).isEmpty)
+        #expect(try tmp.store.search(SearchQuery(text: "\"twists Putin\"")).count == 1)
+        #expect(try tmp.store.search(SearchQuery(text: "\"Putin twists\"")).isEmpty)
+    }
+
+    @Test func searchQueriesNeverReachFTS5AsSyntax() throws {
+        #expect(try FTSQuery.build(from: "hybrid warfare") == "\"hybrid\" \"warfare\"")
+        #expect(try FTSQuery.build(from: "NEAR(a b) OR \"x y") == "\"NEAR\" \"a\" \"b\" \"OR\" \"x y\"")
+        #expect(throws: StoreError.self) { try FTSQuery.build(from: "*** ()") }
+        let tmp = try TemporaryStore()
+        _ = try tmp.store.store(videoNote(), extraction: nil)
+        #expect(try tmp.store.search(SearchQuery(text: "\" OR ( loan")).count == 0)
+    }
+
+    @Test func relationsCarryTheirLocatorAndFilter() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
+        let all = try tmp.store.relations(RelationFilter())
+        let loan = try #require(all.first)
+        #expect(loan.locator.timestamp == "00:55:55")
+        #expect(loan.locator.url == "https://www.youtube.com/watch?v=VID&t=3355s")
+        #expect(loan.relation.instruments == [.economic])
+        #expect(loan.relation.modality == .expected)
+        #expect(try tmp.store.relations(RelationFilter(source: "russia", type: .aid)).count == 1)
+        #expect(try tmp.store.relations(RelationFilter(modality: .negated)).isEmpty)
+        #expect(try tmp.store.relations(RelationFilter(outlet: "RT")).isEmpty)
+    }
+
+    @Test func actorsAreListedByMentionsWithTheirDocuments() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
+        let actors = try tmp.store.actors(kind: nil, limit: 10)
+        #expect(actors.map(\.actor.name).sorted() == ["Belarus", "Russia"])
+        let russia = try #require(actors.first { $0.actor.name == "Russia" })
+        #expect(russia.actor.wikidata == "Q159")
+        #expect(russia.documents == ["loan.md"])
+        #expect(russia.relationsOut == 1)
+        #expect(try tmp.store.actors(kind: .person, limit: 10).isEmpty)
+    }
+
+    @Test func reextractionReplacesOnlyTheFacts() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
+        try tmp.store.replaceExtraction(documentID: doc.document.id, with: ExtractionPayload())
+        let stats = try tmp.store.stats()
+        #expect(stats.relations == 0)
+        #expect(stats.mentions == 0)
+        #expect(stats.passages == 2)
+    }
+
+    @Test func documentsAreFoundByIdPrefixFileNameOrPath() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: nil)
+        #expect(try tmp.store.document(matching: "loan.md")?.document.id == doc.document.id)
+        #expect(try tmp.store.document(matching: "notes/loan.md")?.document.id == doc.document.id)
+        #expect(try tmp.store.document(matching: String(doc.document.id.prefix(6)))?.document.id == doc.document.id)
+        #expect(try tmp.store.document(matching: "nothing.md") == nil)
+    }
+
+    @Test func aReadOnlyOpenOfAMissingFileSaysWhatToDo() {
+        #expect(throws: StoreError.self) { try SQLiteCorpusStore(path: "/nonexistent/dir/x.sqlite", readOnly: true) }
+    }
+}
+
+@Suite struct CodePointOffsetTests {
+    @Test func byteOffsetsBecomeCodePointOffsets() {
+        let text = "Erdoğan — «Putin» 🇷🇺 end"
+        let offsets = CodePointOffsets(text)
+        let bytes = Array(text.utf8)
+        // Every scalar boundary maps to the number of scalars before it.
+        var scalarIndex = 0
+        var byte = 0
+        for scalar in text.unicodeScalars {
+            #expect(offsets.codePoint(atByte: byte) == scalarIndex)
+            byte += UTF8.width(scalar)
+            scalarIndex += 1
+        }
+        #expect(offsets.codePoint(atByte: bytes.count) == text.unicodeScalars.count)
+    }
+}

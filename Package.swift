@@ -29,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "KremlinologyStore",
-            dependencies: ["KremlinologyModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KremlinologyModel", "KremlinologyIngest", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "kremlinology",
@@ -41,6 +41,6 @@ let package = Package(
         .testTarget(name: "KremlinologyIngestTests", dependencies: ["KremlinologyIngest"]),
         .testTarget(name: "KremlinologyExtractTests", dependencies: ["KremlinologyExtract", "KremlinologyIngest"]),
         .testTarget(name: "KremlinologyStoreTests", dependencies: ["KremlinologyStore", "KremlinologyIngest"]),
-        .testTarget(name: "KremlinologyCLITests", dependencies: ["KremlinologyModel"]),
+        .testTarget(name: "KremlinologyCLITests", dependencies: ["kremlinology", "KremlinologyStore"]),
     ]
 )

@@ -1,0 +1,43 @@
+import ArgumentParser
+import KremlinologyModel
+import KremlinologyStore
+
+struct RelationsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "relations",
+        abstract: "List relations with their quotes and locators.",
+        discussion: """
+            Negated relations are listed only when asked for with --modality negated, and are
+            never facts: they record that a source denies or rules out the event.
+            Examples:
+              kremlinology relations --source "Vladimir Putin"
+              kremlinology relations --source Russia --target Belarus --type AID --json
+              kremlinology relations --modality negated
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Canonical name of the source actor.") var source: String?
+    @Option(help: "Canonical name of the target actor.") var target: String?
+    @Option(help: "Relation type, e.g. AID, ASSAULT, TRUST.") var type: RelationType?
+    @Option(help: "asserted, reported, expected, hypothetical or negated.") var modality: Modality?
+    @Option(help: "Only documents from this outlet.") var outlet: String?
+    @Option(help: "Show at most this many relations.") var limit = 200
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        var relations = try store.openForReading().relations(RelationFilter(
+            source: source, target: target, type: type, modality: modality, outlet: outlet, limit: limit))
+        if modality == nil { relations.removeAll { $0.relation.modality == .negated } }
+        if json { return try Output.json(relations) }
+        if relations.isEmpty { return print("No relation matches.") }
+        for stored in relations {
+            let r = stored.relation
+            let extras = [r.modality == .asserted ? nil : r.modality.rawValue,
+                          r.instruments.isEmpty ? nil : r.instruments.map(\.rawValue).joined(separator: ","),
+                          r.time, r.attribution.map { "per \($0)" }].compactMap { $0 }
+            print("\(r.source) —\(r.type.rawValue)→ \(r.target)" + (extras.isEmpty ? "" : "  (\(extras.joined(separator: "; ")))"))
+            print("   “\(Output.clip(r.quote, 160))”")
+            print("   \(stored.fileName) \(Output.locator(stored.locator))  rule \(r.rule)\n")
+        }
+    }
+}

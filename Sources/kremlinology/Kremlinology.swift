@@ -1,0 +1,22 @@
+import ArgumentParser
+
+@main
+struct Kremlinology: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kremlinology",
+        abstract: "Turn a corpus about Russian foreign policy into actors, relations and their evidence.",
+        discussion: """
+            Every command works on one store: --db FILE (default: $KREMLINOLOGY_DB, else \
+            kremlinology.sqlite in the current folder).
+
+            Start with:
+              kremlinology demo
+              kremlinology ingest ../shared/seeds
+              kremlinology search "hybrid warfare"
+            """,
+        subcommands: [
+            DocumentsCommand.self, ShowCommand.self, SearchCommand.self,
+            StatsCommand.self, ActorsCommand.self, RelationsCommand.self,
+        ]
+    )
+}

@@ -200,3 +200,12 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(offsets.codePoint(atByte: bytes.count) == text.unicodeScalars.count)
     }
 }
+
+@Suite struct JSONColumnTests {
+    @Test func handWrittenAnchorJSONDecodesBackExactly() throws {
+        let anchors = [TimestampAnchor(offset: 3, timestamp: "00:01:02", seconds: 62),
+                       TimestampAnchor(offset: 9, timestamp: "odd \"quoted\" \\ \n\u{1}", seconds: 0)]
+        #expect(JSONText.decode([TimestampAnchor].self, from: JSONText.anchors(anchors)) == anchors)
+        #expect(JSONText.decode([String].self, from: JSONText.strings(["cyber", "a\"b"])) == ["cyber", "a\"b"])
+    }
+}

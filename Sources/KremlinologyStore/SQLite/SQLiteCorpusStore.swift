@@ -5,6 +5,10 @@ import KremlinologyModel
 /// The embedded store: one SQLite file with an FTS5 index over passages.
 public final class SQLiteCorpusStore: CorpusStore {
     let pool: DatabasePool
+    /// Actors already written by this process: most documents name the same few, and
+    /// encoding their aliases again for every document would dominate a bulk ingest.
+    /// Only touched inside write transactions, which the pool serialises.
+    nonisolated(unsafe) private var knownActors = Set<Actor>()
     /// The file the store lives in.
     public let path: String
 
@@ -17,7 +21,11 @@ public final class SQLiteCorpusStore: CorpusStore {
         configuration.prepareDatabase { db in
             // NORMAL is durable across process crashes in WAL mode; only an OS crash can
             // lose the last transactions, never half of one.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+            // A larger checkpoint interval keeps bulk ingests from syncing the disk every few documents.
+            try db.execute(sql: """
+                PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;
+                PRAGMA wal_autocheckpoint = 16384
+                """)
         }
         if readOnly, !FileManager.default.fileExists(atPath: path) {
             throw StoreError("\(path): no such database; run `kremlinology ingest PATH --db \(path)` first")
@@ -45,7 +53,7 @@ public final class SQLiteCorpusStore: CorpusStore {
             }
             if let previousID { try Self.deleteDocument(previousID, in: db) }
             try Self.insert(ingested, in: db)
-            if let extraction { try Self.insertExtraction(extraction, of: ingested, in: db) }
+            if let extraction { try self.insertExtraction(extraction, of: ingested, in: db) }
             if let previousID { return .replaced(documentID: doc.id, previousID: previousID) }
             return .added(documentID: doc.id)
         }
@@ -57,7 +65,7 @@ public final class SQLiteCorpusStore: CorpusStore {
         }
         try pool.write { db in
             try Self.deleteExtraction(documentID, in: db)
-            try Self.insertExtraction(extraction, of: content, in: db)
+            try self.insertExtraction(extraction, of: content, in: db)
         }
     }
 
@@ -84,7 +92,7 @@ public final class SQLiteCorpusStore: CorpusStore {
             """, arguments: [doc.id, doc.path, doc.fileName, doc.title, doc.kind.rawValue, doc.outlet, doc.republisher,
                              doc.author, doc.published, doc.url, doc.videoID, ingested.contentHash, ingested.text,
                              ingested.rawText, ingested.text.utf8.count, ingested.passages.count,
-                             ISO8601DateFormatter().string(from: Date())])
+                             Date().formatted(.iso8601)])
         let insertPassage = try db.cachedStatement(sql: """
             INSERT INTO passage (document_id, idx, start, "end", section, kind, anchors) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
@@ -94,7 +102,7 @@ public final class SQLiteCorpusStore: CorpusStore {
             """)
         for passage in ingested.passages {
             try insertPassage.execute(arguments: [doc.id, passage.index, passage.range.start, passage.range.end,
-                                                  passage.section, passage.kind.rawValue, JSONText.encode(passage.anchors)])
+                                                  passage.section, passage.kind.rawValue, JSONText.anchors(passage.anchors)])
             try insertText.execute(arguments: [db.lastInsertedRowID, ingested.text.slice(passage.range)])
             for link in passage.topicLinks {
                 try insertLink.execute(arguments: [doc.id, passage.index, link.slug, link.label, link.range.start, link.range.end])
@@ -102,16 +110,17 @@ public final class SQLiteCorpusStore: CorpusStore {
         }
     }
 
-    static func insertExtraction(_ extraction: ExtractionPayload, of ingested: IngestedDocument, in db: Database) throws {
+    func insertExtraction(_ extraction: ExtractionPayload, of ingested: IngestedDocument, in db: Database) throws {
         let id = ingested.document.id
         let upsertActor = try db.cachedStatement(sql: """
             INSERT INTO actor (name, kind, wikidata, country, aliases, affiliations) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, wikidata = excluded.wikidata,
                 country = excluded.country, aliases = excluded.aliases, affiliations = excluded.affiliations
             """)
-        for actor in extraction.actors {
+        for actor in extraction.actors where !knownActors.contains(actor) {
             try upsertActor.execute(arguments: [actor.name, actor.kind.rawValue, actor.wikidata, actor.country,
                                                 JSONText.encode(actor.aliases), JSONText.encode(actor.affiliations)])
+            knownActors.insert(actor)
         }
         let insertMention = try db.cachedStatement(sql: """
             INSERT INTO mention (document_id, actor, text, start, "end", rule) VALUES (?, ?, ?, ?, ?, ?)
@@ -130,7 +139,7 @@ public final class SQLiteCorpusStore: CorpusStore {
             let locator = passage?.locator(at: r.range.start, videoID: ingested.document.videoID)
             try insertRelation.execute(arguments: [
                 id, passage?.index, r.source, r.sourceWikidata, r.sourceText, r.target, r.targetWikidata, r.targetText,
-                r.type.rawValue, r.polarity, r.modality.rawValue, r.attribution, JSONText.encode(r.instruments.map(\.rawValue)),
+                r.type.rawValue, r.polarity, r.modality.rawValue, r.attribution, JSONText.strings(r.instruments.map(\.rawValue)),
                 r.time, r.quote, r.range.start, r.range.end, r.rule,
                 locator?.timestamp, locator?.seconds, locator?.paragraph, locator?.url,
             ])
@@ -151,6 +160,34 @@ enum JSONText {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// `["a","b"]` for strings that need no escaping beyond quotes and backslashes.
+    static func strings(_ values: [String]) -> String {
+        "[" + values.map(quoted).joined(separator: ",") + "]"
+    }
+
+    /// Timestamp anchors, written by hand: JSONEncoder is slow on Linux and runs once per passage.
+    static func anchors(_ anchors: [TimestampAnchor]) -> String {
+        "[" + anchors.map { "{\"offset\":\($0.offset),\"seconds\":\($0.seconds),\"timestamp\":\(quoted($0.timestamp))}" }
+            .joined(separator: ",") + "]"
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String?) -> T? {

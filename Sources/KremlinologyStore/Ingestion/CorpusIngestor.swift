@@ -1,0 +1,176 @@
+import Foundation
+import KremlinologyIngest
+import KremlinologyModel
+
+/// How far an ingest has come, for a live progress line.
+public struct IngestProgress: Sendable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var bytesDone: Int
+    public var seconds: Double
+
+    /// Megabytes (10⁶ bytes) read per second so far.
+    public init(filesDone: Int, filesTotal: Int, bytesDone: Int, seconds: Double) {
+        self.filesDone = filesDone
+        self.filesTotal = filesTotal
+        self.bytesDone = bytesDone
+        self.seconds = seconds
+    }
+
+    public var megabytesPerSecond: Double { seconds > 0 ? Double(bytesDone) / 1_000_000 / seconds : 0 }
+}
+
+/// The outcome of one file.
+public enum IngestEvent: Sendable {
+    case stored(path: String, outcome: IngestOutcome)
+    case failed(path: String, message: String)
+}
+
+/// What an ingest did, file by file and in sum.
+public struct IngestReport: Sendable, Codable {
+    public var added = 0
+    public var unchanged = 0
+    public var replaced = 0
+    public var duplicates = 0
+    public var failed = 0
+    /// One line per file that was not stored: failures and duplicates.
+    public var problems: [String] = []
+    public var bytes = 0
+    public var seconds = 0.0
+    public var files: Int { added + unchanged + replaced + duplicates + failed }
+
+    public init() {}
+}
+
+/// Reads files, extracts their facts and stores them, using every core for the reading
+/// and extraction while one writer keeps each document in its own transaction.
+public struct CorpusIngestor: Sendable {
+    /// Turns a read document into its facts; nil stores the document without facts.
+    public typealias Extraction = @Sendable (IngestedDocument) -> ExtractionPayload?
+
+    public var store: any CorpusStore
+    public var reader: DocumentReader
+    public var extraction: Extraction?
+    /// Files read and extracted at once; the store still writes one at a time.
+    public var workers: Int
+
+    public init(store: any CorpusStore, reader: DocumentReader = DocumentReader(), extraction: Extraction? = nil,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.store = store
+        self.reader = reader
+        self.extraction = extraction
+        self.workers = max(1, workers)
+    }
+
+    /// A document read from a file or from standard input, ready to store.
+    private enum Prepared: Sendable {
+        case ready(IngestedDocument, ExtractionPayload?, bytes: Int)
+        case failed(String)
+    }
+
+    /// Ingests `files` (already expanded from folders), reporting each outcome and the progress.
+    public func ingest(files: [URL], displayPaths: [String]? = nil,
+                       progress: (IngestProgress) -> Void = { _ in },
+                       event: (IngestEvent) -> Void = { _ in }) -> IngestReport {
+        var report = IngestReport()
+        let start = Date()
+        let batchSize = workers * 8
+        var index = 0
+        while index < files.count {
+            let batch = Array(index..<min(files.count, index + batchSize))
+            let prepared = prepare(batch.count) { offset in
+                let i = batch[offset]
+                return self.read(url: files[i], displayPath: displayPaths?[i] ?? files[i].path)
+            }
+            for (offset, item) in prepared.enumerated() {
+                let path = displayPaths?[batch[offset]] ?? files[batch[offset]].path
+                record(item, path: path, into: &report, event: event)
+            }
+            index += batch.count
+            report.seconds = Date().timeIntervalSince(start)
+            progress(IngestProgress(filesDone: index, filesTotal: files.count, bytesDone: report.bytes, seconds: report.seconds))
+        }
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// Ingests bytes that came from standard input (or any other stream).
+    public func ingest(bytes: [UInt8], path: String, fileName: String, event: (IngestEvent) -> Void = { _ in }) -> IngestReport {
+        var report = IngestReport()
+        let start = Date()
+        let item: Prepared
+        do {
+            let document = try reader.read(bytes: bytes, path: path, fileName: fileName)
+            item = .ready(document, extraction?(document), bytes: bytes.count)
+        } catch {
+            item = .failed(String(describing: error))
+        }
+        record(item, path: path, into: &report, event: event)
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    private func read(url: URL, displayPath: String) -> Prepared {
+        do {
+            let document = try reader.read(fileAt: url, displayPath: displayPath)
+            return .ready(document, extraction?(document), bytes: document.rawText.utf8.count)
+        } catch {
+            return .failed(String(describing: error))
+        }
+    }
+
+    private func record(_ item: Prepared, path: String, into report: inout IngestReport, event: (IngestEvent) -> Void) {
+        switch item {
+        case .failed(let message):
+            report.failed += 1
+            report.problems.append(message)
+            event(.failed(path: path, message: message))
+        case .ready(let document, let payload, let bytes):
+            do {
+                let outcome = try store.store(document, extraction: payload)
+                report.bytes += bytes
+                switch outcome {
+                case .added: report.added += 1
+                case .unchanged: report.unchanged += 1
+                case .replaced: report.replaced += 1
+                case .duplicate(let twin):
+                    report.duplicates += 1
+                    report.problems.append("\(path): same content as \(twin); not stored again")
+                }
+                event(.stored(path: path, outcome: outcome))
+            } catch {
+                let message = "\(path): could not be stored: \(error)"
+                report.failed += 1
+                report.problems.append(message)
+                event(.failed(path: path, message: message))
+            }
+        }
+    }
+
+    /// Runs `work` for 0..<count on up to `workers` threads and returns the results in order.
+    private func prepare(_ count: Int, _ work: @escaping @Sendable (Int) -> Prepared) -> [Prepared] {
+        let results = ResultSlots<Prepared>(count: count)
+        if workers == 1 || count == 1 {
+            for i in 0..<count { results.set(i, work(i)) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, work(i)) }
+        }
+        return results.values
+    }
+}
+
+/// Slots filled from several threads, read once all are done.
+private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { slots.map { $0! } }
+}

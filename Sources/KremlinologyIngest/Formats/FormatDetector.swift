@@ -6,7 +6,7 @@ import KremlinologyModel
 /// In order: HTML (extension, or text starting `<!DOCTYPE html` / `<html`); video note (front
 /// matter with `videoId`, a `From: [[channel]]` line, or `yt-timestamp` citations); web page
 /// (a navigation menu of five or more short bullet lines, or a `Page last modified` line);
-/// Markdown (`#` headings or code fences); article (a publisher line, a dateline such as
+/// Markdown (front matter, `#` headings or code fences); article (a publisher line, a dateline such as
 /// `Kyiv • UNN`, or a headline over several paragraphs of prose); text otherwise.
 public enum FormatDetector {
     /// The kind of document that `bytes` (UTF-8) hold.
@@ -22,7 +22,7 @@ public enum FormatDetector {
         let features = Features(bytes)
         if features.videoNote { return .videoNote }
         if features.longestMenuRun >= 5 || features.lastModifiedLine { return .webPage }
-        if features.markdownHeadings > 0 || features.fences > 0 { return .markdown }
+        if features.frontMatter || features.markdownHeadings > 0 || features.fences > 0 { return .markdown }
         if features.publisherLine || features.dateline || features.boilerplate >= 2 { return .article }
         if features.headline && features.proseLines >= 3 { return .article }
         return .text
@@ -36,6 +36,7 @@ public enum FormatDetector {
     /// What one pass over the lines finds.
     struct Features {
         var videoNote = false
+        var frontMatter = false
         var longestMenuRun = 0
         var lastModifiedLine = false
         var markdownHeadings = 0
@@ -45,6 +46,13 @@ public enum FormatDetector {
         var boilerplate = 0
         var headline = false
         var proseLines = 0
+
+        /// Whether the line starts `key:` as a YAML mapping does.
+        static func isYAMLKey(_ s: [UInt8], _ a: Int, _ e: Int) -> Bool {
+            var j = a
+            while j < e, Bytes.isLetter(s[j]) || Bytes.isDigit(s[j]) || s[j] == 0x5F || s[j] == 0x2D { j += 1 }
+            return j > a && j < e && s[j] == 0x3A
+        }
 
         init(_ s: [UInt8]) {
             let n = s.count
@@ -63,6 +71,7 @@ public enum FormatDetector {
                 if inFrontMatter {
                     if e - a == 3, Bytes.hasPrefix(s, at: a, "---", end: e) { inFrontMatter = false; continue }
                     if Bytes.hasPrefix(s, at: a, "videoid:", end: e) { videoNote = true }
+                    if lineNumber == 1, Self.isYAMLKey(s, a, e) { frontMatter = true }
                     continue
                 }
                 if a == e { continue } // blank lines do not break a menu

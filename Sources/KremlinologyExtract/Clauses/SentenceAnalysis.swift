@@ -1,0 +1,535 @@
+import KremlinologyModel
+
+/// Clause analysis of one sentence: mentions, predicates, cues, then source–predicate–target.
+struct SentenceAnalysis {
+    let pack: KnowledgePack
+    let bytes: UnsafeBufferPointer<UInt8>
+    let t: [Token]
+    let input: ExtractionInput
+    let year: String?
+    let index: Int
+    var trace: SentenceTrace?
+    var mentions: [Mention] = []
+    var relations: [Relation] = []
+    var claims: [Claim] = []
+    /// For each token, the index of the mention covering it, or -1.
+    var mentionAt: [Int] = []
+    /// Clause boundaries (punctuation and boundary words).
+    var boundary: [Bool] = []
+    /// Speech cues: (first token, one past last, speaker after?).
+    var speech: [(lo: Int, hi: Int, after: Bool)] = []
+    var quoteRange: TextRange
+    var quote: String
+
+    static let byHash = WordHash.of("by")
+    static let betweenHash = WordHash.of("between")
+    static let commaHash = WordHash.of(",")
+    static let thatHash = WordHash.of("that")
+    static let onlyHash = WordHash.of("only")
+    static let semicolon = WordHash.of(";")
+
+    init(pack: KnowledgePack, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], input: ExtractionInput, year: String?,
+         index: Int, explain: Bool) {
+        self.pack = pack
+        self.bytes = bytes
+        self.t = tokens
+        self.input = input
+        self.year = year
+        self.index = index
+        quoteRange = TextRange(start: tokens[0].start, end: tokens[tokens.count - 1].end)
+        quote = String(decoding: UnsafeBufferPointer(rebasing: bytes[quoteRange.start..<quoteRange.end]), as: UTF8.self)
+        if explain { trace = SentenceTrace(index: index, range: quoteRange, text: quote) }
+    }
+
+    func words(_ lo: Int, _ hi: Int) -> String {
+        guard lo < hi else { return "" }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[t[lo].start..<t[hi - 1].end]), as: UTF8.self)
+    }
+
+    mutating func run(context: inout DiscourseContext) {
+        let n = t.count
+        let finder = MentionFinder(pack: pack, bytes: bytes, date: input.published, outlet: input.outlet)
+        mentions = finder.find(t, context: &context)
+        mentionAt = Array(repeating: -1, count: n)
+        for (k, m) in mentions.enumerated() { for j in m.lo..<min(m.hi, n) { mentionAt[j] = k } }
+        if trace != nil {
+            for m in mentions { trace!.actors.append("\(m.name) ← \"\(m.text)\" (\(m.rule))") }
+        }
+        // Clause boundaries and speech cues.
+        let cues = pack.cues
+        boundary = Array(repeating: false, count: n)
+        var i = 0
+        while i < n {
+            let tok = t[i]
+            if mentionAt[i] < 0 && (cues.boundaries.contains(tok.hash) || tok.has(TokenFlags.terminal)) { boundary[i] = true }
+            if mentionAt[i] < 0, let s = cues.speech.longest(in: t, at: i) {
+                // "is noted to", "is described as": evidential passives, not speech.
+                let passive = i > 0 && cues.beAux.contains(t[i - 1].hash)
+                if !passive { speech.append((i, i + s.length, s.values[0] == 1)) }
+                i += s.length; continue
+            }
+            i += 1
+        }
+        let predicates = PredicateFinder.find(t, mentionAt: mentionAt, pack: pack)
+        let attribution = self.attribution()
+        let time = self.time()
+        let instruments = self.instruments()
+        if trace != nil {
+            if let a = attribution { trace!.cues.append("attribution: \(a.name) (\"\(a.text)\")") }
+            if let time { trace!.cues.append("time: \(time)") }
+            if !instruments.isEmpty { trace!.cues.append("instruments: \(instruments.map(\.rawValue).joined(separator: ", "))") }
+        }
+        // Claims: propositions attributed to a speaker.
+        if let a = attribution, let c = claimRange() {
+            let range = TextRange(start: t[c.lowerBound].start, end: t[c.upperBound - 1].end)
+            claims.append(Claim(speaker: a.name, quote: words(c.lowerBound, c.upperBound), range: range,
+                                modality: reportedAnywhere() ? .reported : .asserted, attribution: input.outlet))
+        }
+        var seen: Set<String> = []
+        for p in predicates {
+            let label = "\(p.entry.type.rawValue) ← \"\(words(p.head, p.end))\" (\(p.entry.id))"
+            if p.absorbed {
+                drop("\(label): complement of the previous predicate")
+                continue
+            }
+            trace?.predicates.append(label)
+            for r in relate(p, attribution: attribution, time: time, instruments: instruments) {
+                let key = "\(r.source)|\(r.target)|\(r.type.rawValue)|\(r.modality.rawValue)"
+                if seen.contains(key) { continue }
+                seen.insert(key)
+                relations.append(r)
+                trace?.relations.append("\(r.source) —\(r.type.rawValue)[\(r.modality.rawValue)]→ \(r.target)  (rule \(r.rule))")
+            }
+        }
+    }
+
+    mutating func drop(_ reason: String) {
+        if trace != nil { trace!.dropped.append(reason) }
+    }
+
+    // MARK: - Source and target
+
+    /// Whether the mention stands after a preposition (so it is not a subject).
+    func isPrepositional(_ m: Mention) -> Bool {
+        var k = m.lo - 1
+        var skipped = 0
+        while k >= 0 && skipped < 3 {
+            let h = t[k].hash
+            if pack.cues.prepositions.contains(h) { return true }
+            if pack.cues.determiners.contains(h) || t[k].has(TokenFlags.quote) { k -= 1; skipped += 1; continue }
+            return false
+        }
+        return false
+    }
+
+    func isTopic(_ m: Mention) -> Bool {
+        var k = m.lo - 1
+        while k >= 0 && m.lo - k <= 3 {
+            if pack.cues.topics.contains(t[k].hash) { return true }
+            if !pack.cues.determiners.contains(t[k].hash) { return false }
+            k -= 1
+        }
+        return false
+    }
+
+    /// The first token of the clause that contains token `h` (looking left), and the relative pronoun that opened it.
+    func clauseStart(before h: Int) -> (start: Int, relative: Int?) {
+        var k = h - 1
+        while k >= 0 {
+            if boundary[k] { return (k + 1, nil) }
+            if let s = speech.first(where: { $0.hi - 1 == k && !$0.after }) {
+                var start = s.hi
+                if start < t.count, t[start].hash == SentenceAnalysis.thatHash { start += 1 }
+                return (start, nil)
+            }
+            if mentionAt[k] < 0, pack.cues.relatives.contains(t[k].hash), k > 0,
+               t[k - 1].hash == SentenceAnalysis.commaHash || mentionAt[k - 1] >= 0 {
+                return (k + 1, k)
+            }
+            k -= 1
+        }
+        return (0, nil)
+    }
+
+    /// The mention just before a relative pronoun at `r` (its antecedent).
+    func antecedent(of r: Int) -> Mention? {
+        var k = r - 1
+        if k >= 0, t[k].hash == SentenceAnalysis.commaHash { k -= 1 }
+        var steps = 0
+        while k >= 0 && steps < 12 {
+            if mentionAt[k] >= 0 { return mentions[mentionAt[k]] }
+            if t[k].has(TokenFlags.terminal) || t[k].hash == SentenceAnalysis.semicolon { return nil }
+            k -= 1; steps += 1
+        }
+        return nil
+    }
+
+    /// Mentions coordinated with `m` to its right: "A, B and C".
+    func coordinated(from mi: Int, limit: Int) -> [Mention] {
+        var out = [mentions[mi]]
+        var k = mentions[mi].hi
+        if k < t.count, t[k].has(TokenFlags.possessive) { k += 1 }
+        var steps = 0
+        while k < limit && steps < 40 {
+            var j = k
+            var sawCoordinator = false
+            while j < limit, mentionAt[j] < 0 {
+                if let c = pack.cues.coordinators.longest(in: t, at: j) { j += c.length; sawCoordinator = true; continue }
+                if pack.cues.determiners.contains(t[j].hash) && sawCoordinator { j += 1; continue }
+                if t[j].has(TokenFlags.quote) { j += 1; continue }
+                break
+            }
+            guard sawCoordinator, j < limit, mentionAt[j] >= 0 else { break }
+            let m = mentions[mentionAt[j]]
+            out.append(m)
+            k = m.hi
+            if k < t.count, t[k].has(TokenFlags.possessive) { k += 1 }
+            steps += 1
+        }
+        return out
+    }
+
+    /// The subject: leftmost non-prepositional mention in `lo..<hi`, known before unnamed.
+    func subject(_ lo: Int, _ hi: Int) -> Int? {
+        var firstKnown: Int?, firstKnownPossessive: Int?, firstUnknown: Int?
+        var k = lo
+        while k < hi {
+            let mi = mentionAt[k]
+            if mi >= 0 {
+                let m = mentions[mi]
+                if m.hi <= hi && !isPrepositional(m) {
+                    if m.known {
+                        if !m.possessive || m.pronoun { if firstKnown == nil { firstKnown = mi } }
+                        else if firstKnownPossessive == nil { firstKnownPossessive = mi }
+                    } else if firstUnknown == nil && !m.possessive { firstUnknown = mi }
+                }
+                k = max(k + 1, m.hi)
+                continue
+            }
+            k += 1
+        }
+        return firstKnown ?? firstKnownPossessive ?? firstUnknown
+    }
+
+    /// The first mention after `lo` in a window, known before unnamed, not crossing a clause boundary.
+    func object(from lo: Int, window: Int = 9, excluding: Set<String>) -> Int? {
+        var firstUnknown: Int?
+        var k = lo
+        let limit = min(t.count, lo + window)
+        while k < limit {
+            if boundary[k] && mentionAt[k] < 0 { break }
+            if speech.contains(where: { $0.lo == k }) { break }
+            let mi = mentionAt[k]
+            if mi >= 0 {
+                let m = mentions[mi]
+                if !excluding.contains(m.name) {
+                    if m.known { return mi }
+                    if firstUnknown == nil { firstUnknown = mi }
+                }
+                k = max(k + 1, m.hi)
+                continue
+            }
+            k += 1
+        }
+        return firstUnknown
+    }
+
+    /// The possessor or modifier right before a noun: "Russia's annexation", "EU sanctions", "Russian invasion".
+    func nounModifier(before h: Int) -> Int? {
+        var k = h - 1
+        var steps = 0
+        while k >= 0 && steps < 6 {
+            let mi = mentionAt[k]
+            if mi >= 0 {
+                let m = mentions[mi]
+                if m.possessive || steps <= 1 || m.demonym { return mi }
+                return nil
+            }
+            let tok = t[k]
+            if !tok.isWord && !(tok.hash == MentionFinder.hyphenHash) && !tok.has(TokenFlags.quote) && !tok.has(TokenFlags.possessive) { return nil }
+            if pack.cues.prepositions.contains(tok.hash) || boundary[k] { return nil }
+            if pack.lexicon.byHead[tok.hash] != nil && steps > 0 && !pack.cues.determiners.contains(tok.hash) {
+                // Another predicate word in between: "Putin's fear of ..." still fine; verbs break it.
+            }
+            k -= 1; steps += 1
+        }
+        return nil
+    }
+
+    // MARK: - Relations
+
+    mutating func relate(_ p: PredicateMatch, attribution: Mention?, time: String?, instruments: [Instrument]) -> [Relation] {
+        let n = t.count
+        let e = p.entry
+        let (cs, relative) = clauseStart(before: p.head)
+        var sources: [Mention] = []
+        var targets: [Mention] = []
+        var how = ""
+        var sourceEnd = cs
+        // Passive voice: "was attacked by X", "are used by Putin".
+        let lastIsBy: Bool = {
+            if case .word(let h)? = e.rest.last { return h == SentenceAnalysis.byHash }
+            return false
+        }()
+        var byIndex: Int?
+        if lastIsBy {
+            byIndex = p.end - 1
+        } else if e.kind == .verb && e.participle {
+            var k = p.head - 1, skipped = 0
+            var aux = false
+            while k >= cs && skipped < 3 {
+                if pack.cues.beAux.contains(t[k].hash) { aux = true; break }
+                k -= 1; skipped += 1
+            }
+            if aux {
+                var j = p.end
+                if let g = p.gap { j = max(j, g.upperBound) }
+                let lim = min(n, p.end + 4)
+                j = p.end
+                while j < lim {
+                    if t[j].hash == SentenceAnalysis.byHash { byIndex = j; break }
+                    j += 1
+                }
+                if byIndex == nil {
+                    drop("\(e.type.rawValue) \"\(words(p.head, p.end))\": passive without an agent")
+                    return []
+                }
+            }
+        }
+        if let b = byIndex {
+            guard b + 1 < n, let mi = object(from: b + 1, window: 4, excluding: []) else {
+                drop("\(e.type.rawValue) \"\(words(p.head, p.end))\": passive agent is not an actor")
+                return []
+            }
+            sources = coordinated(from: mi, limit: min(n, mentions[mi].hi + 30))
+            if let si = subject(cs, p.head) {
+                targets = coordinated(from: si, limit: p.head)
+            } else if let r = relative, let a = antecedent(of: r) {
+                targets = [a]
+            }
+            how = "passive"
+        } else {
+            // Source.
+            if e.kind == .noun {
+                if p.end < n, t[p.end].hash == SentenceAnalysis.betweenHash, let first = object(from: p.end + 1, window: 4, excluding: []) {
+                    let list = coordinated(from: first, limit: min(n, p.end + 40))
+                    if list.count >= 2 {
+                        sources = [list[0]]
+                        targets = Array(list.dropFirst())
+                        how = "between"
+                    }
+                }
+                if sources.isEmpty, let mi = nounModifier(before: p.head) {
+                    sources = [mentions[mi]]; how = mentions[mi].possessive ? "possessive" : "modifier"
+                }
+                if sources.isEmpty, p.end + 1 < n, t[p.end].hash == SentenceAnalysis.byHash, let mi = object(from: p.end + 1, window: 3, excluding: []) {
+                    sources = coordinated(from: mi, limit: min(n, p.end + 30)); how = "by-agent"
+                }
+            }
+            if sources.isEmpty {
+                if let si = subject(cs, p.head) {
+                    sources = coordinated(from: si, limit: p.head)
+                    how = how.isEmpty ? "subject" : how
+                } else if let r = relative, let a = antecedent(of: r) {
+                    sources = [a]; how = "relative"
+                }
+            }
+            if let last = sources.last { sourceEnd = max(cs, last.hi) }
+            // Target.
+            if targets.isEmpty {
+                let exclude = Set(sources.map(\.name))
+                var found: Int?
+                if let g = p.gap, g.lowerBound < g.upperBound { found = object(from: g.lowerBound, window: g.count, excluding: exclude) }
+                if found == nil { found = object(from: p.end, excluding: exclude) }
+                if let fi = found {
+                    targets = coordinated(from: fi, limit: min(n, mentions[fi].hi + 40)).filter { !exclude.contains($0.name) }
+                } else if how == "possessive" || how == "modifier" {
+                    // "Erdogan, who is described as Putin's alter ego": the subject is the target.
+                    if let si = subject(cs, p.head), !exclude.contains(mentions[si].name), mentions[si].lo < p.head,
+                       !(mentions[si].lo >= (sources.first?.lo ?? 0) && mentions[si].hi <= (sources.first?.hi ?? 0)) {
+                        targets = [mentions[si]]
+                    } else if let r = relative, let a = antecedent(of: r), !exclude.contains(a.name) {
+                        targets = [a]
+                    }
+                } else if relative != nil, let r = relative, let a = antecedent(of: r), !exclude.contains(a.name),
+                          sources.first.map({ $0.lo > r }) ?? false {
+                    // "tasks, which Putin appreciates": object relative clause.
+                    targets = [a]
+                }
+                if targets.isEmpty {
+                    // "Regarding Ukraine, the Kremlin opted against a large-scale war."
+                    var k = 0
+                    while k < p.head {
+                        let mi = mentionAt[k]
+                        if mi >= 0, isTopic(mentions[mi]), !exclude.contains(mentions[mi].name) { targets = [mentions[mi]]; break }
+                        k += 1
+                    }
+                }
+            }
+            // Symmetric predicates with coordinated subjects: "Jordan and Britain have agreed".
+            if targets.isEmpty && e.symmetric && sources.count >= 2 {
+                targets = Array(sources.dropFirst())
+                sources = [sources[0]]
+                how += "+symmetric"
+            }
+        }
+        let label = "\(e.type.rawValue) \"\(words(p.head, p.end))\""
+        guard !sources.isEmpty else { drop("\(label): no source"); return [] }
+        guard !targets.isEmpty else { drop("\(label): no target (source \(sources[0].name))"); return [] }
+        let modality = self.modality(for: p, clauseStart: cs, sourceEnd: sourceEnd)
+        var out: [Relation] = []
+        for s in sources {
+            for tg in targets {
+                if s.name == tg.name {
+                    drop("\(label): same actor on both sides (\(s.name))"); continue
+                }
+                if !s.known && !tg.known {
+                    drop("\(label): neither \(s.text) nor \(tg.text) is a known actor"); continue
+                }
+                let attr: String? = {
+                    if let a = attribution, a.name != s.name || p.head > (speech.first?.lo ?? 0) { return a.name }
+                    return input.outlet
+                }()
+                out.append(Relation(source: s.name, sourceWikidata: s.wikidata, sourceText: s.text,
+                                    target: tg.name, targetWikidata: tg.wikidata, targetText: tg.text,
+                                    type: e.type, modality: modality, attribution: attr, instruments: instruments, time: time,
+                                    quote: quote, range: quoteRange, rule: e.id + " [\(how)]"))
+            }
+        }
+        return out
+    }
+
+    func reportedAnywhere() -> Bool {
+        var k = 0
+        while k < t.count {
+            if pack.cues.reported.longest(in: t, at: k) != nil { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Negation beats hypothesis beats expectation beats hearsay.
+    func modality(for p: PredicateMatch, clauseStart: Int, sourceEnd: Int) -> Modality {
+        let lo = max(clauseStart, min(sourceEnd, p.head), p.head - 10)
+        var negated = false, hypothetical = false, expected = false
+        var k = lo
+        while k < p.head {
+            if let m = pack.cues.negation.longest(in: t, at: k, limit: p.head) {
+                if !(t[k].hash == PredicateFinder.notHash && k + 1 < t.count && t[k + 1].hash == SentenceAnalysis.onlyHash) { negated = true }
+                k += m.length; continue
+            }
+            if pack.cues.hypothetical.longest(in: t, at: k, limit: p.head) != nil { hypothetical = true }
+            if pack.cues.expected.longest(in: t, at: k, limit: p.head) != nil { expected = true }
+            k += 1
+        }
+        // "if" anywhere earlier in the sentence.
+        if !hypothetical {
+            var j = 0
+            while j < lo {
+                if t[j].hash == WordHash.of("if") || t[j].hash == WordHash.of("unless") { hypothetical = true; break }
+                j += 1
+            }
+        }
+        if negated { return .negated }
+        if hypothetical { return .hypothetical }
+        if expected { return .expected }
+        if reportedAnywhere() { return .reported }
+        return .asserted
+    }
+
+    // MARK: - Attribution, claims, time, instruments
+
+    /// The speaker of reported speech in this sentence, if any.
+    func attribution() -> Mention? {
+        for s in speech {
+            if s.after {
+                if let mi = object(from: s.hi, window: 4, excluding: []) { return mentions[mi] }
+                continue
+            }
+            // "said Putin"
+            if s.hi < t.count, mentionAt[s.hi] >= 0, s.lo > 0, t[s.lo - 1].hash == SentenceAnalysis.commaHash {
+                return mentions[mentionAt[s.hi]]
+            }
+            let cs = clauseStart(before: s.lo).start
+            if let si = subject(cs, s.lo) { return mentions[si] }
+        }
+        return nil
+    }
+
+    /// The proposition of reported speech: after "X said (that)", or before ", X said".
+    func claimRange() -> Range<Int>? {
+        guard let s = speech.first else { return nil }
+        var end = t.count
+        while end > 0, t[end - 1].has(TokenFlags.terminal) || t[end - 1].has(TokenFlags.quote) { end -= 1 }
+        if s.after {
+            // "According to X, ...": from the comma after X.
+            var k = s.hi
+            while k < end, t[k].hash != SentenceAnalysis.commaHash { k += 1 }
+            return k + 1 < end ? (k + 1)..<end : nil
+        }
+        let cs = clauseStart(before: s.lo).start
+        if subject(cs, s.lo) != nil {
+            var start = s.hi
+            if start < end, t[start].hash == SentenceAnalysis.thatHash { start += 1 }
+            return start < end ? start..<end : nil
+        }
+        // "…, officials said."
+        var k = s.lo - 1
+        while k > 0, t[k].hash != SentenceAnalysis.commaHash { k -= 1 }
+        var start = 0
+        while start < k, t[start].has(TokenFlags.quote) { start += 1 }
+        return k > start ? start..<k : nil
+    }
+
+    /// "in 2014" → 2014; "on November 8" → YYYY-11-08 with the document's year; "18 February 2017" → 2017-02-18.
+    func time() -> String? {
+        let n = t.count
+        func number(_ k: Int) -> Int? {
+            guard k >= 0, k < n, t[k].has(TokenFlags.number), t[k].end - t[k].start <= 4 else { return nil }
+            var v = 0
+            for b in bytes[t[k].start..<t[k].end] { guard b >= 48 && b <= 57 else { return nil }; v = v * 10 + Int(b - 48) }
+            return v
+        }
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        for k in 0..<n {
+            guard let month = pack.cues.months[t[k].hash], t[k].isCapitalized || input.text.utf8.count > 0 else { continue }
+            if t[k].hash == WordHash.of("may") && !t[k].isCapitalized { continue }
+            if t[k].hash == WordHash.of("march") && !t[k].isCapitalized { continue }
+            // Month D[, YYYY]
+            if let d = number(k + 1), (1...31).contains(d) {
+                var y: Int?
+                if let yy = number(k + 2), yy >= 1000 { y = yy } else if k + 3 < n, t[k + 2].hash == SentenceAnalysis.commaHash, let yy = number(k + 3), yy >= 1000 { y = yy }
+                if let y { return "\(y)-\(two(month))-\(two(d))" }
+                if let year { return "\(year)-\(two(month))-\(two(d))" }
+                continue
+            }
+            // D Month YYYY
+            if let d = number(k - 1), (1...31).contains(d) {
+                if let y = number(k + 1), y >= 1000 { return "\(y)-\(two(month))-\(two(d))" }
+                if let year { return "\(year)-\(two(month))-\(two(d))" }
+            }
+            // Month YYYY
+            if let y = number(k + 1), y >= 1000 { return "\(y)-\(two(month))" }
+        }
+        for k in 0..<n {
+            if let y = number(k), y >= 1800 && y <= 2100, t[k].end - t[k].start == 4, k > 0,
+               [WordHash.of("in"), WordHash.of("since"), WordHash.of("by"), WordHash.of("until"), WordHash.of("from")].contains(t[k - 1].hash) {
+                return String(y)
+            }
+        }
+        return nil
+    }
+
+    func instruments() -> [Instrument] {
+        var out: [Instrument] = []
+        var k = 0
+        while k < t.count {
+            if let m = pack.instruments.longest(in: t, at: k) {
+                for v in m.values where !out.contains(v) { out.append(v) }
+                k += m.length; continue
+            }
+            k += 1
+        }
+        return out
+    }
+}

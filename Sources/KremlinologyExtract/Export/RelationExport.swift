@@ -1,0 +1,110 @@
+import KremlinologyModel
+
+/// JSON Lines exports in the shapes of ONTOLOGY.md ("Export format"), read by `../shared/eval/score.py`.
+public enum RelationExport {
+    /// One relation as a JSON line (no trailing newline); `start`/`end` are code points into the normalised text.
+    public static func jsonLine(_ r: Relation, document: String, locator: String?, offsets: CodePointOffsets) -> String {
+        var o = JSONObjectWriter()
+        o.string("source", r.source)
+        o.optional("source_wikidata", r.sourceWikidata)
+        o.string("source_text", r.sourceText)
+        o.string("target", r.target)
+        o.optional("target_wikidata", r.targetWikidata)
+        o.string("target_text", r.targetText)
+        o.string("type", r.type.rawValue)
+        o.raw("polarity", String(r.polarity))
+        o.string("modality", r.modality.rawValue)
+        o.optional("attribution", r.attribution)
+        o.raw("instruments", "[" + r.instruments.map { JSONObjectWriter.quoted($0.rawValue) }.joined(separator: ",") + "]")
+        o.optional("time", r.time)
+        o.string("document", document)
+        o.optional("locator", locator)
+        o.string("quote", r.quote)
+        o.raw("start", String(offsets.codePoint(atByte: r.range.start)))
+        o.raw("end", String(offsets.codePoint(atByte: r.range.end)))
+        o.string("rule", r.rule)
+        return o.finish()
+    }
+
+    /// One actor as a JSON line: `{"name","kind","wikidata","aliases","documents","mentions"}`.
+    public static func actorLine(_ actor: Actor, documents: [String], mentions: Int) -> String {
+        var o = JSONObjectWriter()
+        o.string("name", actor.name)
+        o.string("kind", actor.kind.rawValue)
+        o.optional("wikidata", actor.wikidata)
+        o.raw("aliases", "[" + actor.aliases.map(JSONObjectWriter.quoted).joined(separator: ",") + "]")
+        o.raw("documents", "[" + documents.map(JSONObjectWriter.quoted).joined(separator: ",") + "]")
+        o.raw("mentions", String(mentions))
+        return o.finish()
+    }
+
+    /// One claim as a JSON line: speaker, quote, modality, attribution, document, start, end.
+    public static func claimLine(_ c: Claim, document: String, offsets: CodePointOffsets) -> String {
+        var o = JSONObjectWriter()
+        o.string("speaker", c.speaker)
+        o.string("quote", c.quote)
+        o.string("modality", c.modality.rawValue)
+        o.optional("attribution", c.attribution)
+        o.string("document", document)
+        o.raw("start", String(offsets.codePoint(atByte: c.range.start)))
+        o.raw("end", String(offsets.codePoint(atByte: c.range.end)))
+        return o.finish()
+    }
+
+    /// Known actors mentioned in each document, in the order of first mention, with mention counts:
+    /// what `actorLine` needs. Unnamed fallbacks (`unknown:`) and the narrator (`speaker`) are left out.
+    public static func actorsMentioned(_ results: [(document: String, mentions: [ActorMention])], pack: KnowledgePack)
+        -> [(actor: Actor, documents: [String], mentions: Int)] {
+        var order: [String] = []
+        var docs: [String: [String]] = [:]
+        var counts: [String: Int] = [:]
+        for (document, mentions) in results {
+            for m in mentions where ExtractionResult.isKnown(m) && m.rule != "speaker" {
+                guard pack.actor(named: m.actor) != nil else { continue }
+                if counts[m.actor] == nil { order.append(m.actor) }
+                counts[m.actor, default: 0] += 1
+                if docs[m.actor]?.last != document { docs[m.actor, default: []].append(document) }
+            }
+        }
+        return order.compactMap { name in pack.actor(named: name).map { ($0, docs[name] ?? [], counts[name] ?? 0) } }
+    }
+}
+
+/// Writes one flat JSON object with keys in insertion order.
+struct JSONObjectWriter {
+    private var out = "{"
+    private var first = true
+
+    mutating func key(_ k: String) {
+        if !first { out += "," }
+        first = false
+        out += JSONObjectWriter.quoted(k) + ":"
+    }
+
+    mutating func string(_ k: String, _ v: String) { key(k); out += JSONObjectWriter.quoted(v) }
+    mutating func optional(_ k: String, _ v: String?) { key(k); out += v.map(JSONObjectWriter.quoted) ?? "null" }
+    mutating func raw(_ k: String, _ v: String) { key(k); out += v }
+    mutating func finish() -> String { out + "}" }
+
+    static func quoted(_ s: String) -> String {
+        var r = "\""
+        r.reserveCapacity(s.utf8.count + 2)
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": r += "\\\""
+            case "\\": r += "\\\\"
+            case "\n": r += "\\n"
+            case "\r": r += "\\r"
+            case "\t": r += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    let hex = String(u.value, radix: 16)
+                    r += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    r.unicodeScalars.append(u)
+                }
+            }
+        }
+        return r + "\""
+    }
+}

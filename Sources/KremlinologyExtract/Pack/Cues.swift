@@ -1,0 +1,76 @@
+/// The closed word lists of `cues.tsv`: modality, negation, attribution, roles, generic agents
+/// and the function words that clause analysis needs. Each kind is a phrase table or a word set.
+struct Cues: Sendable {
+    var negation = PhraseTable<Int>()
+    var reported = PhraseTable<Int>()
+    var expected = PhraseTable<Int>()
+    var hypothetical = PhraseTable<Int>()
+    /// Speech and belief verbs and phrases; value 1 = the speaker follows (`according to X`).
+    var speech = PhraseTable<Int>()
+    /// Role nouns → role names of `Affiliation.role` (`president` → `head of state`).
+    var roles = PhraseTable<String>()
+    /// Generic agents (police, rebels, officials) usable as unnamed actors.
+    var agents = PhraseTable<String>()
+    /// Phrases naming a video's narrator (`the speaker`).
+    var speaker = PhraseTable<Int>()
+    var personPronouns: Set<UInt64> = []
+    var groupPronouns: Set<UInt64> = []
+    /// Words that end a clause for source/target search (`but`, `while`, `;`).
+    var boundaries: Set<UInt64> = []
+    /// Relative pronouns (`who`, `which`, `whom`): their antecedent can stand in for them.
+    var relatives: Set<UInt64> = []
+    var prepositions: Set<UInt64> = []
+    /// Topic prepositions (`regarding`): a mention after one may be the target of an otherwise target-less predicate.
+    var topics: Set<UInt64> = []
+    var beAux: Set<UInt64> = []
+    /// Words skipped inside a noun phrase (determiners, quantifiers).
+    var determiners: Set<UInt64> = []
+    /// Capitalised words that are not names (sentence openers, days, function words).
+    var stopwords: Set<UInt64> = []
+    /// Lower-cased words that are names only when capitalised (`turkey`, `chad`).
+    var capitalOnly: Set<String> = []
+    /// Abbreviations whose '.' does not end a sentence (`mr`, `gen`, `jan`).
+    var abbreviations: Set<UInt64> = []
+    /// Month names and abbreviations → 1...12.
+    var months: [UInt64: Int] = [:]
+    /// Coordinators that join actors in a list (`and`, `or`, `as well as`).
+    var coordinators = PhraseTable<Int>()
+
+    static func build(_ lines: [(file: String, line: Int, columns: [String])]) throws -> Cues {
+        var c = Cues()
+        for (file, line, cols) in lines {
+            let kind = cols[0].lowercased(), phrase = cols[1], value = cols.count > 2 ? cols[2] : ""
+            func word() -> UInt64 { PhraseTable<Int>.hashes(of: phrase).first ?? 0 }
+            switch kind {
+            case "negation": c.negation.insert(phrase: phrase, 1)
+            case "reported": c.reported.insert(phrase: phrase, 1)
+            case "expected": c.expected.insert(phrase: phrase, 1)
+            case "hypothetical": c.hypothetical.insert(phrase: phrase, 1)
+            case "speech": c.speech.insert(phrase: phrase, value == "speaker-after" ? 1 : 0)
+            case "role": c.roles.insert(phrase: phrase, value.isEmpty ? phrase : value)
+            case "agent": c.agents.insert(phrase: phrase, value.isEmpty ? phrase : value)
+            case "speaker": c.speaker.insert(phrase: phrase, 1)
+            case "pronoun-person": c.personPronouns.insert(word())
+            case "pronoun-group": c.groupPronouns.insert(word())
+            case "boundary": c.boundaries.insert(word())
+            case "relative": c.relatives.insert(word())
+            case "preposition": c.prepositions.insert(word())
+            case "topic": c.topics.insert(word())
+            case "be": c.beAux.insert(word())
+            case "determiner": c.determiners.insert(word())
+            case "stopword": c.stopwords.insert(word())
+            case "capital-only": c.capitalOnly.insert(phrase.lowercased())
+            case "abbreviation": c.abbreviations.insert(word())
+            case "coordinator": c.coordinators.insert(phrase: phrase, 1)
+            case "month":
+                guard let n = Int(value), (1...12).contains(n) else {
+                    throw PackError(file: file, line: line, message: "a month needs its number 1–12 in the third column")
+                }
+                c.months[word()] = n
+            default:
+                throw PackError(file: file, line: line, message: "unknown cue kind \"\(cols[0])\"")
+            }
+        }
+        return c
+    }
+}

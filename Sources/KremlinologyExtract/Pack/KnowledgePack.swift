@@ -1,0 +1,367 @@
+import Foundation
+import KremlinologyModel
+import Yams
+
+/// How one alias of the gazetteer points at an actor.
+struct AliasRef: Sendable {
+    /// Index into `KnowledgePack.actors`.
+    var actor: Int
+    /// A demonym or adjective (`Russian`, `Chinese`): names the state, and may be followed by a role.
+    var demonym: Bool
+    /// Short all-caps acronym (`US`, `UK`, `EU`, `IT`): only matches text in capitals.
+    var acronym: Bool
+    /// Token positions (bit set) that must be capitalised in the text (`the West`, `Turkey`).
+    var capitalMask: UInt32
+    /// Generated automatically (a person's surname), used only when nothing else matches.
+    var weak: Bool
+}
+
+/// Everything the extractor knows: actors, the relation lexicon, cues and instruments.
+///
+/// Loaded from readable files under `Resources/` (bundled) and from `--pack DIR`
+/// directories with the same layout, which extend and override the bundled pack:
+/// `actors/*.yaml`, `relations*.tsv`, `cues.tsv`, `instruments.tsv`.
+public struct KnowledgePack: Sendable {
+    /// Every known actor, canonical names unique.
+    public private(set) var actors: [Actor] = []
+    /// Demonyms per actor index.
+    private(set) var demonymsByActor: [Int: [String]] = [:]
+    private(set) var actorIndex: [String: Int] = [:]
+    private(set) var gazetteer = PhraseTable<AliasRef>()
+    private(set) var lexicon = Lexicon()
+    private(set) var cues = Cues()
+    private(set) var instruments = PhraseTable<Instrument>()
+    /// Number of lexicon entries by file, for `explain` and reports.
+    public private(set) var lexiconSize = 0
+
+    /// The pack shipped inside the library.
+    public static func bundled() throws -> KnowledgePack {
+        try load(includingBundled: true, extraDirectories: [])
+    }
+
+    /// The bundled pack (unless `includingBundled` is false) extended by each directory in turn.
+    public static func load(includingBundled: Bool = true, extraDirectories: [URL]) throws -> KnowledgePack {
+        var dirs: [URL] = []
+        if includingBundled {
+            guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
+                throw PackError(file: "Resources", line: nil, message: "the bundled knowledge pack is missing from the build")
+            }
+            dirs.append(url)
+        }
+        dirs += extraDirectories
+        var builder = PackBuilder()
+        for dir in dirs { try builder.read(directory: dir) }
+        return try builder.build()
+    }
+
+    /// A pack made from files given as text, for tests: keys are relative paths (`cues.tsv`, `actors/x.yaml`).
+    static func fromFiles(_ files: [(String, String)], includingBundled: Bool = true) throws -> KnowledgePack {
+        var builder = PackBuilder()
+        if includingBundled, let url = Bundle.module.url(forResource: "Resources", withExtension: nil) {
+            try builder.read(directory: url)
+        }
+        for (name, text) in files { try builder.read(file: name, text: text) }
+        return try builder.build()
+    }
+
+    /// The actor with this canonical name.
+    public func actor(named name: String) -> Actor? {
+        actorIndex[name].map { actors[$0] }
+    }
+
+    func demonyms(of index: Int) -> [String] { demonymsByActor[index] ?? [] }
+
+    fileprivate init() {}
+
+    fileprivate init(actors: [Actor], demonyms: [Int: [String]], gazetteer: PhraseTable<AliasRef>, lexicon: Lexicon,
+                     cues: Cues, instruments: PhraseTable<Instrument>) {
+        self.actors = actors
+        self.demonymsByActor = demonyms
+        for (i, a) in actors.enumerated() { actorIndex[a.name] = i }
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.lexiconSize = lexicon.count
+        self.cues = cues
+        self.instruments = instruments
+    }
+}
+
+/// Collects the files of one or more pack directories, then builds the lookup tables.
+private struct PackBuilder {
+    var actors: [Actor] = []
+    var demonyms: [String: [String]] = [:]
+    var byName: [String: Int] = [:]
+    var relationLines: [(file: String, line: Int, columns: [String], curated: Bool)] = []
+    var cueLines: [(file: String, line: Int, columns: [String])] = []
+    var instrumentLines: [(file: String, line: Int, columns: [String])] = []
+
+    mutating func read(directory: URL) throws {
+        let fm = FileManager.default
+        let actorsDir = directory.appendingPathComponent("actors")
+        if let names = try? fm.contentsOfDirectory(atPath: actorsDir.path) {
+            for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                try read(file: "actors/" + name, text: try text(of: actorsDir.appendingPathComponent(name), name: "actors/" + name))
+            }
+        }
+        let top = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+        for name in top where name.hasSuffix(".tsv") {
+            try read(file: name, text: try text(of: directory.appendingPathComponent(name), name: name))
+        }
+    }
+
+    func text(of url: URL, name: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw PackError(file: name, line: nil, message: "cannot be read")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    mutating func read(file: String, text: String) throws {
+        let base = file.split(separator: "/").last.map(String.init) ?? file
+        if file.hasPrefix("actors/") || base.hasSuffix(".yaml") || base.hasSuffix(".yml") {
+            try readActors(file: file, text: text)
+        } else if base.hasPrefix("relations") {
+            try readTSV(file: file, text: text, minColumns: 3) { relationLines.append(($0, $1, $2, !base.contains("cameo"))) }
+        } else if base.hasPrefix("cues") {
+            try readTSV(file: file, text: text, minColumns: 2) { cueLines.append(($0, $1, $2)) }
+        } else if base.hasPrefix("instruments") {
+            try readTSV(file: file, text: text, minColumns: 2) { instrumentLines.append(($0, $1, $2)) }
+        }
+    }
+
+    func readTSV(file: String, text: String, minColumns: Int, _ add: (String, Int, [String]) -> Void) throws {
+        var lineNo = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNo += 1
+            var line = Substring(raw)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if let hash = line.firstIndex(of: "#"), line[..<hash].allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: true)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            if columns.count < minColumns {
+                throw PackError(file: file, line: lineNo,
+                                message: "expected \(minColumns) tab-separated columns, found \(columns.count): \"\(line.prefix(60))\"")
+            }
+            add(file, lineNo, columns)
+        }
+    }
+
+    mutating func readActors(file: String, text: String) throws {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw PackError(file: file, line: yamlLine(error), message: "not valid YAML: \(yamlProblem(error))")
+        }
+        guard let root else { return }
+        guard let list = root.sequence else {
+            throw PackError(file: file, line: root.mark?.line, message: "expected a list of actors (each item starting with `- name:`)")
+        }
+        for item in list {
+            guard let map = item.mapping else {
+                throw PackError(file: file, line: item.mark?.line, message: "expected a mapping with `name` and `kind`")
+            }
+            func string(_ key: String) throws -> String? {
+                guard let node = map[key] else { return nil }
+                guard let s = node.scalar?.string else {
+                    throw PackError(file: file, line: node.mark?.line, message: "`\(key)` must be a single value")
+                }
+                return s.isEmpty ? nil : s
+            }
+            func strings(_ key: String) throws -> [String] {
+                guard let node = map[key] else { return [] }
+                if node.scalar?.string == "" || node.scalar?.string == "null" { return [] }
+                guard let seq = node.sequence else {
+                    throw PackError(file: file, line: node.mark?.line, message: "`\(key)` must be a list, e.g. [Putin, V. Putin]")
+                }
+                return try seq.map { n in
+                    guard let s = n.scalar?.string else {
+                        throw PackError(file: file, line: n.mark?.line, message: "`\(key)` items must be plain strings")
+                    }
+                    return s
+                }
+            }
+            guard let name = try string("name") else {
+                throw PackError(file: file, line: item.mark?.line, message: "actor without a `name`")
+            }
+            let kindText = try string("kind") ?? ""
+            guard let kind = ActorKind(rawValue: kindText) else {
+                throw PackError(file: file, line: (map["kind"]?.mark ?? item.mark)?.line,
+                                message: "`kind` of \(name) must be one of state, person, organization, bloc, group (found \"\(kindText)\")")
+            }
+            var affiliations: [Affiliation] = []
+            if let affNode = map["affiliations"], affNode.scalar == nil {
+                guard let seq = affNode.sequence else {
+                    throw PackError(file: file, line: affNode.mark?.line, message: "`affiliations` must be a list of mappings")
+                }
+                for a in seq {
+                    guard let am = a.mapping, let org = am["organization"]?.scalar?.string else {
+                        throw PackError(file: file, line: a.mark?.line, message: "an affiliation needs an `organization`")
+                    }
+                    affiliations.append(Affiliation(organization: org, role: am["role"]?.scalar?.string ?? "official",
+                                                    from: am["from"]?.scalar?.string.nonEmpty,
+                                                    until: am["until"]?.scalar?.string.nonEmpty))
+                }
+            }
+            let actor = Actor(name: name, kind: kind, wikidata: try string("wikidata"), country: try string("country"),
+                              aliases: try strings("aliases"), affiliations: affiliations)
+            let dem = try strings("demonyms")
+            if let existing = byName[name] {
+                actors[existing] = actor   // a later pack overrides
+            } else {
+                byName[name] = actors.count
+                actors.append(actor)
+            }
+            if !dem.isEmpty { demonyms[name] = dem }
+        }
+    }
+
+    func yamlLine(_ e: YamlError) -> Int? {
+        switch e {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    func yamlProblem(_ e: YamlError) -> String {
+        switch e {
+        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _): return problem
+        default: return "\(e)"
+        }
+    }
+
+    func build() throws -> KnowledgePack {
+        let cues = try Cues.build(cueLines)
+        var gazetteer = PhraseTable<AliasRef>()
+        var demonymsByIndex: [Int: [String]] = [:]
+        // States first, so that an alias shared with a person resolves to the state.
+        let order = actors.indices.sorted { a, b in
+            let ra = rank(actors[a].kind), rb = rank(actors[b].kind)
+            return ra != rb ? ra < rb : a < b
+        }
+        var taken: Set<UInt64> = []
+        func add(_ text: String, _ index: Int, demonym: Bool, weak: Bool = false) {
+            for variant in Set([text, folded(text)]) {
+                let hashes = PhraseTable<AliasRef>.hashes(of: variant)
+                guard !hashes.isEmpty else { continue }
+                var key: UInt64 = 0
+                for h in hashes { key = WordHash.combine(key, h) }
+                if taken.contains(key) { continue }
+                taken.insert(key)
+                let words = variant.split(whereSeparator: { $0 == " " || $0 == "-" })
+                let acronym = words.count == 1 && variant.count <= 3 && variant.uppercased() == variant
+                    && variant.lowercased() != variant
+                var mask: UInt32 = 0
+                // Groups ("the West") and common-word names ("Turkey") keep their capitals.
+                let tokens = tokenStrings(variant)
+                for (n, t) in tokens.enumerated() where n < 32 {
+                    guard let f = t.unicodeScalars.first, CharacterSet.uppercaseLetters.contains(f) else { continue }
+                    if actors[index].kind == .group || cues.capitalOnly.contains(t.lowercased()) { mask |= 1 << UInt32(n) }
+                }
+                gazetteer.insert(hashes, AliasRef(actor: index, demonym: demonym, acronym: acronym, capitalMask: mask, weak: weak))
+            }
+        }
+        for i in order {
+            let a = actors[i]
+            add(a.name, i, demonym: false)
+            for alias in a.aliases { add(alias, i, demonym: false) }
+            if let dem = demonyms[a.name] {
+                demonymsByIndex[i] = dem
+                for d in dem { add(d, i, demonym: true) }
+            }
+        }
+        // Surnames of people as weak aliases ("Kiriyenko"), unless they clash with something else.
+        for i in order where actors[i].kind == .person {
+            let parts = actors[i].name.split(separator: " ")
+            if parts.count >= 2, let last = parts.last, last.count >= 4, last.first?.isUppercase == true,
+               !cues.capitalOnly.contains(last.lowercased()) {
+                add(String(last), i, demonym: false, weak: true)
+            }
+        }
+        var lexicon = Lexicon()
+        for (file, line, cols, curated) in relationLines {
+            try addRelation(&lexicon, file: file, line: line, columns: cols, curated: curated)
+        }
+        lexicon.finish()
+        var instruments = PhraseTable<Instrument>()
+        for (file, line, cols) in instrumentLines {
+            guard let ins = Instrument(rawValue: cols[1]) else {
+                throw PackError(file: file, line: line, message: "unknown instrument \"\(cols[1])\"")
+            }
+            instruments.insert(phrase: cols[0], ins)
+        }
+        return KnowledgePack(actors: actors, demonyms: demonymsByIndex, gazetteer: gazetteer, lexicon: lexicon,
+                             cues: cues, instruments: instruments)
+    }
+
+    func rank(_ k: ActorKind) -> Int {
+        switch k { case .state: 0; case .bloc: 1; case .organization: 2; case .person: 3; case .group: 4 }
+    }
+
+    func tokenStrings(_ text: String) -> [String] {
+        var copy = text
+        let bytes = Array(text.utf8)
+        return copy.withUTF8 { buf in
+            Tokenizer.tokenize(buf).map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+        }
+    }
+
+    func folded(_ s: String) -> String {
+        s.folding(options: [.diacriticInsensitive], locale: nil)
+    }
+
+    /// `TYPE  KIND  PATTERN  [OPTIONS]`; PATTERN's head may carry irregular forms in braces.
+    func addRelation(_ lexicon: inout Lexicon, file: String, line: Int, columns: [String], curated: Bool) throws {
+        guard let type = RelationType(rawValue: columns[0].uppercased()) else {
+            throw PackError(file: file, line: line, message: "unknown relation type \"\(columns[0])\" (expected one of ONTOLOGY.md's 24, e.g. ASSAULT)")
+        }
+        guard let kind = PredicateKind(rawValue: columns[1].lowercased()) else {
+            throw PackError(file: file, line: line, message: "unknown pattern kind \"\(columns[1])\" (expected verb, noun or phrase)")
+        }
+        let pattern = columns[2]
+        let options = columns.count > 3 ? Set(columns[3].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) : []
+        // Split the head (with {irregular,forms}) from the rest.
+        var headText = pattern
+        var restText = ""
+        var irregular: [String] = []
+        if let brace = pattern.firstIndex(of: "{"), let close = pattern.firstIndex(of: "}"), brace < close,
+           !pattern[..<brace].contains(" ") {
+            headText = String(pattern[..<brace])
+            irregular = pattern[pattern.index(after: brace)..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            restText = String(pattern[pattern.index(after: close)...]).trimmingCharacters(in: .whitespaces)
+        } else if let space = pattern.firstIndex(of: " ") {
+            headText = String(pattern[..<space])
+            restText = String(pattern[pattern.index(after: space)...])
+        }
+        headText = headText.lowercased()
+        var rest: [PatternItem] = []
+        for word in restText.split(separator: " ") {
+            if word == "*" { rest.append(.gap); continue }
+            for h in PhraseTable<Int>.hashes(of: String(word)) { rest.append(.word(h)) }
+        }
+        let specificity = 1 + rest.filter { $0 != .gap }.count
+        let id = "\(file):\(line) \(pattern)"
+        func entry(participle: Bool, gerund: Bool) -> PredicateEntry {
+            PredicateEntry(id: id, type: type, kind: kind, rest: rest, participle: participle, gerund: gerund,
+                           symmetric: options.contains("sym"), specificity: specificity, curated: curated)
+        }
+        switch kind {
+        case .verb:
+            for (form, participle, gerund) in Lexicon.verbForms(headText, irregular: irregular) {
+                for h in PhraseTable<Int>.hashes(of: form).prefix(1) { lexicon.add(head: h, entry(participle: participle, gerund: gerund)) }
+            }
+        case .noun:
+            for form in Lexicon.nounForms(headText, irregular: irregular) {
+                for h in PhraseTable<Int>.hashes(of: form).prefix(1) { lexicon.add(head: h, entry(participle: false, gerund: false)) }
+            }
+        case .phrase:
+            for h in PhraseTable<Int>.hashes(of: headText).prefix(1) { lexicon.add(head: h, entry(participle: headText.hasSuffix("ed"), gerund: false)) }
+        }
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,240 @@
+import KremlinologyModel
+
+/// An actor mention inside one sentence, in token indices of that sentence.
+struct Mention: Sendable {
+    /// Index into the pack's actors; nil for unnamed actors and the speaker.
+    var actor: Int?
+    var name: String
+    var wikidata: String?
+    var kind: ActorKind
+    /// Token range in the sentence.
+    var lo: Int
+    var hi: Int
+    /// Bytes as written.
+    var range: TextRange
+    /// Words as written (the antecedent's words for a pronoun).
+    var text: String
+    var rule: String
+    var demonym = false
+    /// A possessive: `Russia's`, `his`, `its`.
+    var possessive = false
+    var pronoun = false
+
+    var known: Bool { actor != nil || rule == "speaker" }
+}
+
+/// What the resolver remembers across sentences: the latest person and the latest collective actor.
+struct DiscourseContext {
+    var lastPerson: (mention: Mention, sentence: Int, passage: Int)?
+    var lastGroup: (mention: Mention, sentence: Int, passage: Int)?
+    var sentence = 0
+    var passage = 0
+    static let window = 2
+
+    func person() -> Mention? {
+        guard let p = lastPerson, p.passage == passage, sentence - p.sentence <= DiscourseContext.window else { return nil }
+        return p.mention
+    }
+
+    func group() -> Mention? {
+        guard let g = lastGroup, g.passage == passage, sentence - g.sentence <= DiscourseContext.window else { return nil }
+        return g.mention
+    }
+
+    mutating func note(_ m: Mention) {
+        guard m.known else { return }
+        if m.kind == .person { lastPerson = (m, sentence, passage) } else if !m.demonym { lastGroup = (m, sentence, passage) }
+    }
+}
+
+/// Finds actor mentions in a sentence: gazetteer (longest match, case rules), titles, role
+/// descriptions resolved by affiliation and date, pronouns, "the speaker", and unnamed actors.
+struct MentionFinder {
+    let pack: KnowledgePack
+    let bytes: UnsafeBufferPointer<UInt8>
+    let date: String?
+    let outlet: String?
+
+    static let theHash = WordHash.of("the")
+    static let hyphenHash = WordHash.of("-")
+    static let electHash = WordHash.of("elect")
+    static let ofHash = WordHash.of("of")
+    static let forHash = WordHash.of("for")
+    static let andHash = WordHash.of("and")
+    static let herHash = WordHash.of("her")
+    static let lyTail: (UInt8, UInt8) = (UInt8(ascii: "l"), UInt8(ascii: "y"))
+
+    func text(_ lo: Int, _ hi: Int, _ t: [Token]) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[t[lo].start..<t[hi - 1].end]), as: UTF8.self)
+    }
+
+    /// Longest gazetteer match at `i` that satisfies the case rules.
+    func gazetteer(_ t: [Token], _ i: Int) -> (len: Int, ref: AliasRef)? {
+        var best: (Int, AliasRef)?
+        pack.gazetteer.matches(in: t, at: i) { len, refs in
+            for ref in refs {
+                if ref.acronym {
+                    var ok = true
+                    for k in i..<(i + len) where t[k].isWord && !t[k].isAllCaps { ok = false }
+                    if !ok { continue }
+                }
+                if ref.capitalMask != 0 {
+                    var ok = true
+                    for k in 0..<min(len, 32) where ref.capitalMask & (1 << UInt32(k)) != 0 && !t[i + k].isCapitalized { ok = false }
+                    if !ok { continue }
+                }
+                best = (len, ref)
+                break
+            }
+        }
+        return best
+    }
+
+    func mention(_ index: Int, lo: Int, hi: Int, _ t: [Token], rule: String, demonym: Bool = false) -> Mention {
+        let a = pack.actors[index]
+        return Mention(actor: index, name: a.name, wikidata: a.wikidata, kind: a.kind, lo: lo, hi: hi,
+                       range: TextRange(start: t[lo].start, end: t[hi - 1].end), text: text(lo, hi, t), rule: rule, demonym: demonym)
+    }
+
+    /// The person holding `role` in `organization` on the document date; for "-elect", the one whose role starts soonest after it.
+    func holder(of role: String, in organization: String?, elect: Bool) -> Int? {
+        var best: (Int, String)?
+        for (i, a) in pack.actors.enumerated() where a.kind == .person {
+            for aff in a.affiliations where aff.role == role && (organization == nil || aff.organization == organization) {
+                if elect {
+                    guard let from = aff.from, let date, from > date else { continue }
+                    if best == nil || from < best!.1 { best = (i, from) }
+                } else if aff.isHeld(on: date) {
+                    // Prefer the most recent start among holders (undated roles last).
+                    let from = aff.from ?? ""
+                    if best == nil || from > best!.1 { best = (i, from) }
+                }
+            }
+        }
+        return best?.0
+    }
+
+    func find(_ t: [Token], context: inout DiscourseContext) -> [Mention] {
+        var out: [Mention] = []
+        let n = t.count
+        let cues = pack.cues
+        var i = 0
+        while i < n {
+            let tok = t[i]
+            guard tok.isWord else { i += 1; continue }
+            // "the speaker"
+            if let outlet, let sp = cues.speaker.longest(in: t, at: i) {
+                let m = Mention(actor: nil, name: outlet, wikidata: nil, kind: .organization, lo: i, hi: i + sp.length,
+                                range: TextRange(start: t[i].start, end: t[i + sp.length - 1].end),
+                                text: text(i, i + sp.length, t), rule: "speaker")
+                out.append(m); i += sp.length; continue
+            }
+            if let g = gazetteer(t, i) {
+                let actor = pack.actors[g.ref.actor]
+                var j = i + g.len
+                if actor.kind != .person {
+                    // Title or role after a state/organisation: "Russian President Vladimir Putin", "the Chinese leader".
+                    var k = j
+                    if k < n, t[k].has(TokenFlags.possessive) { k += 1 }
+                    if let r = cues.roles.longest(in: t, at: k) {
+                        var e = k + r.length
+                        var elect = false
+                        if e + 1 < n, t[e].hash == MentionFinder.hyphenHash, t[e + 1].hash == MentionFinder.electHash { elect = true; e += 2 }
+                        if e < n, let p = gazetteer(t, e), pack.actors[p.ref.actor].kind == .person {
+                            var m = mention(p.ref.actor, lo: i, hi: e + p.len, t, rule: "title")
+                            m.text = text(e, e + p.len, t)
+                            out.append(m); context.note(m); i = e + p.len; continue
+                        }
+                        let role = r.values[0]
+                        if let h = holder(of: role, in: actor.name, elect: elect) {
+                            let m = mention(h, lo: i, hi: e, t, rule: "role:\(role)")
+                            out.append(m); context.note(m); i = e; continue
+                        }
+                        // "Jordanian official", "Chinese officials": the state itself.
+                        var m = mention(g.ref.actor, lo: i, hi: e, t, rule: "gazetteer+role")
+                        m.demonym = false
+                        out.append(m); context.note(m); i = e; continue
+                    }
+                    if g.ref.demonym, let a = cues.agents.longest(in: t, at: j) {
+                        var m = mention(g.ref.actor, lo: i, hi: j + a.length, t, rule: "demonym+agent")
+                        m.demonym = false
+                        out.append(m); context.note(m); i = j + a.length; continue
+                    }
+                }
+                var m = mention(g.ref.actor, lo: i, hi: j, t, rule: g.ref.weak ? "surname" : (g.ref.demonym ? "demonym" : "gazetteer"),
+                                demonym: g.ref.demonym)
+                if j < n, t[j].has(TokenFlags.possessive) { m.possessive = true; j += 1 }
+                out.append(m); context.note(m); i = j; continue
+            }
+            // Role before a name: "President Vladimir Putin", "spokesman Dmitry Peskov"; or "the president".
+            if let r = cues.roles.longest(in: t, at: i) {
+                var e = i + r.length
+                var elect = false
+                if e + 1 < n, t[e].hash == MentionFinder.hyphenHash, t[e + 1].hash == MentionFinder.electHash { elect = true; e += 2 }
+                if e < n, let p = gazetteer(t, e), pack.actors[p.ref.actor].kind == .person {
+                    var m = mention(p.ref.actor, lo: i, hi: e + p.len, t, rule: "title")
+                    m.text = text(e, e + p.len, t)
+                    var j = e + p.len
+                    if j < n, t[j].has(TokenFlags.possessive) { m.possessive = true; j += 1 }
+                    out.append(m); context.note(m); i = j; continue
+                }
+                let role = r.values[0]
+                if i > 0, t[i - 1].hash == MentionFinder.theHash, role != "official",
+                   let prev = context.person(), let idx = prev.actor,
+                   pack.actors[idx].affiliations.contains(where: { $0.role == role && $0.isHeld(on: date) }) || elect {
+                    var m = prev
+                    m.lo = i; m.hi = e; m.range = TextRange(start: t[i].start, end: t[e - 1].end)
+                    m.rule = "role:the \(role)"; m.pronoun = true; m.possessive = false
+                    if e < n, t[e].has(TokenFlags.possessive) { m.possessive = true }
+                    out.append(m); i = e; continue
+                }
+            }
+            // Pronouns.
+            if cues.personPronouns.contains(tok.hash), let p = context.person() {
+                var m = p
+                m.lo = i; m.hi = i + 1; m.range = TextRange(start: tok.start, end: tok.end); m.rule = "pronoun"; m.pronoun = true
+                let word = tok.hash
+                m.possessive = word == WordHash.of("his") || word == MentionFinder.herHash
+                out.append(m); i += 1; continue
+            }
+            if cues.groupPronouns.contains(tok.hash), let g = context.group() {
+                var m = g
+                m.lo = i; m.hi = i + 1; m.range = TextRange(start: tok.start, end: tok.end); m.rule = "pronoun"; m.pronoun = true
+                m.possessive = tok.hash == WordHash.of("its") || tok.hash == WordHash.of("their")
+                out.append(m); i += 1; continue
+            }
+            // Unnamed actors: generic agents and capitalised names.
+            if let a = cues.agents.longest(in: t, at: i) {
+                let e = i + a.length
+                let words = text(i, e, t)
+                out.append(Mention(actor: nil, name: words.lowercased(), wikidata: nil, kind: .group, lo: i, hi: e,
+                                   range: TextRange(start: t[i].start, end: t[e - 1].end), text: words, rule: "unknown:agent"))
+                i = e; continue
+            }
+            if tok.isCapitalized, !cues.stopwords.contains(tok.hash), !isAdverb(tok), pack.lexicon.byHead[tok.hash] == nil || i > 0 {
+                var e = i + 1
+                while e < n {
+                    let u = t[e]
+                    if u.isWord && u.isCapitalized && !cues.stopwords.contains(u.hash) && gazetteer(t, e) == nil { e += 1; continue }
+                    if e + 1 < n, u.hash == MentionFinder.hyphenHash || u.hash == MentionFinder.ofHash || u.hash == MentionFinder.forHash,
+                       t[e + 1].isCapitalized, !cues.stopwords.contains(t[e + 1].hash), gazetteer(t, e + 1) == nil { e += 2; continue }
+                    break
+                }
+                if e - i > 6 { i = e; continue }   // a title or heading, not a name
+                let words = text(i, e, t)
+                var m = Mention(actor: nil, name: words, wikidata: nil, kind: .organization, lo: i, hi: e,
+                                range: TextRange(start: t[i].start, end: t[e - 1].end), text: words, rule: "unknown:name")
+                if e < n, t[e].has(TokenFlags.possessive) { m.possessive = true; e += 1 }
+                out.append(m); i = e; continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    func isAdverb(_ t: Token) -> Bool {
+        let len = t.end - t.start
+        guard len > 3 else { return false }
+        return (bytes[t.end - 2] | 0x20) == UInt8(ascii: "l") && (bytes[t.end - 1] | 0x20) == UInt8(ascii: "y")
+    }
+}

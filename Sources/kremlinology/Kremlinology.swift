@@ -15,8 +15,9 @@ struct Kremlinology: ParsableCommand {
               kremlinology search "hybrid warfare"
             """,
         subcommands: [
-            DocumentsCommand.self, ShowCommand.self, SearchCommand.self,
-            StatsCommand.self, ActorsCommand.self, RelationsCommand.self,
+            DemoCommand.self, IngestCommand.self, DocumentsCommand.self, ShowCommand.self, SearchCommand.self,
+            StatsCommand.self, ActorsCommand.self, RelationsCommand.self, ExplainCommand.self, ExtractCommand.self,
+            ExportCommand.self, ReextractCommand.self,
         ]
     )
 }

@@ -1,0 +1,129 @@
+// Benchmarks that print figures; never run as tests. Build with -c release:
+//   swift run -c release KremlinologyBenchmarks search DB.sqlite [QUERIES]
+//   swift run -c release KremlinologyBenchmarks read DIR
+//   swift run -c release KremlinologyBenchmarks extract DIR [THREADS]
+import Foundation
+import KremlinologyExtract
+import KremlinologyIngest
+import KremlinologyModel
+import KremlinologyStore
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    guard !sorted.isEmpty else { return 0 }
+    return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+}
+
+func files(in folder: String) -> [URL] {
+    (try? FileCollector().collect(paths: [folder])) ?? []
+}
+
+/// A deterministic generator so that two runs ask the same queries.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func benchmarkSearch(database: String, count: Int) throws {
+    let store = try SQLiteCorpusStore(path: database, readOnly: true)
+    // Queries are words drawn from stored passages: common and rare terms alike, one or two at a time.
+    var random = SplitMix(state: 42)
+    let ids = try store.documentIDs()
+    var vocabulary: [String] = []
+    for id in ids.shuffled(using: &random).prefix(200) {
+        guard let content = try store.content(ofDocument: id) else { continue }
+        let words = content.text.split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 4 }
+        for _ in 0..<10 { if let word = words.randomElement(using: &random) { vocabulary.append(String(word)) } }
+    }
+    let domain = ["hybrid warfare", "Lukashenko", "sanctions", "Kremlin", "NATO expansion", "cyberattacks", "gas", "Putin Xi",
+                  "nuclear", "Crimea annexation", "elections", "Wagner", "\"peace talks\"", "Belarus loan", "China"]
+    var queries = domain
+    while queries.count < count {
+        let first = vocabulary.randomElement(using: &random) ?? "Russia"
+        queries.append(Bool.random(using: &random) ? first : first + " " + (vocabulary.randomElement(using: &random) ?? "war"))
+    }
+    queries = Array(queries.prefix(count))
+    _ = try store.search(SearchQuery(text: "warm up"))
+    var timings: [Double] = []
+    var hits = 0
+    for query in queries {
+        let start = DispatchTime.now().uptimeNanoseconds
+        hits += try store.search(SearchQuery(text: query, limit: 10)).count
+        timings.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+    timings.sort()
+    print(String(format: "search: %d queries over %d documents, %d hits; p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
+                 queries.count, ids.count, hits, percentile(timings, 0.5), percentile(timings, 0.9),
+                 percentile(timings, 0.99), timings.last ?? 0))
+}
+
+func benchmarkRead(folder: String) throws {
+    let urls = files(in: folder)
+    let reader = DocumentReader()
+    let start = Date()
+    var bytes = 0, failed = 0, passages = 0
+    for url in urls {
+        do {
+            let document = try reader.read(fileAt: url)
+            bytes += document.rawText.utf8.count
+            passages += document.passages.count
+        } catch { failed += 1 }
+    }
+    let seconds = Date().timeIntervalSince(start)
+    print(String(format: "read: %d files, %.1f MB, %d passages, %d failed in %.2f s: %.0f files/s, %.1f MB/s (one core)",
+                 urls.count, Double(bytes) / 1e6, passages, failed, seconds, Double(urls.count) / seconds, Double(bytes) / 1e6 / seconds))
+}
+
+func benchmarkExtract(folder: String, threads: Int) throws {
+    let urls = files(in: folder)
+    let reader = DocumentReader()
+    let documents = urls.compactMap { try? reader.read(fileAt: $0) }
+    let extractor = Extractor(pack: try KnowledgePack.bundled())
+    let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }
+    let relations = Counter()
+    let start = Date()
+    DispatchQueue.concurrentPerform(iterations: threads) { worker in
+        var local = 0
+        for index in stride(from: worker, to: documents.count, by: threads) {
+            let d = documents[index]
+            local += extractor.extract(ExtractionInput(text: d.text, documentName: d.document.fileName, outlet: d.document.outlet,
+                                                       published: d.document.published, passages: d.passages)).relations.count
+        }
+        relations.add(local)
+    }
+    let seconds = Date().timeIntervalSince(start)
+    print(String(format: "extract: %d documents, %.1f MB of normalised text, %d relations in %.2f s on %d thread(s): %.1f MB/s, %.1f relations/MB",
+                 documents.count, Double(bytes) / 1e6, relations.value, seconds, threads, Double(bytes) / 1e6 / seconds,
+                 Double(relations.value) / (Double(bytes) / 1e6)))
+}
+
+/// A total added to from several threads.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = 0
+    func add(_ amount: Int) { lock.lock(); total += amount; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return total }
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+do {
+    switch arguments.first {
+    case "search" where arguments.count >= 2:
+        try benchmarkSearch(database: arguments[arguments.startIndex + 1], count: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 1000 : 1000)
+    case "read" where arguments.count >= 2:
+        try benchmarkRead(folder: arguments[arguments.startIndex + 1])
+    case "extract" where arguments.count >= 2:
+        try benchmarkExtract(folder: arguments[arguments.startIndex + 1], threads: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 1 : 1)
+    default:
+        print("usage: KremlinologyBenchmarks search DB.sqlite [QUERIES] | read DIR | extract DIR [THREADS]")
+        exit(2)
+    }
+} catch {
+    print("error: \(error)")
+    exit(1)
+}

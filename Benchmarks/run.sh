@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Prints the benchmark figures of README.md: ingest of the tubegraph corpus (files/s, MB/s),
+# search latency (p50, p99 over 1,000 queries), reader and extractor throughput.
+# Usage: Benchmarks/run.sh [CORPUS_DIR]   (default: unpacks ../shared/corpus/tubegraph-notes.tar.gz to /tmp/tg)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-}
+if [[ -z $corpus ]]; then
+    corpus=/tmp/tg
+    if [[ ! -d $corpus/tubegraph ]]; then
+        mkdir -p "$corpus"
+        tar xzf ../shared/corpus/tubegraph-notes.tar.gz -C "$corpus"
+    fi
+    corpus=$corpus/tubegraph
+fi
+swift build -c release --product kremlinology >/dev/null
+swift build -c release --product KremlinologyBenchmarks >/dev/null
+bin=$(swift build -c release --show-bin-path)
+db=$(mktemp -d)/bench.sqlite
+echo "corpus: $corpus ($(find "$corpus" -type f | wc -l) files, $(du -sh "$corpus" | cut -f1)); $(nproc) cores"
+"$bin/KremlinologyBenchmarks" read "$corpus"
+"$bin/KremlinologyBenchmarks" extract "$corpus" 1
+"$bin/KremlinologyBenchmarks" extract "$corpus" "$(nproc)"
+start=$(date +%s.%N)
+"$bin/kremlinology" ingest "$corpus" --db "$db" | tail -1
+end=$(date +%s.%N)
+echo "ingest wall time: $(echo "$end - $start" | bc) s; database $(du -h "$db" | cut -f1)"
+"$bin/KremlinologyBenchmarks" search "$db" 1000
+rm -rf "$(dirname "$db")"

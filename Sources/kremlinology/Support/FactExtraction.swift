@@ -30,11 +30,11 @@ struct FactExtraction: Sendable {
     /// The facts to store for a read document.
     func payload(for document: IngestedDocument) -> ExtractionPayload {
         let result = extract(document)
-        let names = Set(result.mentions.map(\.actor)).union(result.relations.flatMap { [$0.source, $0.target] })
-        let actors = names.sorted().map { name in
-            actorsByName[name] ?? Actor(name: name, kind: .group)
-        }
-        return ExtractionPayload(actors: actors, mentions: result.mentions, relations: result.relations, claims: result.claims)
+        // Unnamed fallbacks ("officials", a capitalised phrase) may stand in a relation, but
+        // only actors of the pack are listed as actors of the corpus.
+        let mentions = result.mentions.filter(ExtractionResult.isKnown)
+        let actors = Set(mentions.map(\.actor)).sorted().compactMap { actorsByName[$0] }
+        return ExtractionPayload(actors: actors, mentions: mentions, relations: result.relations, claims: result.claims)
     }
 
     /// The closure the ingestor runs on every document.

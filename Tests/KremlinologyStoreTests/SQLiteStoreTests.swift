@@ -209,3 +209,35 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(JSONText.decode([String].self, from: JSONText.strings(["cyber", "a\"b"])) == ["cyber", "a\"b"])
     }
 }
+
+@Suite struct SearchIndexTests {
+    @Test func headingsAreNotHitsButNameTheSectionOfHits() throws {
+        let tmp = try TemporaryStore()
+        let text = "Energy\n\nGazprom cut gas to Ukraine."
+        let doc = IngestedDocument(
+            document: Document(id: "e1", path: "e.md", fileName: "e.md", kind: .markdown),
+            text: text, rawText: text, contentHash: "x",
+            passages: [Passage(index: 0, range: TextRange(start: 0, end: 6), section: "Energy", kind: .heading),
+                       Passage(index: 1, range: TextRange(start: 8, end: text.utf8.count), section: "Energy")])
+        _ = try tmp.store.store(doc, extraction: nil)
+        let hits = try tmp.store.search(SearchQuery(text: "energy"))
+        #expect(hits.isEmpty)
+        let gas = try #require(try tmp.store.search(SearchQuery(text: "gas")).first)
+        #expect(gas.section == "Energy")
+        #expect(gas.snippet.contains("[gas]"))
+    }
+
+    @Test func replacingADocumentRemovesEveryIndexedPassage() throws {
+        let tmp = try TemporaryStore()
+        _ = try tmp.store.store(videoNote(), extraction: nil)
+        var changed = videoNote(text: "Only this remains.", hash: "h9")
+        changed.passages = [Passage(index: 0, range: TextRange(start: 0, end: 18))]
+        _ = try tmp.store.store(changed, extraction: nil)
+        for word in ["loan", "hybrid", "Lukashenko"] {
+            #expect(try tmp.store.search(SearchQuery(text: word)).isEmpty, "\(word) should be gone")
+        }
+        #expect(try tmp.store.search(SearchQuery(text: "remains")).count == 1)
+        // The FTS5 integrity check compares the index with the content it was built from.
+        try tmp.store.pool.write { db in try db.execute(sql: "INSERT INTO passage_fts(passage_fts, rank) VALUES('integrity-check', 1)") }
+    }
+}

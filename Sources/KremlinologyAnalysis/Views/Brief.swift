@@ -78,28 +78,42 @@ extension Brief {
     }
 
     /// Negations of a reported fact (same direction and type), and opposite polarities in the
-    /// same direction and period: one pair per kind, direction, period and pair of types.
+    /// same direction and dated period: one pair per kind, direction, period and pair of types,
+    /// each pair made of the first relations (in document order) that show it. Linear in the relations.
     static func contradictions(_ dyad: [StoredRelation]) -> [Contradiction] {
-        var found: [Contradiction] = []
-        var seen: Set<String> = []
         let sorted = dyad.sorted { ($0.fileName, $0.relation.range.start, $0.id) < ($1.fileName, $1.relation.range.start, $1.id) }
-        for (i, x) in sorted.enumerated() {
-            for y in sorted[(i + 1)...] where x.relation.source == y.relation.source && x.relation.target == y.relation.target {
-                let period = Dating(x).period
-                let key: String
-                let kind: Contradiction.Kind
-                if x.relation.type == y.relation.type, Facts.counts(x) != Facts.counts(y) {
-                    kind = .negation
-                    key = "n|\(x.relation.source)|\(x.relation.type)"
-                } else if Facts.counts(x), Facts.counts(y), x.relation.polarity != y.relation.polarity,
-                          period != Dating.undated, period == Dating(y).period {
-                    kind = .oppositePolarity
-                    let types = [x.relation.type.rawValue, y.relation.type.rawValue].sorted().joined(separator: "/")
-                    key = "p|\(x.relation.source)|\(period)|\(types)"
-                } else { continue }
-                guard seen.insert(key).inserted else { continue }
-                let (first, second) = Facts.counts(x) || kind == .oppositePolarity ? (x, y) : (y, x)
-                found.append(Contradiction(kind: kind, period: period, first: CitedRelation(first), second: CitedRelation(second)))
+        var firstFact: [String: StoredRelation] = [:], firstDenial: [String: StoredRelation] = [:]
+        var byPeriod: [String: [RelationType: StoredRelation]] = [:]
+        var keys: [String] = [], periodKeys: [String] = []
+        for stored in sorted {
+            let r = stored.relation
+            let key = "\(r.source)\u{1}\(r.target)\u{1}\(r.type.rawValue)"
+            if firstFact[key] == nil, firstDenial[key] == nil { keys.append(key) }
+            if Facts.counts(stored) {
+                if firstFact[key] == nil { firstFact[key] = stored }
+                let period = Dating(stored).period
+                guard period != Dating.undated else { continue }
+                let periodKey = "\(r.source)\u{1}\(r.target)\u{1}\(period)"
+                if byPeriod[periodKey] == nil { periodKeys.append(periodKey) }
+                if byPeriod[periodKey, default: [:]][r.type] == nil { byPeriod[periodKey, default: [:]][r.type] = stored }
+            } else if firstDenial[key] == nil {
+                firstDenial[key] = stored
+            }
+        }
+        var found: [Contradiction] = []
+        for key in keys {
+            guard let fact = firstFact[key], let denial = firstDenial[key] else { continue }
+            found.append(Contradiction(kind: .negation, period: Dating(fact).period, first: CitedRelation(fact), second: CitedRelation(denial)))
+        }
+        for key in periodKeys {
+            let types = byPeriod[key] ?? [:]
+            let positive = types.keys.filter { $0.polarity > 0 }.sorted { $0.rawValue < $1.rawValue }
+            let negative = types.keys.filter { $0.polarity < 0 }.sorted { $0.rawValue < $1.rawValue }
+            for p in positive {
+                for n in negative {
+                    guard let x = types[p], let y = types[n] else { continue }
+                    found.append(Contradiction(kind: .oppositePolarity, period: Dating(x).period, first: CitedRelation(x), second: CitedRelation(y)))
+                }
             }
         }
         return found

@@ -50,20 +50,41 @@ public struct OutletComparison: Sendable, Codable, Hashable {
         }.sorted { ($1.disagreements.count, $0.source, $0.target) < ($0.disagreements.count, $1.source, $1.target) }
     }
 
+    /// For each pair of outlets: a type one asserts and the other denies, and the first
+    /// cooperative against the first conflictual relation. Linear in the relations.
     static func disagreements(_ list: [StoredRelation], outletIndex: (StoredRelation) -> Int?) -> [Disagreement] {
+        struct Firsts { var fact: [RelationType: StoredRelation] = [:]; var denial: [RelationType: StoredRelation] = [:]
+                        var positive: StoredRelation?; var negative: StoredRelation? }
+        var byOutlet: [Int: Firsts] = [:]
+        for stored in list {
+            guard let i = outletIndex(stored) else { continue }
+            var f = byOutlet[i] ?? Firsts()
+            let type = stored.relation.type
+            if Facts.counts(stored) {
+                if f.fact[type] == nil { f.fact[type] = stored }
+                if type.polarity > 0, f.positive == nil { f.positive = stored }
+                if type.polarity < 0, f.negative == nil { f.negative = stored }
+            } else if f.denial[type] == nil {
+                f.denial[type] = stored
+            }
+            byOutlet[i] = f
+        }
         var found: [Disagreement] = []
-        var seen: Set<String> = []
-        for (i, x) in list.enumerated() {
-            for y in list[(i + 1)...] where outletIndex(x) != outletIndex(y) {
-                let kind: String
-                if x.relation.type == y.relation.type, Facts.counts(x) != Facts.counts(y) {
-                    kind = "negation"
-                } else if Facts.counts(x), Facts.counts(y), x.relation.polarity != y.relation.polarity {
-                    kind = "opposite-polarity"
-                } else { continue }
-                let types = [x.relation.type.rawValue, y.relation.type.rawValue].sorted().joined(separator: "/")
-                guard seen.insert(kind + types).inserted else { continue }
-                found.append(Disagreement(kind: kind, first: CitedRelation(x), second: CitedRelation(y)))
+        let outlets = byOutlet.keys.sorted()
+        for a in outlets {
+            for b in outlets where a != b {
+                guard let x = byOutlet[a], let y = byOutlet[b] else { continue }
+                for (type, fact) in x.fact.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    if let denial = y.denial[type] {
+                        found.append(Disagreement(kind: "negation", first: CitedRelation(fact), second: CitedRelation(denial)))
+                    }
+                }
+                if a < b, let p = x.positive, let n = y.negative, x.negative == nil, y.positive == nil {
+                    found.append(Disagreement(kind: "opposite-polarity", first: CitedRelation(p), second: CitedRelation(n)))
+                }
+                if a < b, let n = x.negative, let p = y.positive, x.positive == nil, y.negative == nil {
+                    found.append(Disagreement(kind: "opposite-polarity", first: CitedRelation(n), second: CitedRelation(p)))
+                }
             }
         }
         return found

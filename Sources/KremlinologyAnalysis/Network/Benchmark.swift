@@ -27,7 +27,8 @@ public enum NetworkBenchmark {
         func time<T>(_ label: String, _ body: () -> T) -> T {
             let start = Date()
             let value = body()
-            lines.append(String(format: "%-34@ %8.2f s", label as NSString, Date().timeIntervalSince(start)))
+            let padded = label.count >= 38 ? label : label + String(repeating: " ", count: 38 - label.count)
+            lines.append(padded + String(format: "%8.2f s", Date().timeIntervalSince(start)))
             return value
         }
         lines.append("synthetic graph: \(actors) actors, \(relations) relations")

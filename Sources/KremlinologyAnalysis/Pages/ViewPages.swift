@@ -133,13 +133,13 @@ public enum ViewPages {
         if !b.contradictions.isEmpty {
             blocks.append(.heading(2, "Contradicting statements"))
             blocks.append(.bullets(b.contradictions.map { c in
-                [.strong("\(c.kind.rawValue) (\(c.period)): ")] + relationLine(c.first, linker) + [.text(" ⟷ ")] + relationLine(c.second, linker)
+                [.strong("\(c.kind.rawValue) (\(c.period)):"), .text(" ")] + relationLine(c.first, linker) + [.text(" ⟷ ")] + relationLine(c.second, linker)
             }))
         }
         if !b.relations.isEmpty {
             blocks.append(.heading(2, "Every relation"))
             blocks.append(.bullets(b.relations.map { r in
-                (r.modality == .negated ? [.strong("NEGATED ")] : []) + relationLine(r, linker)
+                (r.modality == .negated ? [.strong("NEGATED"), .text(" ")] : []) + relationLine(r, linker)
             }))
         }
         return Page(title: "\(b.actorA) – \(b.actorB)", name: PageLinker.dyad(b.actorA, b.actorB), blocks: blocks)
@@ -174,7 +174,7 @@ public enum ViewPages {
             blocks.append(outletTable(d.outlets, linker))
             if !d.disagreements.isEmpty {
                 blocks.append(.bullets(d.disagreements.map { x in
-                    [.strong("\(x.kind): ")] + relationLine(x.first, linker) + [.text(" ⟷ ")] + relationLine(x.second, linker)
+                    [.strong("\(x.kind):"), .text(" ")] + relationLine(x.first, linker) + [.text(" ⟷ ")] + relationLine(x.second, linker)
                 }))
             }
         }

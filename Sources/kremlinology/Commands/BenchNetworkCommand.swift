@@ -7,8 +7,8 @@ struct BenchNetworkCommand: ParsableCommand {
         commandName: "bench-network",
         abstract: "Time the network metrics on a synthetic signed graph (prints figures; not a test).",
         discussion: """
-            Builds a reproducible random graph (preferential hubs plus uniform ties, seeded) and
-            times degree, PageRank, label-propagation communities, structural balance and sampled
+            Builds a reproducible random graph (preferential hubs plus uniform ties, seeded) and \
+            times degree, PageRank, label-propagation communities, structural balance and sampled \
             betweenness. Build in release mode for meaningful figures:
               swift build -c release && .build/release/kremlinology bench-network
               kremlinology bench-network --actors 10000 --relations 100000 --pivots 0

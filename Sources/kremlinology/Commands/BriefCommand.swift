@@ -6,10 +6,10 @@ struct BriefCommand: ParsableCommand {
         commandName: "brief",
         abstract: "The relationship of two actors, both ways, scored per year.",
         discussion: """
-            Every relation between A and B in both directions; a cooperation–conflict score per
-            year (the year the text states, else the document's, else "undated") from the weights
-            of docs/WEIGHTS.md; instruments; each outlet's polarity; and statements that
-            contradict each other (one source asserts, another denies; or opposite polarities
+            Every relation between A and B in both directions; a cooperation–conflict score per \
+            year (the year the text states, else the document's, else "undated") from the weights \
+            of docs/WEIGHTS.md; instruments; each outlet's polarity; and statements that \
+            contradict each other (one source asserts, another denies; or opposite polarities \
             in the same year), with both quotes. Negated relations are shown, never scored.
             Examples:
               kremlinology brief Russia Belarus
@@ -24,7 +24,7 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         let analyzer = try CorpusAnalyzer(store: store.openForReading())
-        let brief = try Analysis.run { try analyzer.brief(a, b) }
+        let brief = try analyzer.brief(a, b)
         if json { return try Output.json(brief) }
         let page = ViewPages.brief(brief)
         if let html { return try Output.write(PageRenderer.html(page), to: html) }

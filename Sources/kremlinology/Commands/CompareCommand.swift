@@ -6,8 +6,8 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "The same dyads as told by different outlets, side by side.",
         discussion: """
-            For every directed dyad that two or more of the outlets tell: each outlet's polarity,
-            and the claims one outlet asserts and another denies (negation) or tells only with
+            For every directed dyad that two or more of the outlets tell: each outlet's polarity, \
+            and the claims one outlet asserts and another denies (negation) or tells only with \
             the opposite polarity, with both quotes.
             Examples:
               kremlinology compare --outlets RT,ISW
@@ -23,7 +23,7 @@ struct CompareCommand: ParsableCommand {
         let names = outlets.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard names.count >= 2 else { throw ValidationError("--outlets takes at least two outlets, e.g. --outlets RT,ISW") }
         let analyzer = try CorpusAnalyzer(store: store.openForReading())
-        let comparison = try Analysis.run { try analyzer.compare(outlets: names, actor: actor) }
+        let comparison = try analyzer.compare(outlets: names, actor: actor)
         if json { return try Output.json(comparison) }
         print(PageRenderer.markdown(ViewPages.comparison(comparison)), terminator: "")
     }

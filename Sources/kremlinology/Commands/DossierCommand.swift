@@ -7,11 +7,11 @@ struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "Everything the corpus says about one actor, each figure with its quotes.",
         discussion: """
-            Kind, affiliations and roles, Wikidata link; relations out and in by counterpart and
-            type with counts and polarity; instruments; inner circle (TRUST ties and people
-            affiliated to the actor's state); the strongest quotes with document, locator and
-            deep link; which outlets tell the actor's relations and with what polarity.
-            Negated relations are listed apart and never counted.
+            Kind, affiliations and roles, Wikidata link; relations out and in by counterpart and \
+            type with counts and polarity; instruments; inner circle (TRUST ties and people \
+            affiliated to the actor's state); the strongest quotes with document, locator and \
+            deep link; which outlets tell the actor's relations and with what polarity. \
+            Negated relations are listed apart and never counted. \
             The actor is matched case-insensitively, then by a unique alias or prefix.
             Examples:
               kremlinology dossier "Vladimir Putin"
@@ -27,7 +27,7 @@ struct DossierCommand: ParsableCommand {
 
     func run() throws {
         let analyzer = try CorpusAnalyzer(store: store.openForReading())
-        let dossier = try Analysis.run { try analyzer.dossier(actor) }
+        let dossier = try analyzer.dossier(actor)
         if json { return try Output.json(dossier) }
         let page = ViewPages.dossier(dossier)
         if let html {
@@ -35,12 +35,5 @@ struct DossierCommand: ParsableCommand {
             return print("Wrote \(html)")
         }
         print(PageRenderer.markdown(page), terminator: "")
-    }
-}
-
-/// Turns analysis errors into messages for the user.
-enum Analysis {
-    static func run<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as AnalysisError { throw ValidationError(error.description) }
     }
 }

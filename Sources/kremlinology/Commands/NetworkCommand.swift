@@ -10,14 +10,15 @@ struct NetworkCommand: ParsableCommand {
         commandName: "network",
         abstract: "The actor network with degree, PageRank, betweenness, communities and structural balance.",
         discussion: """
-            Nodes are actors; an edge A→B carries the number of relations (weight) and the sum
-            of their polarities (sign). Negated relations never count. --roll-up states folds
-            people into the state they are affiliated to. Without --format, prints a summary.
+            Nodes are actors; an edge A→B carries the number of relations (weight) and the sum \
+            of their polarities (sign). Negated relations never count. --roll-up states folds \
+            people into the state they are affiliated to. Without --format, prints a summary. \
             neo4j writes a folder with nodes.csv and relationships.csv for neo4j-admin import.
             Examples:
               kremlinology network
-              kremlinology network --roll-up states --from 2014 --to 2016 --format gexf --out russia.gexf
-              kremlinology network --type ASSAULT --type COERCE --format graphml --out conflict.graphml
+              kremlinology network --roll-up states --from 2014 --to 2016
+              kremlinology network --format gexf --out russia.gexf
+              kremlinology network --type ASSAULT --type COERCE --format graphml
               kremlinology network --format neo4j --out neo4j-import
             """)
 

@@ -6,9 +6,9 @@ struct SaysVsDoesCommand: ParsableCommand {
         commandName: "says-vs-does",
         abstract: "An actor's own statements next to its conflict events toward the same targets.",
         discussion: """
-            Says: relations attributed to the actor, and its cooperative verbal relations
-            (SUPPORT, AGREE, CONSULT, CONCEDE: offers of dialogue, peace, cooperation).
-            Does: material conflict (ASSAULT, COERCE, SANCTION, MOBILIZE, CRIME, PROTEST) by the
+            Says: relations attributed to the actor, and its cooperative verbal relations \
+            (SUPPORT, AGREE, CONSULT, CONCEDE: offers of dialogue, peace, cooperation). \
+            Does: material conflict (ASSAULT, COERCE, SANCTION, MOBILIZE, CRIME, PROTEST) by the \
             actor toward the same target. Targets with both come first.
             Examples:
               kremlinology says-vs-does "Vladimir Putin"
@@ -21,7 +21,7 @@ struct SaysVsDoesCommand: ParsableCommand {
 
     func run() throws {
         let analyzer = try CorpusAnalyzer(store: store.openForReading())
-        let view = try Analysis.run { try analyzer.saysVsDoes(actor) }
+        let view = try analyzer.saysVsDoes(actor)
         if json { return try Output.json(view) }
         print(PageRenderer.markdown(ViewPages.saysVsDoes(view)), terminator: "")
     }

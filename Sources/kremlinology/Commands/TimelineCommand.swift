@@ -6,8 +6,8 @@ struct TimelineCommand: ParsableCommand {
         commandName: "timeline",
         abstract: "Relations in date order, each with its quote.",
         discussion: """
-            The date is the one the text states when it gives one, marked (stated); otherwise
-            the document's publication date, marked (document date). Undated relations come
+            The date is the one the text states when it gives one, marked (stated); otherwise \
+            the document's publication date, marked (document date). Undated relations come \
             last. Negated relations are not events and are left out.
             Examples:
               kremlinology timeline --actor "Alexander Lukashenko"
@@ -27,7 +27,7 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         let analyzer = try CorpusAnalyzer(store: store.openForReading())
-        let timeline = try Analysis.run { try analyzer.timeline(actor: actor, pair: pair.count == 2 ? (pair[0], pair[1]) : nil) }
+        let timeline = try analyzer.timeline(actor: actor, pair: pair.count == 2 ? (pair[0], pair[1]) : nil)
         switch format {
         case .json: try Output.json(timeline)
         case .csv: print(ViewPages.timelineCSV(timeline), terminator: "")

@@ -7,8 +7,8 @@ struct WikiCommand: ParsableCommand {
         commandName: "wiki",
         abstract: "Generate a static knowledge base: a page per actor, per dyad and per outlet.",
         discussion: """
-            Writes Obsidian-compatible Markdown with [[wikilinks]] into DIR (open DIR as a vault;
-            start at index.md) and the same pages as HTML into DIR/html (start at index.html).
+            Writes Obsidian-compatible Markdown with [[wikilinks]] into DIR (open DIR as a vault; \
+            start at index.md) and the same pages as HTML into DIR/html (start at index.html). \
             Every figure cites its quote, document and locator with a deep link.
             Example:
               kremlinology wiki --out kb

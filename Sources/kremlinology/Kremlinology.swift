@@ -17,8 +17,7 @@ struct Kremlinology: ParsableCommand {
         subcommands: [
             DocumentsCommand.self, ShowCommand.self, SearchCommand.self,
             StatsCommand.self, ActorsCommand.self, RelationsCommand.self,
-            // Analysis (issue 4):
-            DossierCommand.self, BriefCommand.self, NetworkCommand.self, TimelineCommand.self, CompareCommand.self, SaysVsDoesCommand.self, WikiCommand.self, BenchNetworkCommand.self,
+            DossierCommand.self, BriefCommand.self, NetworkCommand.self, TimelineCommand.self, CompareCommand.self, SaysVsDoesCommand.self, WikiCommand.self, BenchNetworkCommand.self,  // analysis
         ]
     )
 }

@@ -230,3 +230,30 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(actors.last?.kind == .state)
     }
 }
+
+/// A backend that implements only the original requirements, to exercise the default analysis queries.
+struct MinimalStore: CorpusStore {
+    let base: SQLiteCorpusStore
+    func store(_ document: IngestedDocument, extraction: ExtractionPayload?) throws -> IngestOutcome { try base.store(document, extraction: extraction) }
+    func replaceExtraction(documentID: String, with extraction: ExtractionPayload) throws { try base.replaceExtraction(documentID: documentID, with: extraction) }
+    func documents(limit: Int, offset: Int) throws -> [StoredDocument] { try base.documents(limit: limit, offset: offset) }
+    func document(matching key: String) throws -> StoredDocument? { try base.document(matching: key) }
+    func content(ofDocument id: String) throws -> IngestedDocument? { try base.content(ofDocument: id) }
+    func search(_ query: SearchQuery) throws -> [SearchHit] { try base.search(query) }
+    func stats() throws -> CorpusStats { try base.stats() }
+    func relations(_ filter: RelationFilter) throws -> [StoredRelation] { try base.relations(filter) }
+    func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary] { try base.actors(kind: kind, limit: limit) }
+    func documentIDs() throws -> [String] { try base.documentIDs() }
+}
+
+@Suite struct DefaultAnalysisQueryTests {
+    @Test func aBackendWithoutItsOwnAnalysisQueriesGetsTheSameAnswers() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
+        let minimal = MinimalStore(base: tmp.store)
+        #expect(try minimal.relations(involving: "Belarus") == tmp.store.relations(involving: "Belarus"))
+        #expect(try minimal.relations(attributedTo: "Bonus_Professor").count == 1)
+        #expect(try minimal.knownActors() == tmp.store.knownActors())
+    }
+}

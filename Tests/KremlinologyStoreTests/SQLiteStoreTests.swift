@@ -241,3 +241,60 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         try tmp.store.pool.write { db in try db.execute(sql: "INSERT INTO passage_fts(passage_fts, rank) VALUES('integrity-check', 1)") }
     }
 }
+
+@Suite struct AnalysisQueryTests {
+    @Test func relationsInvolvingAnActorFindItAsSourceOrTargetOnce() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
+        #expect(try tmp.store.relations(involving: "Russia").count == 1)
+        #expect(try tmp.store.relations(involving: "Belarus").count == 1)
+        #expect(try tmp.store.relations(involving: "Poland").isEmpty)
+        #expect(try tmp.store.relations(involving: "Belarus").first?.locator.timestamp == "00:55:55")
+    }
+
+    @Test func relationsAttributedToASpeakerMatchCaseInsensitively() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
+        #expect(try tmp.store.relations(attributedTo: "BONUS_professor").count == 1)
+        #expect(try tmp.store.relations(attributedTo: "RT").isEmpty)
+    }
+
+    @Test func knownActorsListThePackEntriesWithTheirFields() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
+        let actors = try tmp.store.knownActors()
+        #expect(actors.map(\.name) == ["Belarus", "Russia"])
+        #expect(actors.last?.aliases == ["Moscow"])
+        #expect(actors.last?.kind == .state)
+    }
+}
+
+/// A backend that implements only the original requirements, to exercise the default analysis queries.
+struct MinimalStore: CorpusStore {
+    let base: SQLiteCorpusStore
+    func store(_ document: IngestedDocument, extraction: ExtractionPayload?) throws -> IngestOutcome { try base.store(document, extraction: extraction) }
+    func replaceExtraction(documentID: String, with extraction: ExtractionPayload) throws { try base.replaceExtraction(documentID: documentID, with: extraction) }
+    func documents(limit: Int, offset: Int) throws -> [StoredDocument] { try base.documents(limit: limit, offset: offset) }
+    func document(matching key: String) throws -> StoredDocument? { try base.document(matching: key) }
+    func content(ofDocument id: String) throws -> IngestedDocument? { try base.content(ofDocument: id) }
+    func search(_ query: SearchQuery) throws -> [SearchHit] { try base.search(query) }
+    func stats() throws -> CorpusStats { try base.stats() }
+    func relations(_ filter: RelationFilter) throws -> [StoredRelation] { try base.relations(filter) }
+    func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary] { try base.actors(kind: kind, limit: limit) }
+    func documentIDs() throws -> [String] { try base.documentIDs() }
+}
+
+@Suite struct DefaultAnalysisQueryTests {
+    @Test func aBackendWithoutItsOwnAnalysisQueriesGetsTheSameAnswers() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
+        let minimal = MinimalStore(base: tmp.store)
+        #expect(try minimal.relations(involving: "Belarus") == tmp.store.relations(involving: "Belarus"))
+        #expect(try minimal.relations(attributedTo: "Bonus_Professor").count == 1)
+        #expect(try minimal.knownActors() == tmp.store.knownActors())
+    }
+}

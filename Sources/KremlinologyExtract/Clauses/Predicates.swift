@@ -18,14 +18,14 @@ enum PredicateFinder {
     static let notHash = WordHash.of("not")
 
     /// Every predicate of the sentence, most specific entry per head, skipping words inside names.
-    static func find(_ t: [Token], mentionAt: [Int], pack: KnowledgePack) -> [PredicateMatch] {
+    static func find(_ t: [Token], mentionAt: [Int], skip: [Bool], pack: KnowledgePack) -> [PredicateMatch] {
         var out: [PredicateMatch] = []
         let n = t.count
         let cues = pack.cues
         var i = 0
         while i < n {
             let tok = t[i]
-            guard tok.isWord, mentionAt[i] < 0, let entries = pack.lexicon.byHead[tok.hash] else { i += 1; continue }
+            guard tok.isWord, mentionAt[i] < 0, !skip[i], let entries = pack.lexicon.byHead[tok.hash] else { i += 1; continue }
             // Words in capitals mid-sentence are names or headings, not predicates.
             if tok.isAllCaps && (tok.end - tok.start) > 2 { i += 1; continue }
             let prev = i > 0 ? t[i - 1] : nil

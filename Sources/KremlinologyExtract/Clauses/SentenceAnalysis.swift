@@ -70,7 +70,17 @@ struct SentenceAnalysis {
             }
             i += 1
         }
-        let predicates = PredicateFinder.find(t, mentionAt: mentionAt, pack: pack)
+        // Words of multi-word negation cues ("opted against", "no plans to") are not predicates themselves.
+        var skip = Array(repeating: false, count: n)
+        i = 0
+        while i < n {
+            if let m = cues.negation.longest(in: t, at: i), m.length > 1 {
+                for k in i..<(i + m.length) { skip[k] = true }
+                i += m.length; continue
+            }
+            i += 1
+        }
+        let predicates = PredicateFinder.find(t, mentionAt: mentionAt, skip: skip, pack: pack)
         let attribution = self.attribution()
         let time = self.time()
         let instruments = self.instruments()

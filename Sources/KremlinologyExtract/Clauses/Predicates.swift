@@ -22,10 +22,11 @@ enum PredicateFinder {
         var out: [PredicateMatch] = []
         let n = t.count
         let cues = pack.cues
+        var consumed = Array(repeating: false, count: n)
         var i = 0
         while i < n {
             let tok = t[i]
-            guard tok.isWord, mentionAt[i] < 0, !skip[i], let entries = pack.lexicon.byHead[tok.hash] else { i += 1; continue }
+            guard tok.isWord, mentionAt[i] < 0, !skip[i], !consumed[i], let entries = pack.lexicon.byHead[tok.hash] else { i += 1; continue }
             // Words in capitals mid-sentence are names or headings, not predicates.
             if tok.isAllCaps && (tok.end - tok.start) > 2 { i += 1; continue }
             let prev = i > 0 ? t[i - 1] : nil
@@ -49,13 +50,20 @@ enum PredicateFinder {
             }
             if var m = best {
                 // Complement of the previous predicate: "agreed to set up", "refused to cooperate", "promised to help".
-                if let last = out.last, !last.absorbed, last.entry.kind != .noun {
-                    var k = last.end
-                    if let g = last.gap, g.upperBound > k { k = g.upperBound }
-                    if k < n, t[k].hash == toHash { k += 1 }
-                    if k < n, t[k].hash == notHash { k += 1 }
-                    if k == i && k > last.end { m.absorbed = true }
+                // Also "urged Iraq to cooperate": the complement after the object.
+                if let last = out.last(where: { !$0.absorbed }), last.entry.kind != .noun, i - last.end <= 8 {
+                    var k = i - 1
+                    if k >= 0, t[k].hash == notHash { k -= 1 }
+                    if k >= last.end || k == last.end - 1, k >= 0, t[k].hash == toHash {
+                        var clean = true
+                        var j = last.end
+                        while j < k { if t[j].has(TokenFlags.terminal) || cues.boundaries.contains(t[j].hash) { clean = false }; j += 1 }
+                        if clean { m.absorbed = true }
+                    }
                 }
+                // Literal words of the pattern are not heads of other predicates.
+                var c = m.head
+                while c < m.end { if m.gap.map({ !$0.contains(c) }) ?? true { consumed[c] = true }; c += 1 }
                 out.append(m)
                 i = m.gap.map { $0.lowerBound } ?? m.end
                 if i <= m.head { i = m.head + 1 }

@@ -27,6 +27,7 @@ struct SentenceAnalysis {
     static let thatHash = WordHash.of("that")
     static let onlyHash = WordHash.of("only")
     static let semicolon = WordHash.of(";")
+    static let locatives: Set<UInt64> = [WordHash.of("in"), WordHash.of("at"), WordHash.of("near"), WordHash.of("within"), WordHash.of("inside")]
 
     init(pack: KnowledgePack, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], input: ExtractionInput, year: String?,
          index: Int, explain: Bool) {
@@ -96,6 +97,8 @@ struct SentenceAnalysis {
                                 modality: reportedAnywhere() ? .reported : .asserted, attribution: input.outlet))
         }
         var seen: Set<String> = []
+        var eventType: RelationType?
+        var candidates: [(p: PredicateMatch, rs: [Relation])] = []
         for p in predicates {
             let label = "\(p.entry.type.rawValue) ← \"\(words(p.head, p.end))\" (\(p.entry.id))"
             if p.absorbed {
@@ -103,7 +106,21 @@ struct SentenceAnalysis {
                 continue
             }
             trace?.predicates.append(label)
-            for r in relate(p, attribution: attribution, time: time, instruments: instruments) {
+            let rs = relate(p, attribution: attribution, time: time, instruments: instruments)
+            if !rs.isEmpty { candidates.append((p, rs)) }
+        }
+        // One event per sentence: the first finite verb's type (else the first predicate's) wins among
+        // PLOVER events; attitudes are kept beside it.
+        if let main = candidates.first(where: { $0.p.entry.type.isEvent && $0.p.entry.kind != .noun && !$0.p.entry.gerund })
+            ?? candidates.first(where: { $0.p.entry.type.isEvent }) {
+            eventType = main.p.entry.type
+        }
+        for (p, rs) in candidates {
+            if p.entry.type.isEvent, let eventType, p.entry.type != eventType {
+                drop("\(p.entry.type.rawValue) \"\(words(p.head, p.end))\": the sentence's event is \(eventType.rawValue)")
+                continue
+            }
+            for r in rs {
                 let key = "\(r.source)|\(r.target)|\(r.type.rawValue)|\(r.modality.rawValue)"
                 if seen.contains(key) { continue }
                 seen.insert(key)
@@ -126,10 +143,18 @@ struct SentenceAnalysis {
         while k >= 0 && skipped < 3 {
             let h = t[k].hash
             if pack.cues.prepositions.contains(h) { return true }
-            if pack.cues.determiners.contains(h) || t[k].has(TokenFlags.quote) { k -= 1; skipped += 1; continue }
+            if pack.cues.determiners.contains(h) || t[k].has(TokenFlags.quote) || (t[k].isWord && !t[k].isCapitalized && mentionAt[k] < 0 && pack.lexicon.byHead[h] == nil) { k -= 1; skipped += 1; continue }
             return false
         }
         return false
+    }
+
+    /// An adjectival demonym or place name modifying a noun ("the Ukrainian crisis", "Minsk treaties"): not an actor that acts.
+    func isModifierOnly(_ m: Mention) -> Bool {
+        guard m.demonym, !m.possessive else { return false }
+        let last = t[m.hi - 1]
+        if (bytes[last.end - 1] | 0x20) == UInt8(ascii: "s") { return false }  // "Russians"
+        return true
     }
 
     func isTopic(_ m: Mention) -> Bool {
@@ -165,11 +190,18 @@ struct SentenceAnalysis {
     func antecedent(of r: Int) -> Mention? {
         var k = r - 1
         if k >= 0, t[k].hash == SentenceAnalysis.commaHash { k -= 1 }
-        var steps = 0
-        while k >= 0 && steps < 12 {
-            if mentionAt[k] >= 0 { return mentions[mentionAt[k]] }
-            if t[k].has(TokenFlags.terminal) || t[k].hash == SentenceAnalysis.semicolon { return nil }
-            k -= 1; steps += 1
+        if k >= 0, t[k].has(TokenFlags.possessive) { return nil }
+        guard k >= 0, mentionAt[k] >= 0 else { return nil }
+        return mentions[mentionAt[k]]
+    }
+
+    /// The mention nearest before `r` in the sentence (for object relatives: "tasks, which Putin appreciates").
+    func nearestBefore(_ r: Int) -> Mention? {
+        var k = r - 1
+        while k >= 0 && r - k < 15 {
+            if mentionAt[k] >= 0, mentions[mentionAt[k]].known, !isModifierOnly(mentions[mentionAt[k]]) { return mentions[mentionAt[k]] }
+            if t[k].hash == SentenceAnalysis.semicolon { return nil }
+            k -= 1
         }
         return nil
     }
@@ -202,12 +234,13 @@ struct SentenceAnalysis {
     /// The subject: leftmost non-prepositional mention in `lo..<hi`, known before unnamed.
     func subject(_ lo: Int, _ hi: Int) -> Int? {
         var firstKnown: Int?, firstKnownPossessive: Int?, firstUnknown: Int?
-        var k = lo
+        var k = max(lo, hi - 16)
+        if k > lo, mentionAt[k] >= 0 { k = max(lo, mentions[mentionAt[k]].lo) }
         while k < hi {
             let mi = mentionAt[k]
             if mi >= 0 {
                 let m = mentions[mi]
-                if m.hi <= hi && !isPrepositional(m) {
+                if m.hi <= hi && !isPrepositional(m) && !isModifierOnly(m) {
                     if m.known {
                         if !m.possessive || m.pronoun { if firstKnown == nil { firstKnown = mi } }
                         else if firstKnownPossessive == nil { firstKnownPossessive = mi }
@@ -222,7 +255,7 @@ struct SentenceAnalysis {
     }
 
     /// The first mention after `lo` in a window, known before unnamed, not crossing a clause boundary.
-    func object(from lo: Int, window: Int = 9, excluding: Set<String>) -> Int? {
+    func object(from lo: Int, window: Int = 9, excluding: Set<String>, locativeOK: Bool = true) -> Int? {
         var firstUnknown: Int?
         var k = lo
         let limit = min(t.count, lo + window)
@@ -232,7 +265,8 @@ struct SentenceAnalysis {
             let mi = mentionAt[k]
             if mi >= 0 {
                 let m = mentions[mi]
-                if !excluding.contains(m.name) {
+                let locative = !locativeOK && m.lo > 0 && SentenceAnalysis.locatives.contains(t[m.lo - 1].hash)
+                if !excluding.contains(m.name) && !isModifierOnly(m) && !locative {
                     if m.known { return mi }
                     if firstUnknown == nil { firstUnknown = mi }
                 }
@@ -350,7 +384,13 @@ struct SentenceAnalysis {
                 let exclude = Set(sources.map(\.name))
                 var found: Int?
                 if let g = p.gap, g.lowerBound < g.upperBound { found = object(from: g.lowerBound, window: g.count, excluding: exclude) }
-                if found == nil { found = object(from: p.end, excluding: exclude) }
+                if found == nil {
+                    let patternEndsInLocative: Bool = {
+                        if case .word(let h)? = e.rest.last { return SentenceAnalysis.locatives.contains(h) }
+                        return false
+                    }()
+                    found = object(from: p.end, excluding: exclude, locativeOK: patternEndsInLocative)
+                }
                 if let fi = found {
                     targets = coordinated(from: fi, limit: min(n, mentions[fi].hi + 40)).filter { !exclude.contains($0.name) }
                 } else if how == "possessive" || how == "modifier" {
@@ -361,7 +401,7 @@ struct SentenceAnalysis {
                     } else if let r = relative, let a = antecedent(of: r), !exclude.contains(a.name) {
                         targets = [a]
                     }
-                } else if relative != nil, let r = relative, let a = antecedent(of: r), !exclude.contains(a.name),
+                } else if relative != nil, let r = relative, let a = nearestBefore(r), !exclude.contains(a.name),
                           sources.first.map({ $0.lo > r }) ?? false {
                     // "tasks, which Putin appreciates": object relative clause.
                     targets = [a]
@@ -393,6 +433,9 @@ struct SentenceAnalysis {
                 if s.name == tg.name {
                     drop("\(label): same actor on both sides (\(s.name))"); continue
                 }
+                if affiliated(s, tg) || affiliated(tg, s) {
+                    drop("\(label): \(s.name) and \(tg.name) are one side (affiliation)"); continue
+                }
                 if !s.known && !tg.known {
                     drop("\(label): neither \(s.text) nor \(tg.text) is a known actor"); continue
                 }
@@ -407,6 +450,12 @@ struct SentenceAnalysis {
             }
         }
         return out
+    }
+
+    /// Whether person `a` holds a role in `b` on the document date ("the Russian president" and "Moscow").
+    func affiliated(_ a: Mention, _ b: Mention) -> Bool {
+        guard let ai = a.actor, pack.actors[ai].kind == .person else { return false }
+        return pack.actors[ai].affiliations.contains { $0.organization == b.name && $0.isHeld(on: input.published) && ($0.until == nil || input.published != nil) }
     }
 
     func reportedAnywhere() -> Bool {

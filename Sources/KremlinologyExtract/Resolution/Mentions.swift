@@ -146,6 +146,15 @@ struct MentionFinder {
                             out.append(m); context.note(m); i = e + p.len; continue
                         }
                         let role = r.values[0]
+                        // "French President Jacques Chirac" (a person the pack does not know).
+                        var q = e
+                        while q < n, q - e < 4, t[q].isWord, t[q].isCapitalized, !cues.stopwords.contains(t[q].hash), gazetteer(t, q) == nil { q += 1 }
+                        if q - e >= 2 {
+                            let words = text(i, q, t)
+                            out.append(Mention(actor: nil, name: text(e, q, t), wikidata: nil, kind: .person, lo: i, hi: q,
+                                               range: TextRange(start: t[i].start, end: t[q - 1].end), text: words, rule: "unknown:title"))
+                            i = q; continue
+                        }
                         if let h = holder(of: role, in: actor.name, elect: elect) {
                             let m = mention(h, lo: i, hi: e, t, rule: "role:\(role)")
                             out.append(m); context.note(m); i = e; continue
@@ -159,6 +168,13 @@ struct MentionFinder {
                         var m = mention(g.ref.actor, lo: i, hi: j + a.length, t, rule: "demonym+agent")
                         m.demonym = false
                         out.append(m); context.note(m); i = j + a.length; continue
+                    }
+                    // "Iraqi Kurds", "Algerian landowners", "Israeli helicopters": a demonym with a plural noun names people of that state.
+                    if g.ref.demonym, j < n, t[j].isWord, !t[j].isCapitalized, isPlural(t[j]), pack.lexicon.byHead[t[j].hash] == nil,
+                       pack.instruments.word(t[j].hash) == nil {
+                        var m = mention(g.ref.actor, lo: i, hi: j + 1, t, rule: "demonym+plural")
+                        m.demonym = false
+                        out.append(m); context.note(m); i = j + 1; continue
                     }
                 }
                 var m = mention(g.ref.actor, lo: i, hi: j, t, rule: g.ref.weak ? "surname" : (g.ref.demonym ? "demonym" : "gazetteer"),
@@ -211,16 +227,18 @@ struct MentionFinder {
                                    range: TextRange(start: t[i].start, end: t[e - 1].end), text: words, rule: "unknown:agent"))
                 i = e; continue
             }
-            if tok.isCapitalized, !cues.stopwords.contains(tok.hash), !isAdverb(tok), pack.lexicon.byHead[tok.hash] == nil || i > 0 {
+            if tok.isCapitalized, !cues.stopwords.contains(tok.hash), !isAdverb(tok), !hasApostrophe(tok) {
                 var e = i + 1
                 while e < n {
                     let u = t[e]
-                    if u.isWord && u.isCapitalized && !cues.stopwords.contains(u.hash) && gazetteer(t, e) == nil { e += 1; continue }
+                    if u.isWord && u.isCapitalized && (!cues.stopwords.contains(u.hash) || MentionFinder.directions.contains(u.hash)) && gazetteer(t, e) == nil { e += 1; continue }
                     if e + 1 < n, u.hash == MentionFinder.hyphenHash || u.hash == MentionFinder.ofHash || u.hash == MentionFinder.forHash,
                        t[e + 1].isCapitalized, !cues.stopwords.contains(t[e + 1].hash), gazetteer(t, e + 1) == nil { e += 2; continue }
                     break
                 }
                 if e - i > 6 { i = e; continue }   // a title or heading, not a name
+                // A capitalised word opening the sentence is usually not a name ("Celebrations", "Together").
+                if i == 0 && e == 1 { i = e; continue }
                 let words = text(i, e, t)
                 var m = Mention(actor: nil, name: words, wikidata: nil, kind: .organization, lo: i, hi: e,
                                 range: TextRange(start: t[i].start, end: t[e - 1].end), text: words, rule: "unknown:name")
@@ -230,6 +248,21 @@ struct MentionFinder {
             i += 1
         }
         return out
+    }
+
+    static let directions: Set<UInt64> = ["east", "west", "north", "south", "central", "general", "state", "states"].reduce(into: []) { $0.insert(WordHash.of($1)) }
+
+    func isPlural(_ t: Token) -> Bool {
+        let len = t.end - t.start
+        guard len > 3 else { return false }
+        return (bytes[t.end - 1] | 0x20) == UInt8(ascii: "s") && (bytes[t.end - 2] | 0x20) != UInt8(ascii: "s")
+            && (bytes[t.end - 2] | 0x20) != UInt8(ascii: "u") && (bytes[t.end - 2] | 0x20) != UInt8(ascii: "i")
+    }
+
+    func hasApostrophe(_ t: Token) -> Bool {
+        var k = t.start
+        while k < t.end { if bytes[k] == 0x27 { return true }; k += 1 }
+        return false
     }
 
     func isAdverb(_ t: Token) -> Bool {

@@ -106,7 +106,8 @@ struct SentenceAnalysis {
                 continue
             }
             trace?.predicates.append(label)
-            let rs = relate(p, attribution: attribution, time: time, instruments: instruments)
+            let complement = predicates.first(where: { $0.absorbed && $0.head > p.head })
+            let rs = relate(p, complement: complement, attribution: attribution, time: time, instruments: instruments)
             if !rs.isEmpty { candidates.append((p, rs)) }
         }
         // One event per sentence: the first finite verb's type (else the first predicate's) wins among
@@ -142,7 +143,11 @@ struct SentenceAnalysis {
         var skipped = 0
         while k >= 0 && skipped < 3 {
             let h = t[k].hash
-            if pack.cues.prepositions.contains(h) { return true }
+            if pack.cues.prepositions.contains(h) {
+                // "Thousands of students", "members of the opposition": a quantity, not a prepositional phrase.
+                if h == MentionFinder.ofHash, k > 0, pack.cues.quantifiers.contains(t[k - 1].hash) { return false }
+                return true
+            }
             if pack.cues.determiners.contains(h) || t[k].has(TokenFlags.quote) || (t[k].isWord && !t[k].isCapitalized && mentionAt[k] < 0 && pack.lexicon.byHead[h] == nil) { k -= 1; skipped += 1; continue }
             return false
         }
@@ -258,7 +263,7 @@ struct SentenceAnalysis {
     func object(from lo: Int, window: Int = 9, excluding: Set<String>, locativeOK: Bool = true) -> Int? {
         var firstUnknown: Int?
         var k = lo
-        let limit = min(t.count, lo + window)
+        let limit = min(t.count, lo + window + 3)
         while k < limit {
             if boundary[k] && mentionAt[k] < 0 { break }
             if speech.contains(where: { $0.lo == k }) { break }
@@ -268,7 +273,7 @@ struct SentenceAnalysis {
                 let locative = !locativeOK && m.lo > 0 && SentenceAnalysis.locatives.contains(t[m.lo - 1].hash)
                 if !excluding.contains(m.name) && !isModifierOnly(m) && !locative {
                     if m.known { return mi }
-                    if firstUnknown == nil { firstUnknown = mi }
+                    if firstUnknown == nil && k < lo + window { firstUnknown = mi }
                 }
                 k = max(k + 1, m.hi)
                 continue
@@ -302,7 +307,7 @@ struct SentenceAnalysis {
 
     // MARK: - Relations
 
-    mutating func relate(_ p: PredicateMatch, attribution: Mention?, time: String?, instruments: [Instrument]) -> [Relation] {
+    mutating func relate(_ p: PredicateMatch, complement: PredicateMatch? = nil, attribution: Mention?, time: String?, instruments: [Instrument]) -> [Relation] {
         let n = t.count
         let e = p.entry
         let (cs, relative) = clauseStart(before: p.head)
@@ -391,6 +396,11 @@ struct SentenceAnalysis {
                     }()
                     found = object(from: p.end, excluding: exclude, locativeOK: patternEndsInLocative)
                 }
+                // "agreed to provide aid for Romania": the complement's object.
+                if found == nil, let c = complement, c.head - p.end <= 8 {
+                    let from = c.gap.map { $0.lowerBound } ?? c.end
+                    found = object(from: from, window: 10, excluding: exclude, locativeOK: false)
+                }
                 if let fi = found {
                     targets = coordinated(from: fi, limit: min(n, mentions[fi].hi + 40)).filter { !exclude.contains($0.name) }
                 } else if how == "possessive" || how == "modifier" {
@@ -427,6 +437,12 @@ struct SentenceAnalysis {
         guard !sources.isEmpty else { drop("\(label): no source"); return [] }
         guard !targets.isEmpty else { drop("\(label): no target (source \(sources[0].name))"); return [] }
         let modality = self.modality(for: p, clauseStart: cs, sourceEnd: sourceEnd)
+        // A pledge of cooperation ("Portugal will support Turkey", "pledged to help") is an agreement: intent to cooperate.
+        var type = e.type
+        if modality == .expected, [.support, .aid, .cooperate, .consult, .concede, .retreat].contains(type),
+           intent(for: p, clauseStart: cs) {
+            type = .agree
+        }
         var out: [Relation] = []
         for s in sources {
             for tg in targets {
@@ -445,7 +461,7 @@ struct SentenceAnalysis {
                 }()
                 out.append(Relation(source: s.name, sourceWikidata: s.wikidata, sourceText: s.text,
                                     target: tg.name, targetWikidata: tg.wikidata, targetText: tg.text,
-                                    type: e.type, modality: modality, attribution: attr, instruments: instruments, time: time,
+                                    type: type, modality: modality, attribution: attr, instruments: instruments, time: time,
                                     quote: quote, range: quoteRange, rule: e.id + " [\(how)]"))
             }
         }
@@ -456,6 +472,16 @@ struct SentenceAnalysis {
     func affiliated(_ a: Mention, _ b: Mention) -> Bool {
         guard let ai = a.actor, pack.actors[ai].kind == .person else { return false }
         return pack.actors[ai].affiliations.contains { $0.organization == b.name && $0.isHeld(on: input.published) && ($0.until == nil || input.published != nil) }
+    }
+
+    /// Whether a pledge cue ("will", "pledged to", "is ready to") stands before the predicate.
+    func intent(for p: PredicateMatch, clauseStart: Int) -> Bool {
+        var k = max(clauseStart, p.head - 6)
+        while k < p.head {
+            if pack.cues.intent.longest(in: t, at: k, limit: p.head) != nil { return true }
+            k += 1
+        }
+        return false
     }
 
     func reportedAnywhere() -> Bool {

@@ -35,6 +35,10 @@ struct Cues: Sendable {
     var months: [UInt64: Int] = [:]
     /// Coordinators that join actors in a list (`and`, `or`, `as well as`).
     var coordinators = PhraseTable<Int>()
+    /// Pledges ("will", "pledged to"): with a cooperative predicate they state intent to cooperate (AGREE).
+    var intent = PhraseTable<Int>()
+    /// Quantity nouns before "of" ("thousands of students"): the phrase after them can be a subject.
+    var quantifiers: Set<UInt64> = []
 
     static func build(_ lines: [(file: String, line: Int, columns: [String])]) throws -> Cues {
         var c = Cues()
@@ -62,6 +66,8 @@ struct Cues: Sendable {
             case "capital-only": c.capitalOnly.insert(phrase.lowercased())
             case "abbreviation": c.abbreviations.insert(word())
             case "coordinator": c.coordinators.insert(phrase: phrase, 1)
+            case "intent": c.intent.insert(phrase: phrase, 1)
+            case "quantifier": c.quantifiers.insert(word())
             case "month":
                 guard let n = Int(value), (1...12).contains(n) else {
                     throw PackError(file: file, line: line, message: "a month needs its number 1–12 in the third column")

@@ -111,7 +111,12 @@ SKIP = {"consider", "introduce", "hear", "observe", "disclose", "influence", "pr
         "explain", "decree", "emphasize", "circulate", "confer", "concern", "worry", "allay", "refute", "intrude",
         "suggest", "appeal", "revive", "promise", "pledge", "offer", "cable", "invite", "introduce", "formalize",
         "apologize", "forgive", "thank", "lie", "rest", "sit", "stand", "lay", "spread", "pass", "cross", "enter",
-        "exit", "join", "check", "test", "try", "mark", "face", "meet", "visit", "host"}
+        "exit", "join", "check", "test", "try", "mark", "face", "meet", "visit", "host", "reveal", "exchange",
+        "enhance", "supply", "provide", "serve", "feed", "drop", "lift", "carry", "pick", "gather", "collect",
+        "record", "register", "list", "name", "elect", "vote", "count", "measure", "weigh", "draw", "paint",
+        "print", "publish", "issue", "air", "broadcast", "display", "present", "introduce", "launch", "unveil",
+        "release", "express", "voice", "signal", "indicate", "point", "mention", "discuss", "describe", "define",
+        "regard", "view", "treat", "value", "deem", "rate", "rank", "class", "label", "term", "dub", "title"}
 
 
 def cameo(path):

@@ -10,6 +10,8 @@ struct SentenceAnalysis {
     let index: Int
     var trace: SentenceTrace?
     var mentions: [Mention] = []
+    /// The subject of the previous sentence in the passage, for "This includes …".
+    var previousSubject: Mention?
     var relations: [Relation] = []
     var claims: [Claim] = []
     /// For each token, the index of the mention covering it, or -1.
@@ -18,6 +20,8 @@ struct SentenceAnalysis {
     var boundary: [Bool] = []
     /// Speech cues: (first token, one past last, speaker after?).
     var speech: [(lo: Int, hi: Int, after: Bool)] = []
+    /// Token indices that head a noun predicate ("EU *sanctions*"): a name right before one modifies it.
+    var nounHeads: Set<Int> = []
     var quoteRange: TextRange
     var quote: String
 
@@ -27,6 +31,7 @@ struct SentenceAnalysis {
     static let thatHash = WordHash.of("that")
     static let onlyHash = WordHash.of("only")
     static let semicolon = WordHash.of(";")
+    static let anaphoric: Set<UInt64> = [WordHash.of("this"), WordHash.of("these"), WordHash.of("such"), WordHash.of("that"), WordHash.of("it")]
     static let locatives: Set<UInt64> = [WordHash.of("in"), WordHash.of("at"), WordHash.of("near"), WordHash.of("within"), WordHash.of("inside")]
 
     init(pack: KnowledgePack, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], input: ExtractionInput, year: String?,
@@ -50,7 +55,11 @@ struct SentenceAnalysis {
     mutating func run(context: inout DiscourseContext) {
         let n = t.count
         let finder = MentionFinder(pack: pack, bytes: bytes, date: input.published, outlet: input.outlet)
+        previousSubject = context.subject()
         mentions = finder.find(t, context: &context)
+        defer {
+            if let si = subject(0, n), mentions[si].known { context.lastSubject = (mentions[si], context.sentence, context.passage) }
+        }
         mentionAt = Array(repeating: -1, count: n)
         for (k, m) in mentions.enumerated() { for j in m.lo..<min(m.hi, n) { mentionAt[j] = k } }
         if trace != nil {
@@ -82,6 +91,7 @@ struct SentenceAnalysis {
             i += 1
         }
         let predicates = PredicateFinder.find(t, mentionAt: mentionAt, skip: skip, pack: pack)
+        for p in predicates where p.entry.kind == .noun { nounHeads.insert(p.head) }
         let attribution = self.attribution()
         let time = self.time()
         let instruments = self.instruments()
@@ -160,6 +170,18 @@ struct SentenceAnalysis {
         let last = t[m.hi - 1]
         if (bytes[last.end - 1] | 0x20) == UInt8(ascii: "s") { return false }  // "Russians"
         return true
+    }
+
+    /// Whether a verb of the lexicon stands right before the mention ("annexing Crimea"): an object, not a subject.
+    func isObjectOfVerb(_ m: Mention) -> Bool {
+        var k = m.lo - 1
+        var skipped = 0
+        while k >= 0 && skipped < 3 {
+            if let entries = pack.lexicon.byHead[t[k].hash], entries.contains(where: { $0.kind != .noun }), mentionAt[k] < 0 { return true }
+            if pack.cues.determiners.contains(t[k].hash) || (t[k].isWord && !t[k].isCapitalized && skipped < 1 && false) { k -= 1; skipped += 1; continue }
+            return false
+        }
+        return false
     }
 
     func isTopic(_ m: Mention) -> Bool {
@@ -245,7 +267,7 @@ struct SentenceAnalysis {
             let mi = mentionAt[k]
             if mi >= 0 {
                 let m = mentions[mi]
-                if m.hi <= hi && !isPrepositional(m) && !isModifierOnly(m) {
+                if m.hi <= hi && !isPrepositional(m) && !isModifierOnly(m) && !isObjectOfVerb(m) {
                     if m.known {
                         if !m.possessive || m.pronoun { if firstKnown == nil { firstKnown = mi } }
                         else if firstKnownPossessive == nil { firstKnownPossessive = mi }
@@ -271,7 +293,8 @@ struct SentenceAnalysis {
             if mi >= 0 {
                 let m = mentions[mi]
                 let locative = !locativeOK && m.lo > 0 && SentenceAnalysis.locatives.contains(t[m.lo - 1].hash)
-                if !excluding.contains(m.name) && !isModifierOnly(m) && !locative {
+                let modifiesNoun = !m.possessive && nounHeads.contains(m.hi)
+                if !excluding.contains(m.name) && !locative && !modifiesNoun {
                     if m.known { return mi }
                     if firstUnknown == nil && k < lo + window { firstUnknown = mi }
                 }
@@ -360,7 +383,9 @@ struct SentenceAnalysis {
         } else {
             // Source.
             if e.kind == .noun {
-                if p.end < n, t[p.end].hash == SentenceAnalysis.betweenHash, let first = object(from: p.end + 1, window: 4, excluding: []) {
+                let endsInBetween: Bool = { if case .word(let h)? = e.rest.last { return h == SentenceAnalysis.betweenHash }; return false }()
+                let listStart = endsInBetween ? p.end : p.end + 1
+                if endsInBetween || (p.end < n && t[p.end].hash == SentenceAnalysis.betweenHash), let first = object(from: listStart, window: 4, excluding: []) {
                     let list = coordinated(from: first, limit: min(n, p.end + 40))
                     if list.count >= 2 {
                         sources = [list[0]]
@@ -374,6 +399,11 @@ struct SentenceAnalysis {
                 if sources.isEmpty, p.end + 1 < n, t[p.end].hash == SentenceAnalysis.byHash, let mi = object(from: p.end + 1, window: 3, excluding: []) {
                     sources = coordinated(from: mi, limit: min(n, p.end + 30)); how = "by-agent"
                 }
+            }
+            if sources.isEmpty && e.kind == .noun && cs == 0 && subject(0, p.head) == nil, let prev = previousSubject,
+               SentenceAnalysis.anaphoric.contains(t[0].hash) {
+                // "This includes cyberattacks against …": the previous sentence's subject acts.
+                sources = [prev]; how = "discourse"
             }
             if sources.isEmpty {
                 if let si = subject(cs, p.head) {

@@ -27,8 +27,14 @@ struct Mention: Sendable {
 struct DiscourseContext {
     var lastPerson: (mention: Mention, sentence: Int, passage: Int)?
     var lastGroup: (mention: Mention, sentence: Int, passage: Int)?
+    var lastSubject: (mention: Mention, sentence: Int, passage: Int)?
     var sentence = 0
     var passage = 0
+
+    func subject() -> Mention? {
+        guard let p = lastSubject, p.passage == passage, sentence - p.sentence == 1 else { return nil }
+        return p.mention
+    }
     static let window = 2
 
     func person() -> Mention? {
@@ -43,7 +49,12 @@ struct DiscourseContext {
 
     mutating func note(_ m: Mention) {
         guard m.known else { return }
-        if m.kind == .person { lastPerson = (m, sentence, passage) } else if !m.demonym { lastGroup = (m, sentence, passage) }
+        if m.kind == .person {
+            lastPerson = (m, sentence, passage)
+        } else if !m.demonym, lastGroup.map({ $0.sentence != sentence || $0.passage != passage }) ?? true {
+            // The first collective actor of a sentence is its topic: what "it"/"its" refer to.
+            lastGroup = (m, sentence, passage)
+        }
     }
 }
 
@@ -56,6 +67,7 @@ struct MentionFinder {
     let outlet: String?
 
     static let theHash = WordHash.of("the")
+    static let genericDeterminers: Set<UInt64> = ["any", "every", "a", "an", "each", "no", "all", "some", "future", "former"].reduce(into: []) { $0.insert(WordHash.of($1)) }
     static let hyphenHash = WordHash.of("-")
     static let electHash = WordHash.of("elect")
     static let ofHash = WordHash.of("of")
@@ -136,7 +148,8 @@ struct MentionFinder {
                     // Title or role after a state/organisation: "Russian President Vladimir Putin", "the Chinese leader".
                     var k = j
                     if k < n, t[k].has(TokenFlags.possessive) { k += 1 }
-                    if let r = cues.roles.longest(in: t, at: k) {
+                    let generic = i > 0 && MentionFinder.genericDeterminers.contains(t[i - 1].hash)
+                    if !generic, let r = cues.roles.longest(in: t, at: k) {
                         var e = k + r.length
                         var elect = false
                         if e + 1 < n, t[e].hash == MentionFinder.hyphenHash, t[e + 1].hash == MentionFinder.electHash { elect = true; e += 2 }

@@ -116,7 +116,14 @@ SKIP = {"consider", "introduce", "hear", "observe", "disclose", "influence", "pr
         "record", "register", "list", "name", "elect", "vote", "count", "measure", "weigh", "draw", "paint",
         "print", "publish", "issue", "air", "broadcast", "display", "present", "introduce", "launch", "unveil",
         "release", "express", "voice", "signal", "indicate", "point", "mention", "discuss", "describe", "define",
-        "regard", "view", "treat", "value", "deem", "rate", "rank", "class", "label", "term", "dub", "title"}
+        "regard", "view", "treat", "value", "allege", "announce", "declare", "comment", "deem", "rate", "rank", "class", "label", "term", "dub", "title"}
+
+
+FUNCTION_WORDS = {"to", "with", "for", "in", "on", "at", "of", "from", "by", "against", "into", "over", "about", "up",
+                  "down", "out", "off", "back", "away", "the", "a", "an", "as", "that", "it", "its", "their", "his", "her"}
+# Speech verbs: their patterns are about what is said, not done.
+SPEECH = {"say", "tell", "report", "state", "note", "write", "announce", "declare", "add", "claim", "indicate", "express",
+          "voice", "reveal", "show", "describe", "mention", "quote", "cite", "allege", "comment", "remark", "stress"}
 
 
 def cameo(path):
@@ -154,7 +161,11 @@ def cameo(path):
             if not words or any(not re.match(r"^[A-Z_'-]+$", w) for w in words):
                 continue
             words = [w.lower().replace("_", " ").strip() for w in words]
+            if all(w in FUNCTION_WORDS for w in " ".join(words).split()):
+                continue  # "verb * to": too weak to tell the event
             for v in verbs:
+                if v.split("{")[0] in SPEECH:
+                    continue
                 out.append((typ, "verb", f"{v} * {' '.join(words)}", ""))
             continue
         if line.startswith("+"):

@@ -120,6 +120,11 @@ struct SentenceAnalysis {
             let rs = relate(p, complement: complement, attribution: attribution, time: time, instruments: instruments)
             if !rs.isEmpty { candidates.append((p, rs)) }
         }
+        // "X said that Y must …": a demand of the speaker on Y, the sentence's main event.
+        if let d = obligation(attribution: attribution, time: time, instruments: instruments) {
+            trace?.predicates.append("DEMAND ← obligation in reported speech (cues.tsv obligation)")
+            candidates.insert((PredicateMatch(entry: SentenceAnalysis.obligationEntry, head: 0, end: 0, gap: nil), [d]), at: 0)
+        }
         // One event per sentence: the first finite verb's type (else the first predicate's) wins among
         // PLOVER events; attitudes are kept beside it.
         if let main = candidates.first(where: { $0.p.entry.type.isEvent && $0.p.entry.kind != .noun && !$0.p.entry.gerund })
@@ -425,6 +430,10 @@ struct SentenceAnalysis {
                         return false
                     }()
                     found = object(from: p.end, excluding: exclude, locativeOK: patternEndsInLocative)
+                    // For an unnamed source, a place is the best target there is ("agreed to postpone the demonstration in Baku").
+                    if found == nil, let first = sources.first, !first.known {
+                        found = object(from: p.end, excluding: exclude, locativeOK: true)
+                    }
                 }
                 // "agreed to provide aid for Romania": the complement's object.
                 if found == nil, let c = complement, c.head - p.end <= 8 {
@@ -502,6 +511,32 @@ struct SentenceAnalysis {
     func affiliated(_ a: Mention, _ b: Mention) -> Bool {
         guard let ai = a.actor, pack.actors[ai].kind == .person else { return false }
         return pack.actors[ai].affiliations.contains { $0.organization == b.name && $0.isHeld(on: input.published) && ($0.until == nil || input.published != nil) }
+    }
+
+    static let obligationEntry = PredicateEntry(id: "cues.tsv obligation", type: .demand, kind: .phrase, rest: [], participle: false,
+                                                gerund: false, symmetric: false, specificity: 1, curated: true)
+
+    /// "Russia said that Sudan must return …", "the US should start these talks": the speaker demands of the complement's subject.
+    func obligation(attribution: Mention?, time: String?, instruments: [Instrument]) -> Relation? {
+        guard let speaker = attribution, let s = speech.first(where: { !$0.after }) else { return nil }
+        var k = s.hi
+        while k < t.count {
+            if let m = pack.cues.obligation.longest(in: t, at: k) {
+                // The subject right before the modal: "Sudan must", "the US should".
+                var j = k - 1
+                while j >= s.hi, mentionAt[j] < 0, pack.cues.determiners.contains(t[j].hash) == false, j >= k - 2 { j -= 1 }
+                guard j >= s.hi, mentionAt[j] >= 0 else { k += m.length; continue }
+                let target = mentions[mentionAt[j]]
+                guard target.name != speaker.name, speaker.known || target.known else { return nil }
+                return Relation(source: speaker.name, sourceWikidata: speaker.wikidata, sourceText: speaker.text,
+                                target: target.name, targetWikidata: target.wikidata, targetText: target.text,
+                                type: .demand, modality: .asserted, attribution: speaker.name, instruments: instruments, time: time,
+                                quote: quote, range: quoteRange, rule: "cues.tsv obligation [speech]")
+            }
+            if t[k].has(TokenFlags.terminal) { break }
+            k += 1
+        }
+        return nil
     }
 
     /// Whether a pledge cue ("will", "pledged to", "is ready to") stands before the predicate.

@@ -37,6 +37,8 @@ struct Cues: Sendable {
     var coordinators = PhraseTable<Int>()
     /// Pledges ("will", "pledged to"): with a cooperative predicate they state intent to cooperate (AGREE).
     var intent = PhraseTable<Int>()
+    /// Obligation modals ("must", "should"): in reported speech they make a demand.
+    var obligation = PhraseTable<Int>()
     /// Quantity nouns before "of" ("thousands of students"): the phrase after them can be a subject.
     var quantifiers: Set<UInt64> = []
 
@@ -67,6 +69,7 @@ struct Cues: Sendable {
             case "abbreviation": c.abbreviations.insert(word())
             case "coordinator": c.coordinators.insert(phrase: phrase, 1)
             case "intent": c.intent.insert(phrase: phrase, 1)
+            case "obligation": c.obligation.insert(phrase: phrase, 1)
             case "quantifier": c.quantifiers.insert(word())
             case "month":
                 guard let n = Int(value), (1...12).contains(n) else {

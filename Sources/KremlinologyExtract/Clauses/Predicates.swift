@@ -34,9 +34,12 @@ enum PredicateFinder {
                 p.has(TokenFlags.possessive) || cues.determiners.contains(p.hash) || cues.prepositions.contains(p.hash)
                     || (mentionAt[i - 1] >= 0)
             } ?? false
+            // After a determiner or possessive the word is a noun: verb-only entries do not apply ("a host of").
+            let determinerBefore = prev.map { $0.has(TokenFlags.possessive) || cues.determiners.contains($0.hash) } ?? false
             var best: PredicateMatch?
             var bestSpec = -1
             for e in entries {
+                if determinerBefore && e.kind == .verb && !e.gerund && e.specificity == 1 && prev?.hash != toHash { continue }
                 if e.specificity < bestSpec { break }
                 guard let m = match(e, at: i, t, n: n) else { continue }
                 if best == nil {

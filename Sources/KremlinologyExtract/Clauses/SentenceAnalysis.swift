@@ -10,6 +10,7 @@ struct SentenceAnalysis {
     let index: Int
     var trace: SentenceTrace?
     var mentions: [Mention] = []
+    var lowercaseDocument = false
     /// The subject of the previous sentence in the passage, for "This includes …".
     var previousSubject: Mention?
     var relations: [Relation] = []
@@ -54,7 +55,8 @@ struct SentenceAnalysis {
 
     mutating func run(context: inout DiscourseContext) {
         let n = t.count
-        let finder = MentionFinder(pack: pack, bytes: bytes, date: input.published, outlet: input.outlet)
+        var finder = MentionFinder(pack: pack, bytes: bytes, date: input.published, outlet: input.outlet)
+        finder.lowercaseDocument = lowercaseDocument
         previousSubject = context.subject()
         mentions = finder.find(t, context: &context)
         defer {
@@ -518,16 +520,19 @@ struct SentenceAnalysis {
 
     /// "Russia said that Sudan must return …", "the US should start these talks": the speaker demands of the complement's subject.
     func obligation(attribution: Mention?, time: String?, instruments: [Instrument]) -> Relation? {
-        guard let speaker = attribution, let s = speech.first(where: { !$0.after }) else { return nil }
-        var k = s.hi
+        guard attribution != nil, let first = speech.first(where: { !$0.after }) else { return nil }
+        var k = first.hi
         while k < t.count {
             if let m = pack.cues.obligation.longest(in: t, at: k) {
+                // The speaker of the nearest speech verb before the modal.
+                guard let s = speech.last(where: { !$0.after && $0.hi <= k }), let speaker = speaker(of: s) else { return nil }
                 // The subject right before the modal: "Sudan must", "the US should".
                 var j = k - 1
                 while j >= s.hi, mentionAt[j] < 0, pack.cues.determiners.contains(t[j].hash) == false, j >= k - 2 { j -= 1 }
                 guard j >= s.hi, mentionAt[j] >= 0 else { k += m.length; continue }
                 let target = mentions[mentionAt[j]]
-                guard target.name != speaker.name, speaker.known || target.known else { return nil }
+                guard target.name != speaker.name, speaker.known || target.known,
+                      !affiliated(speaker, target), !affiliated(target, speaker) else { return nil }
                 return Relation(source: speaker.name, sourceWikidata: speaker.wikidata, sourceText: speaker.text,
                                 target: target.name, targetWikidata: target.wikidata, targetText: target.text,
                                 type: .demand, modality: .asserted, attribution: speaker.name, instruments: instruments, time: time,
@@ -591,18 +596,21 @@ struct SentenceAnalysis {
 
     /// The speaker of reported speech in this sentence, if any.
     func attribution() -> Mention? {
-        for s in speech {
-            if s.after {
-                if let mi = object(from: s.hi, window: 4, excluding: []) { return mentions[mi] }
-                continue
-            }
-            // "said Putin"
-            if s.hi < t.count, mentionAt[s.hi] >= 0, s.lo > 0, t[s.lo - 1].hash == SentenceAnalysis.commaHash {
-                return mentions[mentionAt[s.hi]]
-            }
-            let cs = clauseStart(before: s.lo).start
-            if let si = subject(cs, s.lo) { return mentions[si] }
+        for s in speech { if let m = speaker(of: s) { return m } }
+        return nil
+    }
+
+    func speaker(of s: (lo: Int, hi: Int, after: Bool)) -> Mention? {
+        if s.after {
+            if let mi = object(from: s.hi, window: 4, excluding: []) { return mentions[mi] }
+            return nil
         }
+        // "said Putin"
+        if s.hi < t.count, mentionAt[s.hi] >= 0, s.lo > 0, t[s.lo - 1].hash == SentenceAnalysis.commaHash {
+            return mentions[mentionAt[s.hi]]
+        }
+        let cs = clauseStart(before: s.lo).start
+        if let si = subject(cs, s.lo) { return mentions[si] }
         return nil
     }
 

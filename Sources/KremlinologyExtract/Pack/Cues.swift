@@ -41,6 +41,8 @@ struct Cues: Sendable {
     var obligation = PhraseTable<Int>()
     /// Quantity nouns before "of" ("thousands of students"): the phrase after them can be a subject.
     var quantifiers: Set<UInt64> = []
+    /// Last words of capitalised phrases that name events, places or documents, not actors ("… War", "… Day").
+    var nonActorHeads: Set<UInt64> = []
 
     static func build(_ lines: [(file: String, line: Int, columns: [String])]) throws -> Cues {
         var c = Cues()
@@ -71,6 +73,7 @@ struct Cues: Sendable {
             case "intent": c.intent.insert(phrase: phrase, 1)
             case "obligation": c.obligation.insert(phrase: phrase, 1)
             case "quantifier": c.quantifiers.insert(word())
+            case "non-actor-head": c.nonActorHeads.insert(word())
             case "month":
                 guard let n = Int(value), (1...12).contains(n) else {
                     throw PackError(file: file, line: line, message: "a month needs its number 1–12 in the third column")

@@ -14,6 +14,8 @@ struct AliasRef: Sendable {
     var capitalMask: UInt32
     /// Generated automatically (a person's surname), used only when nothing else matches.
     var weak: Bool
+    /// The capital rule comes from being an organisation's name, and lapses in lower-case documents.
+    var relaxable = false
 }
 
 /// Everything the extractor knows: actors, the relation lexicon, cues and instruments.
@@ -254,13 +256,22 @@ private struct PackBuilder {
                 let acronym = words.count == 1 && variant.count <= 3 && variant.uppercased() == variant
                     && variant.lowercased() != variant
                 var mask: UInt32 = 0
-                // Groups ("the West") and common-word names ("Turkey") keep their capitals.
+                var relaxable = false
+                // Groups ("the West") and common-word names ("Turkey") keep their capitals; so do organisations'
+                // names of several words ("Foreign Policy"), except in lower-case documents.
                 let tokens = tokenStrings(variant)
+                let kind = actors[index].kind
                 for (n, t) in tokens.enumerated() where n < 32 {
                     guard let f = t.unicodeScalars.first, CharacterSet.uppercaseLetters.contains(f) else { continue }
-                    if actors[index].kind == .group || cues.capitalOnly.contains(t.lowercased()) { mask |= 1 << UInt32(n) }
+                    if kind == .group || cues.capitalOnly.contains(t.lowercased()) || cues.capitalOnly.contains(variant.lowercased()) {
+                        mask |= 1 << UInt32(n)
+                    } else if (kind == .organization || kind == .bloc) && tokens.count > 1 && !demonym {
+                        mask |= 1 << UInt32(n); relaxable = true
+                    }
                 }
-                gazetteer.insert(hashes, AliasRef(actor: index, demonym: demonym, acronym: acronym, capitalMask: mask, weak: weak))
+                var ref = AliasRef(actor: index, demonym: demonym, acronym: acronym, capitalMask: mask, weak: weak)
+                ref.relaxable = relaxable && mask != 0
+                gazetteer.insert(hashes, ref)
             }
         }
         for i in order {

@@ -65,6 +65,8 @@ struct MentionFinder {
     let bytes: UnsafeBufferPointer<UInt8>
     let date: String?
     let outlet: String?
+    /// The document is written mostly in lower case (names like "putin", "valdai club"): organisation names then match in any case.
+    var lowercaseDocument = false
 
     static let theHash = WordHash.of("the")
     static let genericDeterminers: Set<UInt64> = ["any", "every", "a", "an", "each", "no", "all", "some", "future", "former"].reduce(into: []) { $0.insert(WordHash.of($1)) }
@@ -90,7 +92,7 @@ struct MentionFinder {
                     for k in i..<(i + len) where t[k].isWord && !t[k].isAllCaps { ok = false }
                     if !ok { continue }
                 }
-                if ref.capitalMask != 0 {
+                if ref.capitalMask != 0 && !(lowercaseDocument && ref.relaxable) {
                     var ok = true
                     for k in 0..<min(len, 32) where ref.capitalMask & (1 << UInt32(k)) != 0 && !t[i + k].isCapitalized { ok = false }
                     if !ok { continue }
@@ -250,6 +252,8 @@ struct MentionFinder {
                     break
                 }
                 if e - i > 6 { i = e; continue }   // a title or heading, not a name
+                // "Seven Years' War", "Victory Day", "Red Square": events and places, not actors.
+                if cues.nonActorHeads.contains(t[e - 1].hash) { i = e; continue }
                 // A capitalised word opening the sentence is usually not a name ("Celebrations", "Together").
                 if i == 0 && e == 1 { i = e; continue }
                 let words = text(i, e, t)

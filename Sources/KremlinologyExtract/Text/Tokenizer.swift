@@ -114,6 +114,9 @@ enum Tokenizer {
                 }
             } else if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB {
                 flags |= TokenFlags.quote; h = WordHash.add(h, 0x22)
+            } else if b == 0x2D, i > lower, i + 1 < end, bytes[i - 1] == 0x20, bytes[i + 1] == 0x20 {
+                // A hyphen between spaces is a dash: " - ".
+                h = WordHash.add(WordHash.add(h, 0x2D), 0x2D)
             } else {
                 for k in i..<min(end, i + width) { h = WordHash.add(h, b == 0x27 ? 0x27 : bytes[k]) }
             }

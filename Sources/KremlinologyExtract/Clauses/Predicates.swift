@@ -41,7 +41,7 @@ enum PredicateFinder {
             for e in entries {
                 if determinerBefore && e.kind == .verb && !e.gerund && e.specificity == 1 && prev?.hash != toHash { continue }
                 if e.specificity < bestSpec { break }
-                guard let m = match(e, at: i, t, n: n) else { continue }
+                guard let m = match(e, at: i, t, n: n, lexiconHeads: pack.lexicon.byHead) else { continue }
                 if best == nil {
                     best = m; bestSpec = e.specificity
                 } else if e.specificity == bestSpec {
@@ -77,7 +77,7 @@ enum PredicateFinder {
         return out
     }
 
-    static func match(_ e: PredicateEntry, at i: Int, _ t: [Token], n: Int) -> PredicateMatch? {
+    static func match(_ e: PredicateEntry, at i: Int, _ t: [Token], n: Int, lexiconHeads: [UInt64: [PredicateEntry]]? = nil) -> PredicateMatch? {
         var j = i + 1
         var pendingGap = false
         var gap: Range<Int>?
@@ -106,6 +106,11 @@ enum PredicateFinder {
             }
         }
         if pendingGap && gap == nil { gap = j..<j }
+        // "sent mercenaries to attack": an infinitive "to", not the preposition the pattern wants.
+        if case .word(let h)? = e.rest.last, h == toHash, gap != nil, j < n, let next = lexiconHeads?[t[j].hash],
+           next.contains(where: { $0.kind == .verb }) {
+            return nil
+        }
         return PredicateMatch(entry: e, head: i, end: j, gap: gap)
     }
 }

@@ -32,6 +32,7 @@ struct SentenceAnalysis {
     static let thatHash = WordHash.of("that")
     static let onlyHash = WordHash.of("only")
     static let semicolon = WordHash.of(";")
+    static let articles: Set<UInt64> = ["the", "a", "an", "its", "their", "his", "her", "our"].reduce(into: []) { $0.insert(WordHash.of($1)) }
     static let anaphoric: Set<UInt64> = [WordHash.of("this"), WordHash.of("these"), WordHash.of("such"), WordHash.of("that"), WordHash.of("it")]
     static let locatives: Set<UInt64> = [WordHash.of("in"), WordHash.of("at"), WordHash.of("near"), WordHash.of("within"), WordHash.of("inside")]
 
@@ -184,8 +185,9 @@ struct SentenceAnalysis {
         var k = m.lo - 1
         var skipped = 0
         while k >= 0 && skipped < 3 {
+            if speech.contains(where: { $0.lo <= k && k < $0.hi }) { return false }
             if let entries = pack.lexicon.byHead[t[k].hash], entries.contains(where: { $0.kind != .noun }), mentionAt[k] < 0 { return true }
-            if pack.cues.determiners.contains(t[k].hash) || (t[k].isWord && !t[k].isCapitalized && skipped < 1 && false) { k -= 1; skipped += 1; continue }
+            if SentenceAnalysis.articles.contains(t[k].hash) { k -= 1; skipped += 1; continue }
             return false
         }
         return false
@@ -425,7 +427,9 @@ struct SentenceAnalysis {
             if targets.isEmpty {
                 let exclude = Set(sources.map(\.name))
                 var found: Int?
-                if let g = p.gap, g.lowerBound < g.upperBound { found = object(from: g.lowerBound, window: g.count, excluding: exclude) }
+                // "send X to Y": a gap closed by a preposition holds what is sent; the target follows.
+                let gapClosedByPreposition = p.gap.map { $0.upperBound < n && $0.upperBound < p.end && pack.cues.prepositions.contains(t[$0.upperBound].hash) } ?? false
+                if let g = p.gap, g.lowerBound < g.upperBound, !gapClosedByPreposition { found = object(from: g.lowerBound, window: g.count, excluding: exclude) }
                 if found == nil {
                     let patternEndsInLocative: Bool = {
                         if case .word(let h)? = e.rest.last { return SentenceAnalysis.locatives.contains(h) }
@@ -441,6 +445,11 @@ struct SentenceAnalysis {
                 if found == nil, let c = complement, c.head - p.end <= 8 {
                     let from = c.gap.map { $0.lowerBound } ?? c.end
                     found = object(from: from, window: 10, excluding: exclude, locativeOK: false)
+                }
+                if found == nil {
+                    // "arrested protesters": the pattern's own words name the target.
+                    var k = p.head + 1
+                    while k < p.end { if mentionAt[k] >= 0, !exclude.contains(mentions[mentionAt[k]].name) { found = mentionAt[k]; break }; k += 1 }
                 }
                 if let fi = found {
                     targets = coordinated(from: fi, limit: min(n, mentions[fi].hi + 40)).filter { !exclude.contains($0.name) }

@@ -56,6 +56,11 @@ public struct KnowledgePack: Sendable {
         return try builder.build()
     }
 
+    /// The bundled pack extended by files given as text (relative path, contents): for tests and tools.
+    public static func fromFilesForTesting(_ files: [(String, String)]) throws -> KnowledgePack {
+        try fromFiles(files)
+    }
+
     /// A pack made from files given as text, for tests: keys are relative paths (`cues.tsv`, `actors/x.yaml`).
     static func fromFiles(_ files: [(String, String)], includingBundled: Bool = true) throws -> KnowledgePack {
         var builder = PackBuilder()

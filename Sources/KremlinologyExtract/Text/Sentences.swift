@@ -6,6 +6,7 @@
 /// and very long runs are cut every `maxTokens` tokens so that analysis stays linear.
 enum SentenceSplitter {
     static let maxTokens = 200
+    static let period = WordHash.of(".")
 
     static func split(_ tokens: [Token], abbreviations: Set<UInt64>) -> [Range<Int>] {
         var out: [Range<Int>] = []
@@ -33,7 +34,14 @@ enum SentenceSplitter {
                     var j = i + 1
                     while j < n, closers.contains(tokens[j].hash) || tokens[j].has(TokenFlags.quote),
                           !tokens[j].has(TokenFlags.afterNewline), tokens[j].start == tokens[j - 1].end { j += 1 }
-                    out.append(start..<j); start = j; i = j
+                    // "\"Is it over?\" he asked.": a question or exclamation inside a sentence.
+                    let question = t.end - t.start == 1 && t.start < t.end && !abbreviations.isEmpty && j < n && j > i + 1
+                        && tokens[j].isWord && !tokens[j].isCapitalized && !tokens[j].has(TokenFlags.number) && t.hash != period
+                    if !question {
+                        out.append(start..<j); start = j; i = j
+                        continue
+                    }
+                    i = j
                     continue
                 }
             }

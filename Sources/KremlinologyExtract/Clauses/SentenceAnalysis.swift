@@ -161,6 +161,7 @@ struct SentenceAnalysis {
         var skipped = 0
         while k >= 0 && skipped < 3 {
             let h = t[k].hash
+            if t[k].has(TokenFlags.number) { return false }   // "up to 100 ethnic Albanians": a quantity
             if pack.cues.prepositions.contains(h) {
                 // "Thousands of students", "members of the opposition": a quantity, not a prepositional phrase.
                 if h == MentionFinder.ofHash, k > 0, pack.cues.quantifiers.contains(t[k - 1].hash) { return false }
@@ -437,7 +438,7 @@ struct SentenceAnalysis {
                     }()
                     found = object(from: p.end, excluding: exclude, locativeOK: patternEndsInLocative)
                     // For an unnamed source, a place is the best target there is ("agreed to postpone the demonstration in Baku").
-                    if found == nil, let first = sources.first, !first.known {
+                    if found == nil, let first = sources.first, !first.known || e.type == .protest {
                         found = object(from: p.end, excluding: exclude, locativeOK: true)
                     }
                 }

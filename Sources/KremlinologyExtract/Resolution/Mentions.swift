@@ -20,7 +20,8 @@ struct Mention: Sendable {
     var possessive = false
     var pronoun = false
 
-    var known: Bool { actor != nil || rule == "speaker" }
+    /// A pack actor, the narrator, or an unnamed person anchored by a known state ("Pakistan President Mohammad Zia-Ul-Haq").
+    var known: Bool { actor != nil || rule == "speaker" || rule == "unknown:title" }
 }
 
 /// What the resolver remembers across sentences: the latest person and the latest collective actor.
@@ -143,7 +144,7 @@ struct MentionFinder {
                                 text: text(i, i + sp.length, t), rule: "speaker")
                 out.append(m); i += sp.length; continue
             }
-            if let g = gazetteer(t, i) {
+            if let g = gazetteer(t, i), !partOfLongerName(t, i, g) {
                 let actor = pack.actors[g.ref.actor]
                 var j = i + g.len
                 if actor.kind != .person {
@@ -163,7 +164,11 @@ struct MentionFinder {
                         let role = r.values[0]
                         // "French President Jacques Chirac" (a person the pack does not know).
                         var q = e
-                        while q < n, q - e < 4, t[q].isWord, t[q].isCapitalized, !cues.stopwords.contains(t[q].hash), gazetteer(t, q) == nil { q += 1 }
+                        while q < n, q - e < 8 {
+                            if t[q].isWord, t[q].isCapitalized, !cues.stopwords.contains(t[q].hash), gazetteer(t, q) == nil { q += 1; continue }
+                            if q + 1 < n, q > e, t[q].hash == MentionFinder.hyphenHash, t[q + 1].isCapitalized { q += 2; continue }
+                            break
+                        }
                         if q - e >= 2 {
                             let words = text(i, q, t)
                             out.append(Mention(actor: nil, name: text(e, q, t), wikidata: nil, kind: .person, lo: i, hi: q,
@@ -185,8 +190,7 @@ struct MentionFinder {
                         out.append(m); context.note(m); i = j + a.length; continue
                     }
                     // "Iraqi Kurds", "Algerian landowners", "Israeli helicopters": a demonym with a plural noun names people of that state.
-                    if g.ref.demonym, j < n, t[j].isWord, !t[j].isCapitalized, isPlural(t[j]), pack.lexicon.byHead[t[j].hash] == nil,
-                       pack.instruments.word(t[j].hash) == nil {
+                    if g.ref.demonym, j < n, t[j].isWord, !t[j].isCapitalized, isPlural(t[j]), pack.lexicon.byHead[t[j].hash] == nil {
                         var m = mention(g.ref.actor, lo: i, hi: j + 1, t, rule: "demonym+plural")
                         m.demonym = false
                         out.append(m); context.note(m); i = j + 1; continue
@@ -268,6 +272,16 @@ struct MentionFinder {
     }
 
     static let directions: Set<UInt64> = ["east", "west", "north", "south", "central", "general", "state", "states"].reduce(into: []) { $0.insert(WordHash.of($1)) }
+
+    /// "the West Bank", "Washington Post": a one-word name followed by a capitalised word the pack does not know.
+    func partOfLongerName(_ t: [Token], _ i: Int, _ g: (len: Int, ref: AliasRef)) -> Bool {
+        let j = i + g.len
+        guard j < t.count, t[j].isWord, t[j].isCapitalized, !t[j].isAllCaps, !t[j].has(TokenFlags.dotted) else { return false }
+        guard !g.ref.demonym, pack.actors[g.ref.actor].kind != .person else { return false }
+        if pack.cues.stopwords.contains(t[j].hash) || pack.cues.roles.longest(in: t, at: j) != nil || pack.cues.agents.longest(in: t, at: j) != nil { return false }
+        if gazetteer(t, j) != nil { return false }
+        return true
+    }
 
     func isPlural(_ t: Token) -> Bool {
         let len = t.end - t.start

@@ -126,6 +126,11 @@ SPEECH = {"say", "tell", "report", "state", "note", "write", "announce", "declar
           "voice", "reveal", "show", "describe", "mention", "quote", "cite", "allege", "comment", "remark", "stress"}
 
 
+# A CAMEO verb alone ("direct", "engage", "approach") says too little outside news wires: only its
+# patterns with an object noun are converted; single verbs come from the curated list.
+INCLUDE_SINGLE_VERBS = False
+
+
 def cameo(path):
     out = []
     if not os.path.exists(path):
@@ -180,7 +185,7 @@ def cameo(path):
         forms = [f.lower() for f in (vm.group(3) or "").split() if re.match(r"^[A-Z'-]+$", f)]
         spec = word + ("{" + ",".join(forms) + "}" if forms else "")
         verbs.append(spec)
-        if block_code and word not in SKIP:
+        if block_code and word not in SKIP and INCLUDE_SINGLE_VERBS:
             out.append((block_code, "verb", spec, "sym" if block_code in SYM_TYPES else ""))
     # De-duplicate.
     seen, uniq = set(), []

@@ -26,7 +26,11 @@ enum PredicateFinder {
         var i = 0
         while i < n {
             let tok = t[i]
-            guard tok.isWord, mentionAt[i] < 0, !skip[i], !consumed[i], let entries = pack.lexicon.byHead[tok.hash] else { i += 1; continue }
+            guard tok.isWord, mentionAt[i] < 0, !skip[i], !consumed[i] else { i += 1; continue }
+            let lexicon = pack.lexicon
+            let hasPairs = lexicon.pairHeads.contains(tok.hash)
+            let alone = lexicon.headOnly[tok.hash]
+            guard hasPairs || alone != nil else { i += 1; continue }
             // Words in capitals mid-sentence are names or headings, not predicates.
             if tok.isAllCaps && (tok.end - tok.start) > 2 { i += 1; continue }
             let prev = i > 0 ? t[i - 1] : nil
@@ -38,11 +42,11 @@ enum PredicateFinder {
             let determinerBefore = prev.map { $0.has(TokenFlags.possessive) || cues.determiners.contains($0.hash) } ?? false
             var best: PredicateMatch?
             var bestSpec = -1
-            for e in entries {
-                if determinerBefore && e.kind == .verb && !e.gerund && e.specificity == 1 && prev?.hash != toHash { continue }
-                if e.specificity < bestSpec { break }
-                guard let m = match(e, at: i, t, n: n, lexiconHeads: pack.lexicon.byHead) else { continue }
-                if best == nil {
+            func consider(_ e: PredicateEntry) {
+                if e.specificity < bestSpec { return }
+                if determinerBefore && e.kind == .verb && !e.gerund && e.specificity == 1 && prev?.hash != toHash { return }
+                guard let m = match(e, at: i, t, n: n, lexiconHeads: lexicon.byHead) else { return }
+                if best == nil || e.specificity > bestSpec {
                     best = m; bestSpec = e.specificity
                 } else if e.specificity == bestSpec {
                     // Same length: choose noun or verb reading from the word before.
@@ -51,6 +55,17 @@ enum PredicateFinder {
                     if !nounContext && curIsNoun && e.kind != .noun { best = m }
                 }
             }
+            if hasPairs {
+                // Patterns whose next word stands within reach.
+                var j = i + 1
+                let limit = min(n, i + PredicateEntry.gapLimit + 2)
+                while j < limit {
+                    if let es = lexicon.byPair[Lexicon.pairKey(tok.hash, t[j].hash)] { for e in es { consider(e) } }
+                    if t[j].has(TokenFlags.terminal) { break }
+                    j += 1
+                }
+            }
+            if let alone { for e in alone { consider(e) } }
             if var m = best {
                 // Complement of the previous predicate: "agreed to set up", "refused to cooperate", "promised to help".
                 // Also "urged Iraq to cooperate": the complement after the object.
@@ -77,7 +92,7 @@ enum PredicateFinder {
         return out
     }
 
-    static func match(_ e: PredicateEntry, at i: Int, _ t: [Token], n: Int, lexiconHeads: [UInt64: [PredicateEntry]]? = nil) -> PredicateMatch? {
+    static func match(_ e: PredicateEntry, at i: Int, _ t: [Token], n: Int, lexiconHeads: U64Map<[PredicateEntry]>) -> PredicateMatch? {
         var j = i + 1
         var pendingGap = false
         var gap: Range<Int>?
@@ -107,7 +122,7 @@ enum PredicateFinder {
         }
         if pendingGap && gap == nil { gap = j..<j }
         // "sent mercenaries to attack": an infinitive "to", not the preposition the pattern wants.
-        if case .word(let h)? = e.rest.last, h == toHash, gap != nil, j < n, let next = lexiconHeads?[t[j].hash],
+        if case .word(let h)? = e.rest.last, h == toHash, gap != nil, j < n, let next = lexiconHeads[t[j].hash],
            next.contains(where: { $0.kind == .verb }) {
             return nil
         }

@@ -24,17 +24,27 @@ struct SentenceAnalysis {
     /// Token indices that head a noun predicate ("EU *sanctions*"): a name right before one modifies it.
     var nounHeads: Set<Int> = []
     var quoteRange: TextRange
-    var quote: String
+    /// The sentence as written: made only when a relation or trace needs it.
+    var quote: String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[quoteRange.start..<quoteRange.end]), as: UTF8.self)
+    }
+    /// Whether a hearsay cue stands anywhere in the sentence (computed once).
+    var reported: Bool?
 
     static let byHash = WordHash.of("by")
+    static let mayHash = WordHash.of("may")
+    static let marchHash = WordHash.of("march")
+    static let ifHash = WordHash.of("if")
+    static let unlessHash = WordHash.of("unless")
+    static let yearPrepositions = U64Set(words: ["in", "since", "by", "until", "from"])
     static let betweenHash = WordHash.of("between")
     static let commaHash = WordHash.of(",")
     static let thatHash = WordHash.of("that")
     static let onlyHash = WordHash.of("only")
     static let semicolon = WordHash.of(";")
-    static let articles: Set<UInt64> = ["the", "a", "an", "its", "their", "his", "her", "our"].reduce(into: []) { $0.insert(WordHash.of($1)) }
-    static let anaphoric: Set<UInt64> = [WordHash.of("this"), WordHash.of("these"), WordHash.of("such"), WordHash.of("that"), WordHash.of("it")]
-    static let locatives: Set<UInt64> = [WordHash.of("in"), WordHash.of("at"), WordHash.of("near"), WordHash.of("within"), WordHash.of("inside")]
+    static let articles = U64Set(words: ["the", "a", "an", "its", "their", "his", "her", "our"])
+    static let anaphoric = U64Set(words: ["this", "these", "such", "that", "it"])
+    static let locatives = U64Set(words: ["in", "at", "near", "within", "inside"])
 
     init(pack: KnowledgePack, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], input: ExtractionInput, year: String?,
          index: Int, explain: Bool) {
@@ -45,7 +55,6 @@ struct SentenceAnalysis {
         self.year = year
         self.index = index
         quoteRange = TextRange(start: tokens[0].start, end: tokens[tokens.count - 1].end)
-        quote = String(decoding: UnsafeBufferPointer(rebasing: bytes[quoteRange.start..<quoteRange.end]), as: UTF8.self)
         if explain { trace = SentenceTrace(index: index, range: quoteRange, text: quote) }
     }
 
@@ -94,6 +103,7 @@ struct SentenceAnalysis {
             i += 1
         }
         let predicates = PredicateFinder.find(t, mentionAt: mentionAt, skip: skip, pack: pack)
+        if !predicates.isEmpty { reported = reportedAnywhere() }
         for p in predicates where p.entry.kind == .noun { nounHeads.insert(p.head) }
         let attribution = self.attribution()
         let time = self.time()
@@ -565,6 +575,7 @@ struct SentenceAnalysis {
     }
 
     func reportedAnywhere() -> Bool {
+        if let reported { return reported }
         var k = 0
         while k < t.count {
             if pack.cues.reported.longest(in: t, at: k) != nil { return true }
@@ -591,7 +602,7 @@ struct SentenceAnalysis {
         if !hypothetical {
             var j = 0
             while j < lo {
-                if t[j].hash == WordHash.of("if") || t[j].hash == WordHash.of("unless") { hypothetical = true; break }
+                if t[j].hash == SentenceAnalysis.ifHash || t[j].hash == SentenceAnalysis.unlessHash { hypothetical = true; break }
                 j += 1
             }
         }
@@ -661,8 +672,7 @@ struct SentenceAnalysis {
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         for k in 0..<n {
             guard let month = pack.cues.months[t[k].hash], t[k].isCapitalized || input.text.utf8.count > 0 else { continue }
-            if t[k].hash == WordHash.of("may") && !t[k].isCapitalized { continue }
-            if t[k].hash == WordHash.of("march") && !t[k].isCapitalized { continue }
+            if (t[k].hash == SentenceAnalysis.mayHash || t[k].hash == SentenceAnalysis.marchHash) && !t[k].isCapitalized { continue }
             // Month D[, YYYY]
             if let d = number(k + 1), (1...31).contains(d) {
                 var y: Int?
@@ -681,7 +691,7 @@ struct SentenceAnalysis {
         }
         for k in 0..<n {
             if let y = number(k), y >= 1800 && y <= 2100, t[k].end - t[k].start == 4, k > 0,
-               [WordHash.of("in"), WordHash.of("since"), WordHash.of("by"), WordHash.of("until"), WordHash.of("from")].contains(t[k - 1].hash) {
+               SentenceAnalysis.yearPrepositions.contains(t[k - 1].hash) {
                 return String(y)
             }
         }

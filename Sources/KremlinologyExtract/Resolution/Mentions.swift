@@ -70,13 +70,16 @@ struct MentionFinder {
     var lowercaseDocument = false
 
     static let theHash = WordHash.of("the")
-    static let genericDeterminers: Set<UInt64> = ["any", "every", "a", "an", "each", "no", "all", "some", "future", "former"].reduce(into: []) { $0.insert(WordHash.of($1)) }
+    static let genericDeterminers = U64Set(words: ["any", "every", "a", "an", "each", "no", "all", "some", "future", "former"])
     static let hyphenHash = WordHash.of("-")
     static let electHash = WordHash.of("elect")
     static let ofHash = WordHash.of("of")
     static let forHash = WordHash.of("for")
     static let andHash = WordHash.of("and")
     static let herHash = WordHash.of("her")
+    static let hisHash = WordHash.of("his")
+    static let itsHash = WordHash.of("its")
+    static let theirHash = WordHash.of("their")
     static let lyTail: (UInt8, UInt8) = (UInt8(ascii: "l"), UInt8(ascii: "y"))
 
     func text(_ lo: Int, _ hi: Int, _ t: [Token]) -> String {
@@ -114,8 +117,8 @@ struct MentionFinder {
     /// The person holding `role` in `organization` on the document date; for "-elect", the one whose role starts soonest after it.
     func holder(of role: String, in organization: String?, elect: Bool) -> Int? {
         var best: (Int, String)?
-        for (i, a) in pack.actors.enumerated() where a.kind == .person {
-            for aff in a.affiliations where aff.role == role && (organization == nil || aff.organization == organization) {
+        for (i, aff) in pack.roleHolders[role] ?? [] where organization == nil || aff.organization == organization {
+            do {
                 if elect {
                     guard let from = aff.from, let date, from > date else { continue }
                     if best == nil || from < best!.1 { best = (i, from) }
@@ -229,13 +232,13 @@ struct MentionFinder {
                 var m = p
                 m.lo = i; m.hi = i + 1; m.range = TextRange(start: tok.start, end: tok.end); m.rule = "pronoun"; m.pronoun = true
                 let word = tok.hash
-                m.possessive = word == WordHash.of("his") || word == MentionFinder.herHash
+                m.possessive = word == MentionFinder.hisHash || word == MentionFinder.herHash
                 out.append(m); i += 1; continue
             }
             if cues.groupPronouns.contains(tok.hash), let g = context.group() {
                 var m = g
                 m.lo = i; m.hi = i + 1; m.range = TextRange(start: tok.start, end: tok.end); m.rule = "pronoun"; m.pronoun = true
-                m.possessive = tok.hash == WordHash.of("its") || tok.hash == WordHash.of("their")
+                m.possessive = tok.hash == MentionFinder.itsHash || tok.hash == MentionFinder.theirHash
                 out.append(m); i += 1; continue
             }
             // Unnamed actors: generic agents and capitalised names.
@@ -271,7 +274,7 @@ struct MentionFinder {
         return out
     }
 
-    static let directions: Set<UInt64> = ["east", "west", "north", "south", "central", "general", "state", "states"].reduce(into: []) { $0.insert(WordHash.of($1)) }
+    static let directions = U64Set(words: ["east", "west", "north", "south", "central", "general", "state", "states"])
 
     /// "the West Bank", "Washington Post": a one-word name followed by a capitalised word the pack does not know.
     func partOfLongerName(_ t: [Token], _ i: Int, _ g: (len: Int, ref: AliasRef)) -> Bool {

@@ -32,6 +32,8 @@ struct SentenceAnalysis {
     var reported: Bool?
 
     static let byHash = WordHash.of("by")
+    /// Ways of finding a source that rest on the words themselves, not on position: their events stand beside the sentence's main one.
+    static let explicitLinks = ["possessive", "modifier", "between", "by-agent", "passive"]
     static let mayHash = WordHash.of("may")
     static let marchHash = WordHash.of("march")
     static let ifHash = WordHash.of("if")
@@ -145,7 +147,10 @@ struct SentenceAnalysis {
             eventType = main.p.entry.type
         }
         for (p, rs) in candidates {
-            if p.entry.type.isEvent, let eventType, p.entry.type != eventType {
+            let explicit = rs.allSatisfy { r in
+                SentenceAnalysis.explicitLinks.contains { r.rule.hasSuffix("[\($0)]") } && r.sourceWikidata != nil && r.targetWikidata != nil
+            }
+            if p.entry.type.isEvent, let eventType, p.entry.type != eventType, !explicit {
                 drop("\(p.entry.type.rawValue) \"\(words(p.head, p.end))\": the sentence's event is \(eventType.rawValue)")
                 continue
             }
@@ -247,6 +252,21 @@ struct SentenceAnalysis {
         var k = r - 1
         while k >= 0 && r - k < 15 {
             if mentionAt[k] >= 0, mentions[mentionAt[k]].known, !isModifierOnly(mentions[mentionAt[k]]) { return mentions[mentionAt[k]] }
+            if t[k].hash == SentenceAnalysis.semicolon { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The nearest known possessive mention before `h` in the sentence ("the Kremlin's", "its").
+    func nearestPossessive(before h: Int) -> Mention? {
+        var k = h - 1
+        while k >= 0 && h - k <= 40 {
+            if mentionAt[k] >= 0 {
+                let m = mentions[mentionAt[k]]
+                if m.possessive && m.known && m.kind != .person || (m.possessive && m.known && m.pronoun == false) { return m }
+                k = m.lo - 1; continue
+            }
             if t[k].hash == SentenceAnalysis.semicolon { return nil }
             k -= 1
         }
@@ -432,6 +452,10 @@ struct SentenceAnalysis {
                 } else if let r = relative, let a = antecedent(of: r) {
                     sources = [a]; how = "relative"
                 }
+            }
+            if sources.isEmpty && (e.kind == .noun || e.gerund), let pm = nearestPossessive(before: p.head) {
+                // "the Kremlin's efforts to …, including attempts to destabilize Moldova": the possessor acts.
+                sources = [pm]; how = "possessor"
             }
             if let last = sources.last { sourceEnd = max(cs, last.hi) }
             // Target.

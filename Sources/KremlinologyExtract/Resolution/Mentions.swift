@@ -239,6 +239,8 @@ struct MentionFinder {
                 var m = g
                 m.lo = i; m.hi = i + 1; m.range = TextRange(start: tok.start, end: tok.end); m.rule = "pronoun"; m.pronoun = true
                 m.possessive = tok.hash == MentionFinder.itsHash || tok.hash == MentionFinder.theirHash
+                // "Its … its …": the antecedent stays the sentence's topic.
+                context.note(m)
                 out.append(m); i += 1; continue
             }
             // Unnamed actors: generic agents and capitalised names.

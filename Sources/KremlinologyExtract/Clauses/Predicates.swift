@@ -122,7 +122,7 @@ enum PredicateFinder {
         }
         if pendingGap && gap == nil { gap = j..<j }
         // "sent mercenaries to attack": an infinitive "to", not the preposition the pattern wants.
-        if case .word(let h)? = e.rest.last, h == toHash, gap != nil, j < n, let next = lexiconHeads[t[j].hash],
+        if e.type != .demand, case .word(let h)? = e.rest.last, h == toHash, gap != nil, j < n, let next = lexiconHeads[t[j].hash],
            next.contains(where: { $0.kind == .verb }) {
             return nil
         }

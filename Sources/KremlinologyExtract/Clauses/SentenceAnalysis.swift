@@ -258,6 +258,8 @@ struct SentenceAnalysis {
         return nil
     }
 
+    func insidePattern(_ k: Int) -> Bool { false }
+
     /// The nearest known possessive mention before `h` in the sentence ("the Kremlin's", "its").
     func nearestPossessive(before h: Int) -> Mention? {
         var k = h - 1
@@ -323,6 +325,12 @@ struct SentenceAnalysis {
 
     /// The first mention after `lo` in a window, known before unnamed, not crossing a clause boundary.
     func object(from lo: Int, window: Int = 9, excluding: Set<String>, locativeOK: Bool = true) -> Int? {
+        // Prefer an actor over a demonym that only modifies a noun ("anti-Western states such as North Korea").
+        if let strict = object(from: lo, window: window, excluding: excluding, locativeOK: locativeOK, modifiers: false) { return strict }
+        return object(from: lo, window: window, excluding: excluding, locativeOK: locativeOK, modifiers: true)
+    }
+
+    func object(from lo: Int, window: Int, excluding: Set<String>, locativeOK: Bool, modifiers: Bool) -> Int? {
         var firstUnknown: Int?
         var k = lo
         let limit = min(t.count, lo + window + 3)
@@ -334,7 +342,7 @@ struct SentenceAnalysis {
                 let m = mentions[mi]
                 let locative = !locativeOK && m.lo > 0 && SentenceAnalysis.locatives.contains(t[m.lo - 1].hash)
                 let modifiesNoun = !m.possessive && nounHeads.contains(m.hi)
-                if !excluding.contains(m.name) && !locative && !modifiesNoun {
+                if !excluding.contains(m.name) && !locative && !modifiesNoun && (modifiers || !isModifierOnly(m) || insidePattern(k)) {
                     if m.known { return mi }
                     if firstUnknown == nil && k < lo + window { firstUnknown = mi }
                 }
@@ -440,6 +448,11 @@ struct SentenceAnalysis {
                     sources = coordinated(from: mi, limit: min(n, p.end + 30)); how = "by-agent"
                 }
             }
+            if sources.isEmpty && e.kind == .noun, let pm = nearestPossessive(before: p.head), p.head - pm.hi <= 15,
+               subject(cs, p.head).map({ mentions[$0].lo < pm.lo }) ?? true {
+                // "the Kremlin's ongoing efforts to …, including attempts to destabilize Moldova": the possessor acts.
+                sources = [pm]; how = "possessor"
+            }
             if sources.isEmpty && e.kind == .noun && cs == 0 && subject(0, p.head) == nil, let prev = previousSubject,
                SentenceAnalysis.anaphoric.contains(t[0].hash) {
                 // "This includes cyberattacks against …": the previous sentence's subject acts.
@@ -470,7 +483,12 @@ struct SentenceAnalysis {
                         if case .word(let h)? = e.rest.last { return SentenceAnalysis.locatives.contains(h) }
                         return false
                     }()
-                    found = object(from: p.end, excluding: exclude, locativeOK: patternEndsInLocative)
+                    let placeIsTarget = patternEndsInLocative || [.assault, .mobilize, .protest].contains(e.type)
+                    found = object(from: p.end, excluding: exclude, locativeOK: placeIsTarget)
+                    // An unnamed target ("the president") yields to a known actor further on, even after "in".
+                    if let f = found, !mentions[f].known, let k = object(from: p.end, excluding: exclude, locativeOK: true), mentions[k].known {
+                        found = k
+                    }
                     // For an unnamed source, a place is the best target there is ("agreed to postpone the demonstration in Baku").
                     if found == nil, let first = sources.first, !first.known || e.type == .protest {
                         found = object(from: p.end, excluding: exclude, locativeOK: true)
@@ -536,6 +554,9 @@ struct SentenceAnalysis {
                 }
                 if affiliated(s, tg) || affiliated(tg, s) {
                     drop("\(label): \(s.name) and \(tg.name) are one side (affiliation)"); continue
+                }
+                if !e.type.isEvent && tg.actor == nil && tg.rule != "speaker" {
+                    drop("\(label): an attitude toward an unnamed actor (\(tg.text))"); continue
                 }
                 if !s.known && !tg.known {
                     drop("\(label): neither \(s.text) nor \(tg.text) is a known actor"); continue

@@ -32,6 +32,9 @@ struct SentenceAnalysis {
     var reported: Bool?
 
     static let byHash = WordHash.of("by")
+    static let suchHash = WordHash.of("such")
+    static let concessives = U64Set(words: ["despite", "while", "although", "though", "whilst"])
+    static let exemplifiers = U64Set(words: ["as"])
     /// Ways of finding a source that rest on the words themselves, not on position: their events stand beside the sentence's main one.
     static let explicitLinks = ["possessive", "modifier", "between", "by-agent", "passive"]
     static let mayHash = WordHash.of("may")
@@ -180,6 +183,8 @@ struct SentenceAnalysis {
             if pack.cues.prepositions.contains(h) {
                 // "Thousands of students", "members of the opposition": a quantity, not a prepositional phrase.
                 if h == MentionFinder.ofHash, k > 0, pack.cues.quantifiers.contains(t[k - 1].hash) { return false }
+                // "Other figures, such as Igor Sechin, are …": an example stands for the subject.
+                if SentenceAnalysis.exemplifiers.contains(h) && k > 0 && t[k - 1].hash == SentenceAnalysis.suchHash { return false }
                 return true
             }
             if pack.cues.determiners.contains(h) || t[k].has(TokenFlags.quote) || (t[k].isWord && !t[k].isCapitalized && mentionAt[k] < 0 && pack.lexicon.byHead[h] == nil) { k -= 1; skipped += 1; continue }
@@ -457,6 +462,10 @@ struct SentenceAnalysis {
                SentenceAnalysis.anaphoric.contains(t[0].hash) {
                 // "This includes cyberattacks against …": the previous sentence's subject acts.
                 sources = [prev]; how = "discourse"
+            }
+            if sources.isEmpty && e.gerund && p.head > 0 && mentionAt[p.head - 1] >= 0 && !mentions[mentionAt[p.head - 1]].possessive {
+                // "oligarchs supporting the Kremlin": a participle right after a name describes that name.
+                sources = [mentions[mentionAt[p.head - 1]]]; how = "participle"
             }
             if sources.isEmpty {
                 if let si = subject(cs, p.head) {

@@ -473,6 +473,10 @@ struct SentenceAnalysis {
                     how = how.isEmpty ? "subject" : how
                 } else if let r = relative, let a = antecedent(of: r) {
                     sources = [a]; how = "relative"
+                } else if cs > 1, SentenceAnalysis.concessives.contains(t[cs - 1].hash) {
+                    // "…, despite not liking her": the subject of the clause before.
+                    let prev = clauseStart(before: cs - 1).start
+                    if let si = subject(prev, cs - 1) ?? subject(0, cs - 1) { sources = [mentions[si]]; how = "previous clause" }
                 }
             }
             if sources.isEmpty && (e.kind == .noun || e.gerund), let pm = nearestPossessive(before: p.head) {

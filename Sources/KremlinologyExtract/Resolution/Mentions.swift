@@ -136,6 +136,7 @@ struct MentionFinder {
         var out: [Mention] = []
         let n = t.count
         let cues = pack.cues
+        var sameSentence: [Int: Mention] = [:]
         var i = 0
         while i < n {
             let tok = t[i]
@@ -227,8 +228,9 @@ struct MentionFinder {
                     out.append(m); i = e; continue
                 }
             }
-            // Pronouns.
-            if cues.personPronouns.contains(tok.hash), let p = context.person() {
+            // Pronouns. Within a sentence, "he … he" keeps one antecedent ("he respects Merkel, with whom he …").
+            if cues.personPronouns.contains(tok.hash), let p = sameSentence[MentionFinder.pronounGroup(tok.hash)] ?? context.person() {
+                sameSentence[MentionFinder.pronounGroup(tok.hash)] = p
                 var m = p
                 m.lo = i; m.hi = i + 1; m.range = TextRange(start: tok.start, end: tok.end); m.rule = "pronoun"; m.pronoun = true
                 let word = tok.hash
@@ -300,6 +302,11 @@ struct MentionFinder {
         while k < t.end { if bytes[k] == 0x27 { return true }; k += 1 }
         return false
     }
+
+    static let masculine = U64Set(words: ["he", "him", "his", "himself"])
+
+    /// 0 for he/him/his, 1 for she/her.
+    static func pronounGroup(_ h: UInt64) -> Int { masculine.contains(h) ? 0 : 1 }
 
     func isAdverb(_ t: Token) -> Bool {
         let len = t.end - t.start

@@ -31,8 +31,12 @@ enum PredicateFinder {
             let hasPairs = lexicon.pairHeads.contains(tok.hash)
             let alone = lexicon.headOnly[tok.hash]
             guard hasPairs || alone != nil else { i += 1; continue }
-            // Words in capitals mid-sentence are names or headings, not predicates.
+            // Words in capitals mid-sentence are names or headings, not predicates; so are capitalised
+            // words inside a run of capitalised words ("World War II", "Economic Cooperation").
             if tok.isAllCaps && (tok.end - tok.start) > 2 { i += 1; continue }
+            if tok.isCapitalized && i > 0 && ((t[i - 1].isCapitalized && t[i - 1].isWord) || (i + 1 < n && t[i + 1].isCapitalized && t[i + 1].isWord)) {
+                i += 1; continue
+            }
             let prev = i > 0 ? t[i - 1] : nil
             let nounContext = prev.map { p in
                 p.has(TokenFlags.possessive) || cues.determiners.contains(p.hash) || cues.prepositions.contains(p.hash)

@@ -33,6 +33,9 @@ struct SentenceAnalysis {
 
     static let byHash = WordHash.of("by")
     static let suchHash = WordHash.of("such")
+    /// Generic words that, alone, are rarely the patient of an event ("in opposition to", "the regime", "the media").
+    static let vagueTargets = U64Set(words: ["opposition", "regime", "media", "people",
+                                             "company", "companies", "agency", "alliance", "coalition"])
     static let concessives = U64Set(words: ["despite", "while", "although", "though", "whilst"])
     static let exemplifiers = U64Set(words: ["as"])
     /// Ways of finding a source that rest on the words themselves, not on position: their events stand beside the sentence's main one.
@@ -567,6 +570,9 @@ struct SentenceAnalysis {
                 }
                 if affiliated(s, tg) || affiliated(tg, s) {
                     drop("\(label): \(s.name) and \(tg.name) are one side (affiliation)"); continue
+                }
+                if SentenceAnalysis.vagueTargets.contains(WordHash.of(tg.name)) && tg.rule == "unknown:agent" {
+                    drop("\(label): \(tg.text) is too vague to be a target"); continue
                 }
                 if !e.type.isEvent && tg.actor == nil && tg.rule != "speaker" {
                     drop("\(label): an attitude toward an unnamed actor (\(tg.text))"); continue

@@ -111,7 +111,24 @@ SKIP = {"consider", "introduce", "hear", "observe", "disclose", "influence", "pr
         "explain", "decree", "emphasize", "circulate", "confer", "concern", "worry", "allay", "refute", "intrude",
         "suggest", "appeal", "revive", "promise", "pledge", "offer", "cable", "invite", "introduce", "formalize",
         "apologize", "forgive", "thank", "lie", "rest", "sit", "stand", "lay", "spread", "pass", "cross", "enter",
-        "exit", "join", "check", "test", "try", "mark", "face", "meet", "visit", "host"}
+        "exit", "join", "check", "test", "try", "mark", "face", "meet", "visit", "host", "reveal", "exchange",
+        "enhance", "supply", "provide", "serve", "feed", "drop", "lift", "carry", "pick", "gather", "collect",
+        "record", "register", "list", "name", "elect", "vote", "count", "measure", "weigh", "draw", "paint",
+        "print", "publish", "issue", "air", "broadcast", "display", "present", "introduce", "launch", "unveil",
+        "release", "express", "voice", "signal", "indicate", "point", "mention", "discuss", "describe", "define",
+        "regard", "view", "treat", "value", "allege", "announce", "declare", "comment", "deem", "rate", "rank", "class", "label", "term", "dub", "title"}
+
+
+FUNCTION_WORDS = {"to", "with", "for", "in", "on", "at", "of", "from", "by", "against", "into", "over", "about", "up",
+                  "down", "out", "off", "back", "away", "the", "a", "an", "as", "that", "it", "its", "their", "his", "her"}
+# Speech verbs: their patterns are about what is said, not done.
+SPEECH = {"say", "tell", "report", "state", "note", "write", "announce", "declare", "add", "claim", "indicate", "express",
+          "voice", "reveal", "show", "describe", "mention", "quote", "cite", "allege", "comment", "remark", "stress"}
+
+
+# A CAMEO verb alone ("direct", "engage", "approach") says too little outside news wires: only its
+# patterns with an object noun are converted; single verbs come from the curated list.
+INCLUDE_SINGLE_VERBS = False
 
 
 def cameo(path):
@@ -149,7 +166,11 @@ def cameo(path):
             if not words or any(not re.match(r"^[A-Z_'-]+$", w) for w in words):
                 continue
             words = [w.lower().replace("_", " ").strip() for w in words]
+            if all(w in FUNCTION_WORDS for w in " ".join(words).split()):
+                continue  # "verb * to": too weak to tell the event
             for v in verbs:
+                if v.split("{")[0] in SPEECH:
+                    continue
                 out.append((typ, "verb", f"{v} * {' '.join(words)}", ""))
             continue
         if line.startswith("+"):
@@ -164,7 +185,7 @@ def cameo(path):
         forms = [f.lower() for f in (vm.group(3) or "").split() if re.match(r"^[A-Z'-]+$", f)]
         spec = word + ("{" + ",".join(forms) + "}" if forms else "")
         verbs.append(spec)
-        if block_code and word not in SKIP:
+        if block_code and word not in SKIP and INCLUDE_SINGLE_VERBS:
             out.append((block_code, "verb", spec, "sym" if block_code in SYM_TYPES else ""))
     # De-duplicate.
     seen, uniq = set(), []

@@ -35,6 +35,7 @@ struct DocumentRun {
     var result = ExtractionResult()
     var context = DiscourseContext()
     var sentenceIndex = 0
+    var lowercase = false
     let year: String?
 
     init(pack: KnowledgePack, bytes: UnsafeBufferPointer<UInt8>, input: ExtractionInput, explain: Bool) {
@@ -47,6 +48,7 @@ struct DocumentRun {
 
     mutating func process() {
         let passages = input.passages ?? DocumentRun.paragraphs(bytes)
+        lowercase = DocumentRun.isMostlyLowercase(bytes)
         for (pi, passage) in passages.enumerated() {
             let lo = max(0, min(passage.range.start, bytes.count)), hi = max(lo, min(passage.range.end, bytes.count))
             let tokens = Tokenizer.tokenize(bytes, from: lo, to: hi)
@@ -57,6 +59,7 @@ struct DocumentRun {
                 context.sentence = sentenceIndex
                 var analysis = SentenceAnalysis(pack: pack, bytes: bytes, tokens: sentence, input: input, year: year,
                                                 index: sentenceIndex, explain: explain)
+                analysis.lowercaseDocument = lowercase
                 analysis.run(context: &context)
                 result.mentions += analysis.mentions.map {
                     ActorMention(actor: $0.name, text: $0.text, range: $0.range, rule: $0.rule)
@@ -67,6 +70,21 @@ struct DocumentRun {
                 sentenceIndex += 1
             }
         }
+    }
+
+    /// Whether sentences mostly start in lower case (". the kremlin"), as in some scraped news.
+    static func isMostlyLowercase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lower = 0, upper = 0
+        var i = 0
+        let n = bytes.count
+        while i + 2 < n {
+            if bytes[i] == 0x2E && bytes[i + 1] == 0x20 {
+                let c = bytes[i + 2]
+                if c >= 97 && c <= 122 { lower += 1 } else if c >= 65 && c <= 90 { upper += 1 }
+            }
+            i += 1
+        }
+        return lower >= 3 && lower * 4 >= upper
     }
 
     /// Paragraphs separated by blank lines.

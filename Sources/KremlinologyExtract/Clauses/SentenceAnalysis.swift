@@ -10,6 +10,9 @@ struct SentenceAnalysis {
     let index: Int
     var trace: SentenceTrace?
     var mentions: [Mention] = []
+    var lowercaseDocument = false
+    /// The subject of the previous sentence in the passage, for "This includes …".
+    var previousSubject: Mention?
     var relations: [Relation] = []
     var claims: [Claim] = []
     /// For each token, the index of the mention covering it, or -1.
@@ -18,15 +21,38 @@ struct SentenceAnalysis {
     var boundary: [Bool] = []
     /// Speech cues: (first token, one past last, speaker after?).
     var speech: [(lo: Int, hi: Int, after: Bool)] = []
+    /// Token indices that head a noun predicate ("EU *sanctions*"): a name right before one modifies it.
+    var nounHeads: Set<Int> = []
     var quoteRange: TextRange
-    var quote: String
+    /// The sentence as written: made only when a relation or trace needs it.
+    var quote: String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[quoteRange.start..<quoteRange.end]), as: UTF8.self)
+    }
+    /// Whether a hearsay cue stands anywhere in the sentence (computed once).
+    var reported: Bool?
 
     static let byHash = WordHash.of("by")
+    static let suchHash = WordHash.of("such")
+    /// Generic words that, alone, are rarely the patient of an event ("in opposition to", "the regime", "the media").
+    static let vagueTargets = U64Set(words: ["opposition", "regime", "media", "people",
+                                             "company", "companies", "agency", "alliance", "coalition"])
+    static let concessives = U64Set(words: ["despite", "while", "although", "though", "whilst"])
+    static let exemplifiers = U64Set(words: ["as"])
+    /// Ways of finding a source that rest on the words themselves, not on position: their events stand beside the sentence's main one.
+    static let explicitLinks = ["possessive", "modifier", "between", "by-agent", "passive"]
+    static let mayHash = WordHash.of("may")
+    static let marchHash = WordHash.of("march")
+    static let ifHash = WordHash.of("if")
+    static let unlessHash = WordHash.of("unless")
+    static let yearPrepositions = U64Set(words: ["in", "since", "by", "until", "from"])
     static let betweenHash = WordHash.of("between")
     static let commaHash = WordHash.of(",")
     static let thatHash = WordHash.of("that")
     static let onlyHash = WordHash.of("only")
     static let semicolon = WordHash.of(";")
+    static let articles = U64Set(words: ["the", "a", "an", "its", "their", "his", "her", "our"])
+    static let anaphoric = U64Set(words: ["this", "these", "such", "that", "it"])
+    static let locatives = U64Set(words: ["in", "at", "near", "within", "inside"])
 
     init(pack: KnowledgePack, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], input: ExtractionInput, year: String?,
          index: Int, explain: Bool) {
@@ -37,7 +63,6 @@ struct SentenceAnalysis {
         self.year = year
         self.index = index
         quoteRange = TextRange(start: tokens[0].start, end: tokens[tokens.count - 1].end)
-        quote = String(decoding: UnsafeBufferPointer(rebasing: bytes[quoteRange.start..<quoteRange.end]), as: UTF8.self)
         if explain { trace = SentenceTrace(index: index, range: quoteRange, text: quote) }
     }
 
@@ -48,8 +73,13 @@ struct SentenceAnalysis {
 
     mutating func run(context: inout DiscourseContext) {
         let n = t.count
-        let finder = MentionFinder(pack: pack, bytes: bytes, date: input.published, outlet: input.outlet)
+        var finder = MentionFinder(pack: pack, bytes: bytes, date: input.published, outlet: input.outlet)
+        finder.lowercaseDocument = lowercaseDocument
+        previousSubject = context.subject()
         mentions = finder.find(t, context: &context)
+        defer {
+            if let si = subject(0, n), mentions[si].known { context.lastSubject = (mentions[si], context.sentence, context.passage) }
+        }
         mentionAt = Array(repeating: -1, count: n)
         for (k, m) in mentions.enumerated() { for j in m.lo..<min(m.hi, n) { mentionAt[j] = k } }
         if trace != nil {
@@ -70,7 +100,19 @@ struct SentenceAnalysis {
             }
             i += 1
         }
-        let predicates = PredicateFinder.find(t, mentionAt: mentionAt, pack: pack)
+        // Words of multi-word negation cues ("opted against", "no plans to") are not predicates themselves.
+        var skip = Array(repeating: false, count: n)
+        i = 0
+        while i < n {
+            if let m = cues.negation.longest(in: t, at: i), m.length > 1 {
+                for k in i..<(i + m.length) { skip[k] = true }
+                i += m.length; continue
+            }
+            i += 1
+        }
+        let predicates = PredicateFinder.find(t, mentionAt: mentionAt, skip: skip, pack: pack)
+        if !predicates.isEmpty { reported = reportedAnywhere() }
+        for p in predicates where p.entry.kind == .noun { nounHeads.insert(p.head) }
         let attribution = self.attribution()
         let time = self.time()
         let instruments = self.instruments()
@@ -86,6 +128,8 @@ struct SentenceAnalysis {
                                 modality: reportedAnywhere() ? .reported : .asserted, attribution: input.outlet))
         }
         var seen: Set<String> = []
+        var eventType: RelationType?
+        var candidates: [(p: PredicateMatch, rs: [Relation])] = []
         for p in predicates {
             let label = "\(p.entry.type.rawValue) ← \"\(words(p.head, p.end))\" (\(p.entry.id))"
             if p.absorbed {
@@ -93,7 +137,30 @@ struct SentenceAnalysis {
                 continue
             }
             trace?.predicates.append(label)
-            for r in relate(p, attribution: attribution, time: time, instruments: instruments) {
+            let complement = predicates.first(where: { $0.absorbed && $0.head > p.head })
+            let rs = relate(p, complement: complement, attribution: attribution, time: time, instruments: instruments)
+            if !rs.isEmpty { candidates.append((p, rs)) }
+        }
+        // "X said that Y must …": a demand of the speaker on Y, the sentence's main event.
+        if let d = obligation(attribution: attribution, time: time, instruments: instruments) {
+            trace?.predicates.append("DEMAND ← obligation in reported speech (cues.tsv obligation)")
+            candidates.insert((PredicateMatch(entry: SentenceAnalysis.obligationEntry, head: 0, end: 0, gap: nil), [d]), at: 0)
+        }
+        // One event per sentence: the first finite verb's type (else the first predicate's) wins among
+        // PLOVER events; attitudes are kept beside it.
+        if let main = candidates.first(where: { $0.p.entry.type.isEvent && $0.p.entry.kind != .noun && !$0.p.entry.gerund })
+            ?? candidates.first(where: { $0.p.entry.type.isEvent }) {
+            eventType = main.p.entry.type
+        }
+        for (p, rs) in candidates {
+            let explicit = rs.allSatisfy { r in
+                SentenceAnalysis.explicitLinks.contains { r.rule.hasSuffix("[\($0)]") } && r.sourceWikidata != nil && r.targetWikidata != nil
+            }
+            if p.entry.type.isEvent, let eventType, p.entry.type != eventType, !explicit {
+                drop("\(p.entry.type.rawValue) \"\(words(p.head, p.end))\": the sentence's event is \(eventType.rawValue)")
+                continue
+            }
+            for r in rs {
                 let key = "\(r.source)|\(r.target)|\(r.type.rawValue)|\(r.modality.rawValue)"
                 if seen.contains(key) { continue }
                 seen.insert(key)
@@ -115,8 +182,36 @@ struct SentenceAnalysis {
         var skipped = 0
         while k >= 0 && skipped < 3 {
             let h = t[k].hash
-            if pack.cues.prepositions.contains(h) { return true }
-            if pack.cues.determiners.contains(h) || t[k].has(TokenFlags.quote) { k -= 1; skipped += 1; continue }
+            if t[k].has(TokenFlags.number) { return false }   // "up to 100 ethnic Albanians": a quantity
+            if pack.cues.prepositions.contains(h) {
+                // "Thousands of students", "members of the opposition": a quantity, not a prepositional phrase.
+                if h == MentionFinder.ofHash, k > 0, pack.cues.quantifiers.contains(t[k - 1].hash) { return false }
+                // "Other figures, such as Igor Sechin, are …": an example stands for the subject.
+                if SentenceAnalysis.exemplifiers.contains(h) && k > 0 && t[k - 1].hash == SentenceAnalysis.suchHash { return false }
+                return true
+            }
+            if pack.cues.determiners.contains(h) || t[k].has(TokenFlags.quote) || (t[k].isWord && !t[k].isCapitalized && mentionAt[k] < 0 && pack.lexicon.byHead[h] == nil) { k -= 1; skipped += 1; continue }
+            return false
+        }
+        return false
+    }
+
+    /// An adjectival demonym or place name modifying a noun ("the Ukrainian crisis", "Minsk treaties"): not an actor that acts.
+    func isModifierOnly(_ m: Mention) -> Bool {
+        guard m.demonym, !m.possessive else { return false }
+        let last = t[m.hi - 1]
+        if (bytes[last.end - 1] | 0x20) == UInt8(ascii: "s") { return false }  // "Russians"
+        return true
+    }
+
+    /// Whether a verb of the lexicon stands right before the mention ("annexing Crimea"): an object, not a subject.
+    func isObjectOfVerb(_ m: Mention) -> Bool {
+        var k = m.lo - 1
+        var skipped = 0
+        while k >= 0 && skipped < 3 {
+            if speech.contains(where: { $0.lo <= k && k < $0.hi }) { return false }
+            if let entries = pack.lexicon.byHead[t[k].hash], entries.contains(where: { $0.kind != .noun }), mentionAt[k] < 0 { return true }
+            if SentenceAnalysis.articles.contains(t[k].hash) { k -= 1; skipped += 1; continue }
             return false
         }
         return false
@@ -155,11 +250,35 @@ struct SentenceAnalysis {
     func antecedent(of r: Int) -> Mention? {
         var k = r - 1
         if k >= 0, t[k].hash == SentenceAnalysis.commaHash { k -= 1 }
-        var steps = 0
-        while k >= 0 && steps < 12 {
-            if mentionAt[k] >= 0 { return mentions[mentionAt[k]] }
-            if t[k].has(TokenFlags.terminal) || t[k].hash == SentenceAnalysis.semicolon { return nil }
-            k -= 1; steps += 1
+        if k >= 0, t[k].has(TokenFlags.possessive) { return nil }
+        guard k >= 0, mentionAt[k] >= 0 else { return nil }
+        return mentions[mentionAt[k]]
+    }
+
+    /// The mention nearest before `r` in the sentence (for object relatives: "tasks, which Putin appreciates").
+    func nearestBefore(_ r: Int) -> Mention? {
+        var k = r - 1
+        while k >= 0 && r - k < 15 {
+            if mentionAt[k] >= 0, mentions[mentionAt[k]].known, !isModifierOnly(mentions[mentionAt[k]]) { return mentions[mentionAt[k]] }
+            if t[k].hash == SentenceAnalysis.semicolon { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    func insidePattern(_ k: Int) -> Bool { false }
+
+    /// The nearest known possessive mention before `h` in the sentence ("the Kremlin's", "its").
+    func nearestPossessive(before h: Int) -> Mention? {
+        var k = h - 1
+        while k >= 0 && h - k <= 40 {
+            if mentionAt[k] >= 0 {
+                let m = mentions[mentionAt[k]]
+                if m.possessive && m.known && m.kind != .person || (m.possessive && m.known && m.pronoun == false) { return m }
+                k = m.lo - 1; continue
+            }
+            if t[k].hash == SentenceAnalysis.semicolon { return nil }
+            k -= 1
         }
         return nil
     }
@@ -192,12 +311,13 @@ struct SentenceAnalysis {
     /// The subject: leftmost non-prepositional mention in `lo..<hi`, known before unnamed.
     func subject(_ lo: Int, _ hi: Int) -> Int? {
         var firstKnown: Int?, firstKnownPossessive: Int?, firstUnknown: Int?
-        var k = lo
+        var k = max(lo, hi - 16)
+        if k > lo, mentionAt[k] >= 0 { k = max(lo, mentions[mentionAt[k]].lo) }
         while k < hi {
             let mi = mentionAt[k]
             if mi >= 0 {
                 let m = mentions[mi]
-                if m.hi <= hi && !isPrepositional(m) {
+                if m.hi <= hi && !isPrepositional(m) && !isModifierOnly(m) && !isObjectOfVerb(m) {
                     if m.known {
                         if !m.possessive || m.pronoun { if firstKnown == nil { firstKnown = mi } }
                         else if firstKnownPossessive == nil { firstKnownPossessive = mi }
@@ -212,19 +332,27 @@ struct SentenceAnalysis {
     }
 
     /// The first mention after `lo` in a window, known before unnamed, not crossing a clause boundary.
-    func object(from lo: Int, window: Int = 9, excluding: Set<String>) -> Int? {
+    func object(from lo: Int, window: Int = 9, excluding: Set<String>, locativeOK: Bool = true) -> Int? {
+        // Prefer an actor over a demonym that only modifies a noun ("anti-Western states such as North Korea").
+        if let strict = object(from: lo, window: window, excluding: excluding, locativeOK: locativeOK, modifiers: false) { return strict }
+        return object(from: lo, window: window, excluding: excluding, locativeOK: locativeOK, modifiers: true)
+    }
+
+    func object(from lo: Int, window: Int, excluding: Set<String>, locativeOK: Bool, modifiers: Bool) -> Int? {
         var firstUnknown: Int?
         var k = lo
-        let limit = min(t.count, lo + window)
+        let limit = min(t.count, lo + window + 3)
         while k < limit {
             if boundary[k] && mentionAt[k] < 0 { break }
             if speech.contains(where: { $0.lo == k }) { break }
             let mi = mentionAt[k]
             if mi >= 0 {
                 let m = mentions[mi]
-                if !excluding.contains(m.name) {
+                let locative = !locativeOK && m.lo > 0 && SentenceAnalysis.locatives.contains(t[m.lo - 1].hash)
+                let modifiesNoun = !m.possessive && nounHeads.contains(m.hi)
+                if !excluding.contains(m.name) && !locative && !modifiesNoun && (modifiers || !isModifierOnly(m) || insidePattern(k)) {
                     if m.known { return mi }
-                    if firstUnknown == nil { firstUnknown = mi }
+                    if firstUnknown == nil && k < lo + window { firstUnknown = mi }
                 }
                 k = max(k + 1, m.hi)
                 continue
@@ -258,7 +386,7 @@ struct SentenceAnalysis {
 
     // MARK: - Relations
 
-    mutating func relate(_ p: PredicateMatch, attribution: Mention?, time: String?, instruments: [Instrument]) -> [Relation] {
+    mutating func relate(_ p: PredicateMatch, complement: PredicateMatch? = nil, attribution: Mention?, time: String?, instruments: [Instrument]) -> [Relation] {
         let n = t.count
         let e = p.entry
         let (cs, relative) = clauseStart(before: p.head)
@@ -311,7 +439,9 @@ struct SentenceAnalysis {
         } else {
             // Source.
             if e.kind == .noun {
-                if p.end < n, t[p.end].hash == SentenceAnalysis.betweenHash, let first = object(from: p.end + 1, window: 4, excluding: []) {
+                let endsInBetween: Bool = { if case .word(let h)? = e.rest.last { return h == SentenceAnalysis.betweenHash }; return false }()
+                let listStart = endsInBetween ? p.end : p.end + 1
+                if endsInBetween || (p.end < n && t[p.end].hash == SentenceAnalysis.betweenHash), let first = object(from: listStart, window: 4, excluding: []) {
                     let list = coordinated(from: first, limit: min(n, p.end + 40))
                     if list.count >= 2 {
                         sources = [list[0]]
@@ -326,21 +456,70 @@ struct SentenceAnalysis {
                     sources = coordinated(from: mi, limit: min(n, p.end + 30)); how = "by-agent"
                 }
             }
+            if sources.isEmpty && e.kind == .noun, let pm = nearestPossessive(before: p.head), p.head - pm.hi <= 15,
+               subject(cs, p.head).map({ mentions[$0].lo < pm.lo }) ?? true {
+                // "the Kremlin's ongoing efforts to …, including attempts to destabilize Moldova": the possessor acts.
+                sources = [pm]; how = "possessor"
+            }
+            if sources.isEmpty && e.kind == .noun && cs == 0 && subject(0, p.head) == nil, let prev = previousSubject,
+               SentenceAnalysis.anaphoric.contains(t[0].hash) {
+                // "This includes cyberattacks against …": the previous sentence's subject acts.
+                sources = [prev]; how = "discourse"
+            }
+            if sources.isEmpty && e.gerund && p.head > 0 && mentionAt[p.head - 1] >= 0 && !mentions[mentionAt[p.head - 1]].possessive {
+                // "oligarchs supporting the Kremlin": a participle right after a name describes that name.
+                sources = [mentions[mentionAt[p.head - 1]]]; how = "participle"
+            }
             if sources.isEmpty {
                 if let si = subject(cs, p.head) {
                     sources = coordinated(from: si, limit: p.head)
                     how = how.isEmpty ? "subject" : how
                 } else if let r = relative, let a = antecedent(of: r) {
                     sources = [a]; how = "relative"
+                } else if cs > 1, SentenceAnalysis.concessives.contains(t[cs - 1].hash) {
+                    // "…, despite not liking her": the subject of the clause before.
+                    let prev = clauseStart(before: cs - 1).start
+                    if let si = subject(prev, cs - 1) ?? subject(0, cs - 1) { sources = [mentions[si]]; how = "previous clause" }
                 }
+            }
+            if sources.isEmpty && (e.kind == .noun || e.gerund), let pm = nearestPossessive(before: p.head) {
+                // "the Kremlin's efforts to …, including attempts to destabilize Moldova": the possessor acts.
+                sources = [pm]; how = "possessor"
             }
             if let last = sources.last { sourceEnd = max(cs, last.hi) }
             // Target.
             if targets.isEmpty {
                 let exclude = Set(sources.map(\.name))
                 var found: Int?
-                if let g = p.gap, g.lowerBound < g.upperBound { found = object(from: g.lowerBound, window: g.count, excluding: exclude) }
-                if found == nil { found = object(from: p.end, excluding: exclude) }
+                // "send X to Y": a gap closed by a preposition holds what is sent; the target follows.
+                let gapClosedByPreposition = p.gap.map { $0.upperBound < n && $0.upperBound < p.end && pack.cues.prepositions.contains(t[$0.upperBound].hash) } ?? false
+                if let g = p.gap, g.lowerBound < g.upperBound, !gapClosedByPreposition { found = object(from: g.lowerBound, window: g.count, excluding: exclude) }
+                if found == nil {
+                    let patternEndsInLocative: Bool = {
+                        if case .word(let h)? = e.rest.last { return SentenceAnalysis.locatives.contains(h) }
+                        return false
+                    }()
+                    let placeIsTarget = patternEndsInLocative || [.assault, .mobilize, .protest].contains(e.type)
+                    found = object(from: p.end, excluding: exclude, locativeOK: placeIsTarget)
+                    // An unnamed target ("the president") yields to a known actor further on, even after "in".
+                    if let f = found, !mentions[f].known, let k = object(from: p.end, excluding: exclude, locativeOK: true), mentions[k].known {
+                        found = k
+                    }
+                    // For an unnamed source, a place is the best target there is ("agreed to postpone the demonstration in Baku").
+                    if found == nil, let first = sources.first, !first.known || e.type == .protest {
+                        found = object(from: p.end, excluding: exclude, locativeOK: true)
+                    }
+                }
+                // "agreed to provide aid for Romania": the complement's object.
+                if found == nil, let c = complement, c.head - p.end <= 8 {
+                    let from = c.gap.map { $0.lowerBound } ?? c.end
+                    found = object(from: from, window: 10, excluding: exclude, locativeOK: false)
+                }
+                if found == nil {
+                    // "arrested protesters": the pattern's own words name the target.
+                    var k = p.head + 1
+                    while k < p.end { if mentionAt[k] >= 0, !exclude.contains(mentions[mentionAt[k]].name) { found = mentionAt[k]; break }; k += 1 }
+                }
                 if let fi = found {
                     targets = coordinated(from: fi, limit: min(n, mentions[fi].hi + 40)).filter { !exclude.contains($0.name) }
                 } else if how == "possessive" || how == "modifier" {
@@ -351,7 +530,7 @@ struct SentenceAnalysis {
                     } else if let r = relative, let a = antecedent(of: r), !exclude.contains(a.name) {
                         targets = [a]
                     }
-                } else if relative != nil, let r = relative, let a = antecedent(of: r), !exclude.contains(a.name),
+                } else if relative != nil, let r = relative, let a = nearestBefore(r), !exclude.contains(a.name),
                           sources.first.map({ $0.lo > r }) ?? false {
                     // "tasks, which Putin appreciates": object relative clause.
                     targets = [a]
@@ -377,11 +556,26 @@ struct SentenceAnalysis {
         guard !sources.isEmpty else { drop("\(label): no source"); return [] }
         guard !targets.isEmpty else { drop("\(label): no target (source \(sources[0].name))"); return [] }
         let modality = self.modality(for: p, clauseStart: cs, sourceEnd: sourceEnd)
+        // A pledge of cooperation ("Portugal will support Turkey", "pledged to help") is an agreement: intent to cooperate.
+        var type = e.type
+        if modality == .expected, [.support, .aid, .cooperate, .consult, .concede, .retreat].contains(type),
+           intent(for: p, clauseStart: cs) {
+            type = .agree
+        }
         var out: [Relation] = []
         for s in sources {
             for tg in targets {
                 if s.name == tg.name {
                     drop("\(label): same actor on both sides (\(s.name))"); continue
+                }
+                if affiliated(s, tg) || affiliated(tg, s) {
+                    drop("\(label): \(s.name) and \(tg.name) are one side (affiliation)"); continue
+                }
+                if SentenceAnalysis.vagueTargets.contains(WordHash.of(tg.name)) && tg.rule == "unknown:agent" {
+                    drop("\(label): \(tg.text) is too vague to be a target"); continue
+                }
+                if !e.type.isEvent && tg.actor == nil && tg.rule != "speaker" {
+                    drop("\(label): an attitude toward an unnamed actor (\(tg.text))"); continue
                 }
                 if !s.known && !tg.known {
                     drop("\(label): neither \(s.text) nor \(tg.text) is a known actor"); continue
@@ -392,14 +586,60 @@ struct SentenceAnalysis {
                 }()
                 out.append(Relation(source: s.name, sourceWikidata: s.wikidata, sourceText: s.text,
                                     target: tg.name, targetWikidata: tg.wikidata, targetText: tg.text,
-                                    type: e.type, modality: modality, attribution: attr, instruments: instruments, time: time,
+                                    type: type, modality: modality, attribution: attr, instruments: instruments, time: time,
                                     quote: quote, range: quoteRange, rule: e.id + " [\(how)]"))
             }
         }
         return out
     }
 
+    /// Whether person `a` holds a role in `b` on the document date ("the Russian president" and "Moscow").
+    func affiliated(_ a: Mention, _ b: Mention) -> Bool {
+        guard let ai = a.actor, pack.actors[ai].kind == .person else { return false }
+        return pack.actors[ai].affiliations.contains { $0.organization == b.name && $0.isHeld(on: input.published) && ($0.until == nil || input.published != nil) }
+    }
+
+    static let obligationEntry = PredicateEntry(id: "cues.tsv obligation", type: .demand, kind: .phrase, rest: [], participle: false,
+                                                gerund: false, symmetric: false, specificity: 1, curated: true)
+
+    /// "Russia said that Sudan must return …", "the US should start these talks": the speaker demands of the complement's subject.
+    func obligation(attribution: Mention?, time: String?, instruments: [Instrument]) -> Relation? {
+        guard attribution != nil, let first = speech.first(where: { !$0.after }) else { return nil }
+        var k = first.hi
+        while k < t.count {
+            if let m = pack.cues.obligation.longest(in: t, at: k) {
+                // The speaker of the nearest speech verb before the modal.
+                guard let s = speech.last(where: { !$0.after && $0.hi <= k }), let speaker = speaker(of: s) else { return nil }
+                // The subject right before the modal: "Sudan must", "the US should".
+                var j = k - 1
+                while j >= s.hi, mentionAt[j] < 0, pack.cues.determiners.contains(t[j].hash) == false, j >= k - 2 { j -= 1 }
+                guard j >= s.hi, mentionAt[j] >= 0 else { k += m.length; continue }
+                let target = mentions[mentionAt[j]]
+                guard target.name != speaker.name, speaker.known || target.known,
+                      !affiliated(speaker, target), !affiliated(target, speaker) else { return nil }
+                return Relation(source: speaker.name, sourceWikidata: speaker.wikidata, sourceText: speaker.text,
+                                target: target.name, targetWikidata: target.wikidata, targetText: target.text,
+                                type: .demand, modality: .asserted, attribution: speaker.name, instruments: instruments, time: time,
+                                quote: quote, range: quoteRange, rule: "cues.tsv obligation [speech]")
+            }
+            if t[k].has(TokenFlags.terminal) { break }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Whether a pledge cue ("will", "pledged to", "is ready to") stands before the predicate.
+    func intent(for p: PredicateMatch, clauseStart: Int) -> Bool {
+        var k = max(clauseStart, p.head - 6)
+        while k < p.head {
+            if pack.cues.intent.longest(in: t, at: k, limit: p.head) != nil { return true }
+            k += 1
+        }
+        return false
+    }
+
     func reportedAnywhere() -> Bool {
+        if let reported { return reported }
         var k = 0
         while k < t.count {
             if pack.cues.reported.longest(in: t, at: k) != nil { return true }
@@ -426,7 +666,7 @@ struct SentenceAnalysis {
         if !hypothetical {
             var j = 0
             while j < lo {
-                if t[j].hash == WordHash.of("if") || t[j].hash == WordHash.of("unless") { hypothetical = true; break }
+                if t[j].hash == SentenceAnalysis.ifHash || t[j].hash == SentenceAnalysis.unlessHash { hypothetical = true; break }
                 j += 1
             }
         }
@@ -441,18 +681,21 @@ struct SentenceAnalysis {
 
     /// The speaker of reported speech in this sentence, if any.
     func attribution() -> Mention? {
-        for s in speech {
-            if s.after {
-                if let mi = object(from: s.hi, window: 4, excluding: []) { return mentions[mi] }
-                continue
-            }
-            // "said Putin"
-            if s.hi < t.count, mentionAt[s.hi] >= 0, s.lo > 0, t[s.lo - 1].hash == SentenceAnalysis.commaHash {
-                return mentions[mentionAt[s.hi]]
-            }
-            let cs = clauseStart(before: s.lo).start
-            if let si = subject(cs, s.lo) { return mentions[si] }
+        for s in speech { if let m = speaker(of: s) { return m } }
+        return nil
+    }
+
+    func speaker(of s: (lo: Int, hi: Int, after: Bool)) -> Mention? {
+        if s.after {
+            if let mi = object(from: s.hi, window: 4, excluding: []) { return mentions[mi] }
+            return nil
         }
+        // "said Putin"
+        if s.hi < t.count, mentionAt[s.hi] >= 0, s.lo > 0, t[s.lo - 1].hash == SentenceAnalysis.commaHash {
+            return mentions[mentionAt[s.hi]]
+        }
+        let cs = clauseStart(before: s.lo).start
+        if let si = subject(cs, s.lo) { return mentions[si] }
         return nil
     }
 
@@ -493,8 +736,7 @@ struct SentenceAnalysis {
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         for k in 0..<n {
             guard let month = pack.cues.months[t[k].hash], t[k].isCapitalized || input.text.utf8.count > 0 else { continue }
-            if t[k].hash == WordHash.of("may") && !t[k].isCapitalized { continue }
-            if t[k].hash == WordHash.of("march") && !t[k].isCapitalized { continue }
+            if (t[k].hash == SentenceAnalysis.mayHash || t[k].hash == SentenceAnalysis.marchHash) && !t[k].isCapitalized { continue }
             // Month D[, YYYY]
             if let d = number(k + 1), (1...31).contains(d) {
                 var y: Int?
@@ -513,7 +755,7 @@ struct SentenceAnalysis {
         }
         for k in 0..<n {
             if let y = number(k), y >= 1800 && y <= 2100, t[k].end - t[k].start == 4, k > 0,
-               [WordHash.of("in"), WordHash.of("since"), WordHash.of("by"), WordHash.of("until"), WordHash.of("from")].contains(t[k - 1].hash) {
+               SentenceAnalysis.yearPrepositions.contains(t[k - 1].hash) {
                 return String(y)
             }
         }

@@ -13,28 +13,36 @@ struct Cues: Sendable {
     var agents = PhraseTable<String>()
     /// Phrases naming a video's narrator (`the speaker`).
     var speaker = PhraseTable<Int>()
-    var personPronouns: Set<UInt64> = []
-    var groupPronouns: Set<UInt64> = []
+    var personPronouns: U64Set = []
+    var groupPronouns: U64Set = []
     /// Words that end a clause for source/target search (`but`, `while`, `;`).
-    var boundaries: Set<UInt64> = []
+    var boundaries: U64Set = []
     /// Relative pronouns (`who`, `which`, `whom`): their antecedent can stand in for them.
-    var relatives: Set<UInt64> = []
-    var prepositions: Set<UInt64> = []
+    var relatives: U64Set = []
+    var prepositions: U64Set = []
     /// Topic prepositions (`regarding`): a mention after one may be the target of an otherwise target-less predicate.
-    var topics: Set<UInt64> = []
-    var beAux: Set<UInt64> = []
+    var topics: U64Set = []
+    var beAux: U64Set = []
     /// Words skipped inside a noun phrase (determiners, quantifiers).
-    var determiners: Set<UInt64> = []
+    var determiners: U64Set = []
     /// Capitalised words that are not names (sentence openers, days, function words).
-    var stopwords: Set<UInt64> = []
+    var stopwords: U64Set = []
     /// Lower-cased words that are names only when capitalised (`turkey`, `chad`).
     var capitalOnly: Set<String> = []
     /// Abbreviations whose '.' does not end a sentence (`mr`, `gen`, `jan`).
-    var abbreviations: Set<UInt64> = []
+    var abbreviations: U64Set = []
     /// Month names and abbreviations → 1...12.
-    var months: [UInt64: Int] = [:]
+    var months = U64Map<Int>()
     /// Coordinators that join actors in a list (`and`, `or`, `as well as`).
     var coordinators = PhraseTable<Int>()
+    /// Pledges ("will", "pledged to"): with a cooperative predicate they state intent to cooperate (AGREE).
+    var intent = PhraseTable<Int>()
+    /// Obligation modals ("must", "should"): in reported speech they make a demand.
+    var obligation = PhraseTable<Int>()
+    /// Quantity nouns before "of" ("thousands of students"): the phrase after them can be a subject.
+    var quantifiers: U64Set = []
+    /// Last words of capitalised phrases that name events, places or documents, not actors ("… War", "… Day").
+    var nonActorHeads: U64Set = []
 
     static func build(_ lines: [(file: String, line: Int, columns: [String])]) throws -> Cues {
         var c = Cues()
@@ -62,6 +70,10 @@ struct Cues: Sendable {
             case "capital-only": c.capitalOnly.insert(phrase.lowercased())
             case "abbreviation": c.abbreviations.insert(word())
             case "coordinator": c.coordinators.insert(phrase: phrase, 1)
+            case "intent": c.intent.insert(phrase: phrase, 1)
+            case "obligation": c.obligation.insert(phrase: phrase, 1)
+            case "quantifier": c.quantifiers.insert(word())
+            case "non-actor-head": c.nonActorHeads.insert(word())
             case "month":
                 guard let n = Int(value), (1...12).contains(n) else {
                     throw PackError(file: file, line: line, message: "a month needs its number 1–12 in the third column")

@@ -14,6 +14,8 @@ struct AliasRef: Sendable {
     var capitalMask: UInt32
     /// Generated automatically (a person's surname), used only when nothing else matches.
     var weak: Bool
+    /// The capital rule comes from being an organisation's name, and lapses in lower-case documents.
+    var relaxable = false
 }
 
 /// Everything the extractor knows: actors, the relation lexicon, cues and instruments.
@@ -22,17 +24,20 @@ struct AliasRef: Sendable {
 /// directories with the same layout, which extend and override the bundled pack:
 /// `actors/*.yaml`, `relations*.tsv`, `cues.tsv`, `instruments.tsv`.
 public struct KnowledgePack: Sendable {
+    /// The tables, shared by reference so that copying a pack (into every sentence's analysis) costs one retain.
+    private let storage: PackStorage
+
     /// Every known actor, canonical names unique.
-    public private(set) var actors: [Actor] = []
-    /// Demonyms per actor index.
-    private(set) var demonymsByActor: [Int: [String]] = [:]
-    private(set) var actorIndex: [String: Int] = [:]
-    private(set) var gazetteer = PhraseTable<AliasRef>()
-    private(set) var lexicon = Lexicon()
-    private(set) var cues = Cues()
-    private(set) var instruments = PhraseTable<Instrument>()
-    /// Number of lexicon entries by file, for `explain` and reports.
-    public private(set) var lexiconSize = 0
+    public var actors: [Actor] { storage.actors }
+    var actorIndex: [String: Int] { storage.actorIndex }
+    var gazetteer: PhraseTable<AliasRef> { storage.gazetteer }
+    var lexicon: Lexicon { storage.lexicon }
+    var cues: Cues { storage.cues }
+    var instruments: PhraseTable<Instrument> { storage.instruments }
+    /// People by role: role name → (actor index, affiliation), for role descriptions.
+    var roleHolders: [String: [(actor: Int, affiliation: Affiliation)]] { storage.roleHolders }
+    /// Number of lexicon entries (all word forms).
+    public var lexiconSize: Int { storage.lexicon.count }
 
     /// The pack shipped inside the library.
     public static func bundled() throws -> KnowledgePack {
@@ -54,6 +59,11 @@ public struct KnowledgePack: Sendable {
         return try builder.build()
     }
 
+    /// The bundled pack extended by files given as text (relative path, contents): for tests and tools.
+    public static func fromFilesForTesting(_ files: [(String, String)]) throws -> KnowledgePack {
+        try fromFiles(files)
+    }
+
     /// A pack made from files given as text, for tests: keys are relative paths (`cues.tsv`, `actors/x.yaml`).
     static func fromFiles(_ files: [(String, String)], includingBundled: Bool = true) throws -> KnowledgePack {
         var builder = PackBuilder()
@@ -69,18 +79,40 @@ public struct KnowledgePack: Sendable {
         actorIndex[name].map { actors[$0] }
     }
 
-    func demonyms(of index: Int) -> [String] { demonymsByActor[index] ?? [] }
-
-    fileprivate init() {}
+    func demonyms(of index: Int) -> [String] { storage.demonymsByActor[index] ?? [] }
 
     fileprivate init(actors: [Actor], demonyms: [Int: [String]], gazetteer: PhraseTable<AliasRef>, lexicon: Lexicon,
                      cues: Cues, instruments: PhraseTable<Instrument>) {
+        storage = PackStorage(actors: actors, demonyms: demonyms, gazetteer: gazetteer, lexicon: lexicon, cues: cues,
+                              instruments: instruments)
+    }
+}
+
+/// The immutable tables of a pack.
+final class PackStorage: Sendable {
+    let actors: [Actor]
+    let demonymsByActor: [Int: [String]]
+    let actorIndex: [String: Int]
+    let gazetteer: PhraseTable<AliasRef>
+    let lexicon: Lexicon
+    let cues: Cues
+    let instruments: PhraseTable<Instrument>
+    let roleHolders: [String: [(actor: Int, affiliation: Affiliation)]]
+
+    init(actors: [Actor], demonyms: [Int: [String]], gazetteer: PhraseTable<AliasRef>, lexicon: Lexicon,
+         cues: Cues, instruments: PhraseTable<Instrument>) {
         self.actors = actors
         self.demonymsByActor = demonyms
-        for (i, a) in actors.enumerated() { actorIndex[a.name] = i }
+        var index: [String: Int] = [:]
+        var holders: [String: [(actor: Int, affiliation: Affiliation)]] = [:]
+        for (i, a) in actors.enumerated() {
+            index[a.name] = i
+            if a.kind == .person { for aff in a.affiliations { holders[aff.role, default: []].append((i, aff)) } }
+        }
+        self.actorIndex = index
+        self.roleHolders = holders
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        self.lexiconSize = lexicon.count
         self.cues = cues
         self.instruments = instruments
     }
@@ -254,13 +286,22 @@ private struct PackBuilder {
                 let acronym = words.count == 1 && variant.count <= 3 && variant.uppercased() == variant
                     && variant.lowercased() != variant
                 var mask: UInt32 = 0
-                // Groups ("the West") and common-word names ("Turkey") keep their capitals.
+                var relaxable = false
+                // Groups ("the West") and common-word names ("Turkey") keep their capitals; so do organisations'
+                // names of several words ("Foreign Policy"), except in lower-case documents.
                 let tokens = tokenStrings(variant)
+                let kind = actors[index].kind
                 for (n, t) in tokens.enumerated() where n < 32 {
                     guard let f = t.unicodeScalars.first, CharacterSet.uppercaseLetters.contains(f) else { continue }
-                    if actors[index].kind == .group || cues.capitalOnly.contains(t.lowercased()) { mask |= 1 << UInt32(n) }
+                    if kind == .group || cues.capitalOnly.contains(t.lowercased()) || cues.capitalOnly.contains(variant.lowercased()) {
+                        mask |= 1 << UInt32(n)
+                    } else if (kind == .organization || kind == .bloc) && tokens.count > 1 && !demonym {
+                        mask |= 1 << UInt32(n); relaxable = true
+                    }
                 }
-                gazetteer.insert(hashes, AliasRef(actor: index, demonym: demonym, acronym: acronym, capitalMask: mask, weak: weak))
+                var ref = AliasRef(actor: index, demonym: demonym, acronym: acronym, capitalMask: mask, weak: weak)
+                ref.relaxable = relaxable && mask != 0
+                gazetteer.insert(hashes, ref)
             }
         }
         for i in order {

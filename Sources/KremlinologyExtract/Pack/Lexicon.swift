@@ -19,46 +19,94 @@ enum PatternItem: Sendable, Equatable {
 }
 
 /// One entry of the relation lexicon: a head word form and what may follow it.
-struct PredicateEntry: Sendable {
+final class PredicateEntry: Sendable {
     /// `relations.tsv:42 shoot down * plan`: what `explain` and `Relation.rule` show.
-    var id: String
-    var type: RelationType
-    var kind: PredicateKind
+    let id: String
+    let type: RelationType
+    let kind: PredicateKind
     /// Items after the head token.
-    var rest: [PatternItem]
+    let rest: [PatternItem]
     /// The head form is a past participle (passive voice possible).
-    var participle: Bool
+    let participle: Bool
     /// The head form is a gerund/present participle (`-ing`).
-    var gerund: Bool
+    let gerund: Bool
     /// Symmetric (`meet`, `agree`): coordinated subjects act on each other.
-    var symmetric: Bool
+    let symmetric: Bool
     /// Literal tokens in the whole pattern: longer patterns win over shorter ones.
-    var specificity: Int
+    let specificity: Int
     /// Hand-written entries (relations.tsv) win over converted ones at equal specificity.
-    var curated: Bool
+    let curated: Bool
 
     static let gapLimit = 6
+
+    /// The first literal word after the head, if any.
+    var firstWord: UInt64? {
+        for item in rest { if case .word(let h) = item { return h } }
+        return nil
+    }
+
+    init(id: String, type: RelationType, kind: PredicateKind, rest: [PatternItem], participle: Bool, gerund: Bool,
+         symmetric: Bool, specificity: Int, curated: Bool) {
+        self.id = id; self.type = type; self.kind = kind; self.rest = rest; self.participle = participle
+        self.gerund = gerund; self.symmetric = symmetric; self.specificity = specificity; self.curated = curated
+    }
 }
 
 /// The relation lexicon, keyed by head word form.
 struct Lexicon: Sendable {
-    private(set) var byHead: [UInt64: [PredicateEntry]] = [:]
+    /// Entries per head word form, most specific first (built by `finish`). Every entry is here.
+    private(set) var byHead = U64Map<[PredicateEntry]>()
+    /// Entries with words after the head, keyed by head and first such word: lets the matcher
+    /// look only at patterns whose next word is actually in the sentence.
+    private(set) var byPair = U64Map<[PredicateEntry]>()
+    /// Entries of a head with no word after it (the head alone, or head and gap).
+    private(set) var headOnly = U64Map<[PredicateEntry]>()
+    /// Heads that have entries in `byPair`.
+    private(set) var pairHeads = U64Set()
+    private var building: [UInt64: [PredicateEntry]] = [:]
     private(set) var count = 0
 
     mutating func add(head: UInt64, _ entry: PredicateEntry) {
-        byHead[head, default: []].append(entry)
+        building[head, default: []].append(entry)
         count += 1
     }
 
     /// Sorts each head's entries most specific first, curated first among equals.
     mutating func finish() {
-        for (k, v) in byHead {
-            byHead[k] = v.sorted { a, b in
-                if a.specificity != b.specificity { return a.specificity > b.specificity }
-                if a.curated != b.curated { return a.curated }
-                return false
+        var map = U64Map<[PredicateEntry]>(capacity: building.count)
+        var pairs: [UInt64: [PredicateEntry]] = [:]
+        var single = U64Map<[PredicateEntry]>(capacity: building.count)
+        for (k, v) in building {
+            let sorted = v.sorted(by: Lexicon.before)
+            map[k] = sorted
+            var alone: [PredicateEntry] = []
+            for e in sorted {
+                if let first = e.firstWord {
+                    pairs[Lexicon.pairKey(k, first), default: []].append(e)
+                    pairHeads.insert(k)
+                } else {
+                    alone.append(e)
+                }
             }
+            if !alone.isEmpty { single[k] = alone }
         }
+        var pairMap = U64Map<[PredicateEntry]>(capacity: pairs.count)
+        for (k, v) in pairs { pairMap[k] = v.sorted(by: Lexicon.before) }
+        byHead = map
+        byPair = pairMap
+        headOnly = single
+        building = [:]
+    }
+
+    static func before(_ a: PredicateEntry, _ b: PredicateEntry) -> Bool {
+        if a.specificity != b.specificity { return a.specificity > b.specificity }
+        if a.curated != b.curated { return a.curated }
+        return false
+    }
+
+    @inline(__always)
+    static func pairKey(_ head: UInt64, _ word: UInt64) -> UInt64 {
+        WordHash.combine(WordHash.combine(0x5A17, head), word)
     }
 
     /// Inflected forms of a verb: (form, isParticiple, isGerund).

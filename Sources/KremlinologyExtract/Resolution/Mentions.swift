@@ -20,15 +20,22 @@ struct Mention: Sendable {
     var possessive = false
     var pronoun = false
 
-    var known: Bool { actor != nil || rule == "speaker" }
+    /// A pack actor, the narrator, or an unnamed person anchored by a known state ("Pakistan President Mohammad Zia-Ul-Haq").
+    var known: Bool { actor != nil || rule == "speaker" || rule == "unknown:title" }
 }
 
 /// What the resolver remembers across sentences: the latest person and the latest collective actor.
 struct DiscourseContext {
     var lastPerson: (mention: Mention, sentence: Int, passage: Int)?
     var lastGroup: (mention: Mention, sentence: Int, passage: Int)?
+    var lastSubject: (mention: Mention, sentence: Int, passage: Int)?
     var sentence = 0
     var passage = 0
+
+    func subject() -> Mention? {
+        guard let p = lastSubject, p.passage == passage, sentence - p.sentence == 1 else { return nil }
+        return p.mention
+    }
     static let window = 2
 
     func person() -> Mention? {
@@ -43,7 +50,12 @@ struct DiscourseContext {
 
     mutating func note(_ m: Mention) {
         guard m.known else { return }
-        if m.kind == .person { lastPerson = (m, sentence, passage) } else if !m.demonym { lastGroup = (m, sentence, passage) }
+        if m.kind == .person {
+            lastPerson = (m, sentence, passage)
+        } else if !m.demonym, lastGroup.map({ $0.sentence != sentence || $0.passage != passage }) ?? true {
+            // The first collective actor of a sentence is its topic: what "it"/"its" refer to.
+            lastGroup = (m, sentence, passage)
+        }
     }
 }
 
@@ -54,14 +66,20 @@ struct MentionFinder {
     let bytes: UnsafeBufferPointer<UInt8>
     let date: String?
     let outlet: String?
+    /// The document is written mostly in lower case (names like "putin", "valdai club"): organisation names then match in any case.
+    var lowercaseDocument = false
 
     static let theHash = WordHash.of("the")
+    static let genericDeterminers = U64Set(words: ["any", "every", "a", "an", "each", "no", "all", "some", "future", "former"])
     static let hyphenHash = WordHash.of("-")
     static let electHash = WordHash.of("elect")
     static let ofHash = WordHash.of("of")
     static let forHash = WordHash.of("for")
     static let andHash = WordHash.of("and")
     static let herHash = WordHash.of("her")
+    static let hisHash = WordHash.of("his")
+    static let itsHash = WordHash.of("its")
+    static let theirHash = WordHash.of("their")
     static let lyTail: (UInt8, UInt8) = (UInt8(ascii: "l"), UInt8(ascii: "y"))
 
     func text(_ lo: Int, _ hi: Int, _ t: [Token]) -> String {
@@ -78,7 +96,7 @@ struct MentionFinder {
                     for k in i..<(i + len) where t[k].isWord && !t[k].isAllCaps { ok = false }
                     if !ok { continue }
                 }
-                if ref.capitalMask != 0 {
+                if ref.capitalMask != 0 && !(lowercaseDocument && ref.relaxable) {
                     var ok = true
                     for k in 0..<min(len, 32) where ref.capitalMask & (1 << UInt32(k)) != 0 && !t[i + k].isCapitalized { ok = false }
                     if !ok { continue }
@@ -99,8 +117,8 @@ struct MentionFinder {
     /// The person holding `role` in `organization` on the document date; for "-elect", the one whose role starts soonest after it.
     func holder(of role: String, in organization: String?, elect: Bool) -> Int? {
         var best: (Int, String)?
-        for (i, a) in pack.actors.enumerated() where a.kind == .person {
-            for aff in a.affiliations where aff.role == role && (organization == nil || aff.organization == organization) {
+        for (i, aff) in pack.roleHolders[role] ?? [] where organization == nil || aff.organization == organization {
+            do {
                 if elect {
                     guard let from = aff.from, let date, from > date else { continue }
                     if best == nil || from < best!.1 { best = (i, from) }
@@ -118,6 +136,7 @@ struct MentionFinder {
         var out: [Mention] = []
         let n = t.count
         let cues = pack.cues
+        var sameSentence: [Int: Mention] = [:]
         var i = 0
         while i < n {
             let tok = t[i]
@@ -129,14 +148,15 @@ struct MentionFinder {
                                 text: text(i, i + sp.length, t), rule: "speaker")
                 out.append(m); i += sp.length; continue
             }
-            if let g = gazetteer(t, i) {
+            if let g = gazetteer(t, i), !partOfLongerName(t, i, g) {
                 let actor = pack.actors[g.ref.actor]
                 var j = i + g.len
                 if actor.kind != .person {
                     // Title or role after a state/organisation: "Russian President Vladimir Putin", "the Chinese leader".
                     var k = j
                     if k < n, t[k].has(TokenFlags.possessive) { k += 1 }
-                    if let r = cues.roles.longest(in: t, at: k) {
+                    let generic = i > 0 && MentionFinder.genericDeterminers.contains(t[i - 1].hash)
+                    if !generic, let r = cues.roles.longest(in: t, at: k) {
                         var e = k + r.length
                         var elect = false
                         if e + 1 < n, t[e].hash == MentionFinder.hyphenHash, t[e + 1].hash == MentionFinder.electHash { elect = true; e += 2 }
@@ -146,6 +166,19 @@ struct MentionFinder {
                             out.append(m); context.note(m); i = e + p.len; continue
                         }
                         let role = r.values[0]
+                        // "French President Jacques Chirac" (a person the pack does not know).
+                        var q = e
+                        while q < n, q - e < 8 {
+                            if t[q].isWord, t[q].isCapitalized, !cues.stopwords.contains(t[q].hash), gazetteer(t, q) == nil { q += 1; continue }
+                            if q + 1 < n, q > e, t[q].hash == MentionFinder.hyphenHash, t[q + 1].isCapitalized { q += 2; continue }
+                            break
+                        }
+                        if q - e >= 2 {
+                            let words = text(i, q, t)
+                            out.append(Mention(actor: nil, name: text(e, q, t), wikidata: nil, kind: .person, lo: i, hi: q,
+                                               range: TextRange(start: t[i].start, end: t[q - 1].end), text: words, rule: "unknown:title"))
+                            i = q; continue
+                        }
                         if let h = holder(of: role, in: actor.name, elect: elect) {
                             let m = mention(h, lo: i, hi: e, t, rule: "role:\(role)")
                             out.append(m); context.note(m); i = e; continue
@@ -159,6 +192,12 @@ struct MentionFinder {
                         var m = mention(g.ref.actor, lo: i, hi: j + a.length, t, rule: "demonym+agent")
                         m.demonym = false
                         out.append(m); context.note(m); i = j + a.length; continue
+                    }
+                    // "Iraqi Kurds", "Algerian landowners", "Israeli helicopters": a demonym with a plural noun names people of that state.
+                    if g.ref.demonym, j < n, t[j].isWord, !t[j].isCapitalized, isPlural(t[j]), pack.lexicon.byHead[t[j].hash] == nil {
+                        var m = mention(g.ref.actor, lo: i, hi: j + 1, t, rule: "demonym+plural")
+                        m.demonym = false
+                        out.append(m); context.note(m); i = j + 1; continue
                     }
                 }
                 var m = mention(g.ref.actor, lo: i, hi: j, t, rule: g.ref.weak ? "surname" : (g.ref.demonym ? "demonym" : "gazetteer"),
@@ -189,18 +228,21 @@ struct MentionFinder {
                     out.append(m); i = e; continue
                 }
             }
-            // Pronouns.
-            if cues.personPronouns.contains(tok.hash), let p = context.person() {
+            // Pronouns. Within a sentence, "he … he" keeps one antecedent ("he respects Merkel, with whom he …").
+            if cues.personPronouns.contains(tok.hash), let p = sameSentence[MentionFinder.pronounGroup(tok.hash)] ?? context.person() {
+                sameSentence[MentionFinder.pronounGroup(tok.hash)] = p
                 var m = p
                 m.lo = i; m.hi = i + 1; m.range = TextRange(start: tok.start, end: tok.end); m.rule = "pronoun"; m.pronoun = true
                 let word = tok.hash
-                m.possessive = word == WordHash.of("his") || word == MentionFinder.herHash
+                m.possessive = word == MentionFinder.hisHash || word == MentionFinder.herHash
                 out.append(m); i += 1; continue
             }
             if cues.groupPronouns.contains(tok.hash), let g = context.group() {
                 var m = g
                 m.lo = i; m.hi = i + 1; m.range = TextRange(start: tok.start, end: tok.end); m.rule = "pronoun"; m.pronoun = true
-                m.possessive = tok.hash == WordHash.of("its") || tok.hash == WordHash.of("their")
+                m.possessive = tok.hash == MentionFinder.itsHash || tok.hash == MentionFinder.theirHash
+                // "Its … its …": the antecedent stays the sentence's topic.
+                context.note(m)
                 out.append(m); i += 1; continue
             }
             // Unnamed actors: generic agents and capitalised names.
@@ -211,16 +253,20 @@ struct MentionFinder {
                                    range: TextRange(start: t[i].start, end: t[e - 1].end), text: words, rule: "unknown:agent"))
                 i = e; continue
             }
-            if tok.isCapitalized, !cues.stopwords.contains(tok.hash), !isAdverb(tok), pack.lexicon.byHead[tok.hash] == nil || i > 0 {
+            if tok.isCapitalized, !cues.stopwords.contains(tok.hash), !isAdverb(tok), !hasApostrophe(tok) {
                 var e = i + 1
                 while e < n {
                     let u = t[e]
-                    if u.isWord && u.isCapitalized && !cues.stopwords.contains(u.hash) && gazetteer(t, e) == nil { e += 1; continue }
+                    if u.isWord && u.isCapitalized && (!cues.stopwords.contains(u.hash) || MentionFinder.directions.contains(u.hash)) && gazetteer(t, e) == nil { e += 1; continue }
                     if e + 1 < n, u.hash == MentionFinder.hyphenHash || u.hash == MentionFinder.ofHash || u.hash == MentionFinder.forHash,
                        t[e + 1].isCapitalized, !cues.stopwords.contains(t[e + 1].hash), gazetteer(t, e + 1) == nil { e += 2; continue }
                     break
                 }
                 if e - i > 6 { i = e; continue }   // a title or heading, not a name
+                // "Seven Years' War", "Victory Day", "Red Square": events and places, not actors.
+                if cues.nonActorHeads.contains(t[e - 1].hash) { i = e; continue }
+                // A capitalised word opening the sentence is usually not a name ("Celebrations", "Together").
+                if i == 0 && e == 1 { i = e; continue }
                 let words = text(i, e, t)
                 var m = Mention(actor: nil, name: words, wikidata: nil, kind: .organization, lo: i, hi: e,
                                 range: TextRange(start: t[i].start, end: t[e - 1].end), text: words, rule: "unknown:name")
@@ -231,6 +277,36 @@ struct MentionFinder {
         }
         return out
     }
+
+    static let directions = U64Set(words: ["east", "west", "north", "south", "central", "general", "state", "states"])
+
+    /// "the West Bank", "Washington Post": a one-word name followed by a capitalised word the pack does not know.
+    func partOfLongerName(_ t: [Token], _ i: Int, _ g: (len: Int, ref: AliasRef)) -> Bool {
+        let j = i + g.len
+        guard j < t.count, t[j].isWord, t[j].isCapitalized, !t[j].isAllCaps, !t[j].has(TokenFlags.dotted) else { return false }
+        guard !g.ref.demonym, pack.actors[g.ref.actor].kind != .person else { return false }
+        if pack.cues.stopwords.contains(t[j].hash) || pack.cues.roles.longest(in: t, at: j) != nil || pack.cues.agents.longest(in: t, at: j) != nil { return false }
+        if gazetteer(t, j) != nil { return false }
+        return true
+    }
+
+    func isPlural(_ t: Token) -> Bool {
+        let len = t.end - t.start
+        guard len > 3 else { return false }
+        return (bytes[t.end - 1] | 0x20) == UInt8(ascii: "s") && (bytes[t.end - 2] | 0x20) != UInt8(ascii: "s")
+            && (bytes[t.end - 2] | 0x20) != UInt8(ascii: "u") && (bytes[t.end - 2] | 0x20) != UInt8(ascii: "i")
+    }
+
+    func hasApostrophe(_ t: Token) -> Bool {
+        var k = t.start
+        while k < t.end { if bytes[k] == 0x27 { return true }; k += 1 }
+        return false
+    }
+
+    static let masculine = U64Set(words: ["he", "him", "his", "himself"])
+
+    /// 0 for he/him/his, 1 for she/her.
+    static func pronounGroup(_ h: UInt64) -> Int { masculine.contains(h) ? 0 : 1 }
 
     func isAdverb(_ t: Token) -> Bool {
         let len = t.end - t.start

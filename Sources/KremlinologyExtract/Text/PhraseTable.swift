@@ -1,11 +1,11 @@
 /// A table of multi-word phrases keyed by the hashes of their lower-cased tokens,
 /// for longest-match lookup over a token array in O(longest phrase) per position.
 struct PhraseTable<Value: Sendable>: Sendable {
-    private(set) var values: [UInt64: [Value]] = [:]
-    private var prefixes: Set<UInt64> = []
+    private(set) var values = U64Map<[Value]>()
+    private var prefixes = U64Set()
     private(set) var maxLength = 0
 
-    var isEmpty: Bool { values.isEmpty }
+    var isEmpty: Bool { values.count == 0 }
 
     /// Adds `value` under the phrase made of `hashes` (token hashes, in order).
     mutating func insert(_ hashes: [UInt64], _ value: Value, replacing: Bool = false) {
@@ -15,7 +15,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
             seq = WordHash.combine(seq, h)
             if n < hashes.count - 1 { prefixes.insert(seq) }
         }
-        if replacing { values[seq] = [value] } else { values[seq, default: []].append(value) }
+        if replacing { values[seq] = [value] } else { values[seq] = (values[seq] ?? []) + [value] }
         maxLength = max(maxLength, hashes.count)
     }
 

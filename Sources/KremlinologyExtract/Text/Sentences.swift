@@ -6,13 +6,15 @@
 /// and very long runs are cut every `maxTokens` tokens so that analysis stays linear.
 enum SentenceSplitter {
     static let maxTokens = 200
+    static let closers = U64Set(words: ["\"", "'", ")", "]", "»"])
+    static let period = WordHash.of(".")
 
-    static func split(_ tokens: [Token], abbreviations: Set<UInt64>) -> [Range<Int>] {
+    static func split(_ tokens: [Token], abbreviations: U64Set) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
         var i = 0
         let n = tokens.count
-        let closers: Set<UInt64> = [WordHash.of("\""), WordHash.of("'"), WordHash.of(")"), WordHash.of("]"), WordHash.of("»")]
+        let closers = SentenceSplitter.closers
         while i < n {
             let t = tokens[i]
             if i > start && t.has(TokenFlags.afterNewline) {
@@ -33,7 +35,14 @@ enum SentenceSplitter {
                     var j = i + 1
                     while j < n, closers.contains(tokens[j].hash) || tokens[j].has(TokenFlags.quote),
                           !tokens[j].has(TokenFlags.afterNewline), tokens[j].start == tokens[j - 1].end { j += 1 }
-                    out.append(start..<j); start = j; i = j
+                    // "\"Is it over?\" he asked.": a question or exclamation inside a sentence.
+                    let question = t.end - t.start == 1 && t.start < t.end && j < n && j > i + 1
+                        && tokens[j].isWord && !tokens[j].isCapitalized && !tokens[j].has(TokenFlags.number) && t.hash != period
+                    if !question {
+                        out.append(start..<j); start = j; i = j
+                        continue
+                    }
+                    i = j
                     continue
                 }
             }

@@ -109,11 +109,14 @@ enum Tokenizer {
                 case 0x98, 0x99: flags |= TokenFlags.quote; h = WordHash.add(h, 0x27)
                 case 0x9C, 0x9D, 0x9E: flags |= TokenFlags.quote; h = WordHash.add(h, 0x22)
                 case 0xA6: flags |= TokenFlags.terminal; h = WordHash.add(h, 0x2E)
-                case 0x93, 0x94: h = WordHash.add(h, 0x2D)
+                case 0x93, 0x94: h = WordHash.add(WordHash.add(h, 0x2D), 0x2D)
                 default: for k in i..<(i + width) { h = WordHash.add(h, bytes[k]) }
                 }
             } else if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB {
                 flags |= TokenFlags.quote; h = WordHash.add(h, 0x22)
+            } else if b == 0x2D, i > lower, i + 1 < end, bytes[i - 1] == 0x20, bytes[i + 1] == 0x20 {
+                // A hyphen between spaces is a dash: " - ".
+                h = WordHash.add(WordHash.add(h, 0x2D), 0x2D)
             } else {
                 for k in i..<min(end, i + width) { h = WordHash.add(h, b == 0x27 ? 0x27 : bytes[k]) }
             }

@@ -1,0 +1,101 @@
+import Foundation
+import KremlinologyExtract
+import KremlinologyModel
+import Testing
+
+@Suite("Sentence splitting, exports, bad input and pack errors")
+struct RobustnessTests {
+    func sentences(_ text: String) -> [String] {
+        Fixture.extractor.extract(ExtractionInput(text: text, documentName: "t"), explain: true).trace.map(\.text)
+    }
+
+    @Test func abbreviationsAndInitialsDoNotEndSentences() {
+        let s = sentences("The U.S. and Mark N. Katz met Mr. Smith on Jan. 5. Russia attacked Ukraine.")
+        #expect(s == ["The U.S. and Mark N. Katz met Mr. Smith on Jan. 5.", "Russia attacked Ukraine."], "\(s)")
+    }
+
+    @Test func decimalsAndEllipsesAreHandled() {
+        let s = sentences("Growth was 3.5 percent... Then it fell. \"Is it over?\" he asked.")
+        #expect(s.count == 3, "\(s)")
+        #expect(s.first == "Growth was 3.5 percent...")
+    }
+
+    @Test func closingQuotesStayWithTheirSentence() {
+        let s = sentences("He said \"no.\" Then he left.")
+        #expect(s == ["He said \"no.\"", "Then he left."], "\(s)")
+    }
+
+    @Test func exportOffsetsAreCodePoints() throws {
+        let text = "Ünïcödé “text”. Russia attacked Ukraine."
+        let result = Fixture.extractor.extract(ExtractionInput(text: text, documentName: "u.txt"))
+        let r = try #require(result.relations.first)
+        let line = RelationExport.jsonLine(r, document: "u.txt", locator: nil, offsets: CodePointOffsets(text))
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let start = try #require(obj["start"] as? Int), end = try #require(obj["end"] as? Int)
+        let scalars = Array(text.unicodeScalars)
+        var quote = String.UnicodeScalarView()
+        quote.append(contentsOf: scalars[start..<end])
+        #expect(String(quote) == obj["quote"] as? String)
+        #expect(obj["source_wikidata"] as? String == "Q159")
+        #expect(obj["polarity"] as? Int == -1)
+    }
+
+    @Test func actorLineHasTheExportKeys() throws {
+        let actor = try #require(Fixture.pack.actor(named: "Russia"))
+        let line = RelationExport.actorLine(actor, documents: ["a.txt"], mentions: 3)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(Set(obj.keys) == ["name", "kind", "wikidata", "aliases", "documents", "mentions"])
+    }
+
+    @Test func megabyteSentenceWithoutPunctuationFinishes() {
+        let text = String(repeating: "russia and ukraine attack the border again ", count: 25_000)
+        let result = Fixture.extractor.extract(ExtractionInput(text: text, documentName: "big"))
+        #expect(result.mentions.count > 0)
+    }
+
+    @Test func deeplyNestedQuotesAndBracketsFinish() {
+        let text = String(repeating: "(\"[«", count: 10_000) + "Russia attacked Ukraine" + String(repeating: "»]\")", count: 10_000)
+        _ = Fixture.extractor.extract(ExtractionInput(text: text, documentName: "nested"), explain: true)
+    }
+
+    @Test func rightToLeftZeroWidthAndCombiningTextFinish() {
+        let text = "روسيا هاجمت أوكرانيا. Ru\u{200B}ssia atta\u{0301}cked U\u{200D}kraine. \u{202E}Russia attacked Ukraine.\u{202C} שלום"
+        let result = Fixture.extractor.extract(ExtractionInput(text: text, documentName: "rtl"), explain: true)
+        for r in result.relations { #expect(r.range.end <= text.utf8.count) }
+    }
+
+    @Test func malformedTSVNamesFileAndLine() {
+        #expect {
+            _ = try KnowledgePack.fromFilesForTesting([("cues.tsv", "# comment\nnegation\tnot\nbadline\n")])
+        } throws: { error in
+            "\(error)".hasPrefix("cues.tsv:3:")
+        }
+    }
+
+    @Test func unknownRelationTypeNamesFileAndLine() {
+        #expect {
+            _ = try KnowledgePack.fromFilesForTesting([("relations-extra.tsv", "ASSAULT\tverb\tattack\nATTACKS\tverb\tbomb\n")])
+        } throws: { error in
+            "\(error)".hasPrefix("relations-extra.tsv:2:")
+        }
+    }
+
+    @Test func malformedYAMLNamesFileAndLine() {
+        #expect {
+            _ = try KnowledgePack.fromFilesForTesting([("actors/bad.yaml", "- name: X\n  kind: state\n- name: [unclosed\n  kind: person\n")])
+        } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("actors/bad.yaml:") && error is PackError
+        }
+    }
+
+    @Test func extraPackDirectoryExtendsTheGazetteer() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kpack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("actors"), withIntermediateDirectories: true)
+        try "- name: Freedonia\n  kind: state\n  aliases: [Fredonia]\n".write(to: dir.appendingPathComponent("actors/extra.yaml"), atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pack = try KnowledgePack.load(extraDirectories: [dir])
+        let rs = Extractor(pack: pack).extract(ExtractionInput(text: "Fredonia attacked Russia.", documentName: "f")).relations
+        #expect(rs.contains { $0.source == "Freedonia" && $0.target == "Russia" })
+    }
+}

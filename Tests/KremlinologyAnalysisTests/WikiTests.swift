@@ -58,6 +58,19 @@ import KremlinologyModel
         #expect(markdown.contains("[[Russia]]"))
     }
 
+    @Test func longListsOnWikiPagesAreCutAndSayHowToSeeTheRest() throws {
+        var corpus = Corpus()
+        for _ in 0..<(Wiki.listLimit + 50) { corpus.add("Russia", .consult, "Belarus") }
+        let wiki = Wiki(relations: corpus.relations, directory: people)
+        #expect(wiki.pageCount == wiki.pages.count)
+        let dyad = try #require(wiki.pages.first { $0.name == PageLinker.dyad("Russia", "Belarus") })
+        let markdown = PageRenderer.markdown(dyad, linkPages: true)
+        #expect(markdown.contains("… and 50 more"))
+        #expect(markdown.contains("kremlinology brief"))
+        let full = PageRenderer.markdown(ViewPages.brief(Brief("Russia", "Belarus", relations: corpus.relations)))
+        #expect(!full.contains("more:"), "the brief command lists every relation")
+    }
+
     @Test func safeNamesDropReservedCharacters() {
         #expect(Page.safeName("A/B: \"odd\" [name]") == "A-B- -odd- -name-")
         #expect(Page.safeName("../etc") == "-etc")

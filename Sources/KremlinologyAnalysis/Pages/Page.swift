@@ -91,7 +91,7 @@ public enum PageRenderer {
     /// A self-contained HTML page (inline CSS, no scripts); every corpus string is escaped.
     public static func html(_ page: Page, linkPages: Bool = false, home: String? = nil) -> String {
         var body = ""
-        if let home { body += "<nav><a href=\"\(Escape.html(href(home)))\">Index</a></nav>\n" }
+        if let home { body += "<p class=\"nav\"><a href=\"\(Escape.html(href(home)))\">Index</a></p>\n" }
         body += "<h1>\(Escape.html(page.title))</h1>\n"
         for block in page.blocks {
             switch block {
@@ -112,7 +112,7 @@ public enum PageRenderer {
             <title>\(Escape.html(page.title))</title>
             <style>body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.45}\
             table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25em .5em;vertical-align:top}\
-            q{font-style:italic}nav{margin-bottom:1em}</style>
+            q{font-style:italic}.nav{margin-bottom:1em}</style>
             </head><body>
             \(body)</body></html>
 

@@ -31,6 +31,17 @@ public enum ViewPages {
     static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
     static func score(_ value: Double) -> String { String(format: "%+.1f", value) }
 
+    /// A list of relation lines, cut at `limit` with a line that says how many were left out.
+    static func relationList(_ relations: [CitedRelation], limit: Int?, more: String,
+                             _ line: (CitedRelation) -> [Inline]) -> Block {
+        let shown = limit.map { Array(relations.prefix($0)) } ?? relations
+        var items = shown.map(line)
+        if shown.count < relations.count {
+            items.append([.text("… and \(relations.count - shown.count) more: \(more)")])
+        }
+        return .bullets(items)
+    }
+
     static func evidence(_ citations: [Citation]) -> [Inline] {
         guard let first = citations.first else { return [.text("—")] }
         return Page.cite(first)
@@ -57,7 +68,8 @@ public enum ViewPages {
     }
 
     /// The dossier of an actor.
-    public static func dossier(_ d: Dossier, linker: PageLinker = PageLinker(existing: [])) -> Page {
+    /// - Parameter limit: the most relations listed in a list (nil: all), for the wiki.
+    public static func dossier(_ d: Dossier, linker: PageLinker = PageLinker(existing: []), limit: Int? = nil) -> Page {
         let p = d.profile
         var blocks: [Block] = []
         var who: [Inline] = [.strong("Kind:"), .text(" \(p.kind?.rawValue ?? "unknown")")]
@@ -104,13 +116,16 @@ public enum ViewPages {
         }
         if !d.denied.isEmpty {
             blocks.append(.heading(2, "Denied (negated, never counted)"))
-            blocks.append(.bullets(d.denied.map { relationLine($0, linker) }))
+            blocks.append(relationList(d.denied, limit: limit, more: "`kremlinology relations --source \"\(p.name)\" --modality negated`") {
+                relationLine($0, linker)
+            })
         }
         return Page(title: p.name, name: PageLinker.actor(p.name), blocks: blocks)
     }
 
     /// The brief of a dyad.
-    public static func brief(_ b: Brief, linker: PageLinker = PageLinker(existing: [])) -> Page {
+    /// - Parameter limit: the most relations listed (nil: all), for the wiki.
+    public static func brief(_ b: Brief, linker: PageLinker = PageLinker(existing: []), limit: Int? = nil) -> Page {
         var blocks: [Block] = [
             .paragraph([linker.actor(b.actorA), .text(" and "), linker.actor(b.actorB),
                         .text(": \(b.relations.count) relations, both ways (negated ones listed but never scored).")]),
@@ -140,9 +155,9 @@ public enum ViewPages {
         }
         if !b.relations.isEmpty {
             blocks.append(.heading(2, "Every relation"))
-            blocks.append(.bullets(b.relations.map { r in
+            blocks.append(relationList(b.relations, limit: limit, more: "`kremlinology brief \"\(b.actorA)\" \"\(b.actorB)\"`") { r in
                 (r.modality == .negated ? [.strong("NEGATED"), .text(" ")] : []) + relationLine(r, linker)
-            }))
+            })
         }
         return Page(title: "\(b.actorA) – \(b.actorB)", name: PageLinker.dyad(b.actorA, b.actorB), blocks: blocks)
     }

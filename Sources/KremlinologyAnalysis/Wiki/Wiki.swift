@@ -9,21 +9,30 @@ import KremlinologyStore
 /// Links point only at pages that are generated, so the wiki has no dead links.
 public struct Wiki: Sendable {
     public static let indexName = "index"
-    public var pages: [Page]
+    /// The most relations a list on a wiki page shows; the page says how to see the rest.
+    public static let listLimit = 200
 
-    /// Builds every page from `relations` (normally the whole corpus).
+    private var byActor: [String: [StoredRelation]] = [:]
+    private var byDyad: [String: (a: String, b: String, list: [StoredRelation])] = [:]
+    private var byOutlet: [String: [StoredRelation]] = [:]
+    private let directory: ActorDirectory
+    private let linker: PageLinker
+
+    /// Groups `relations` (normally the whole corpus) by actor, dyad and outlet in one pass;
+    /// pages are built one at a time when written.
     public init(relations: [StoredRelation], directory: ActorDirectory) {
-        var byActor: [String: [StoredRelation]] = [:]
-        var byDyad: [String: (a: String, b: String, list: [StoredRelation])] = [:]
-        var byOutlet: [String: [StoredRelation]] = [:]
+        self.directory = directory
         for stored in relations {
             let r = stored.relation
             byActor[r.source, default: []].append(stored)
             if r.target != r.source {
                 byActor[r.target, default: []].append(stored)
                 let name = PageLinker.dyad(r.source, r.target)
-                let pair = [r.source, r.target].sorted()
-                byDyad[name, default: (pair[0], pair[1], [])].list.append(stored)
+                if byDyad[name] == nil {
+                    let pair = [r.source, r.target].sorted()
+                    byDyad[name] = (pair[0], pair[1], [])
+                }
+                byDyad[name]?.list.append(stored)
             }
             byOutlet[stored.outlet ?? Tally.unknownOutlet, default: []].append(stored)
         }
@@ -31,31 +40,46 @@ public struct Wiki: Sendable {
         existing.formUnion(byActor.keys.map(PageLinker.actor))
         existing.formUnion(byDyad.keys)
         existing.formUnion(byOutlet.keys.map(PageLinker.outlet))
-        let linker = PageLinker(existing: existing)
+        linker = PageLinker(existing: existing)
+    }
+
+    /// Number of pages: actors, dyads, outlets and the index.
+    public var pageCount: Int { byActor.count + byDyad.count + byOutlet.count + 1 }
+
+    /// Every page, built on demand (for tests and small corpora; ``write(to:)`` streams).
+    public var pages: [Page] {
         var pages: [Page] = []
+        forEachPage { pages.append($0) }
+        return pages
+    }
+
+    /// Builds the pages one by one, in a stable order, and hands each to `body`.
+    public func forEachPage(_ body: (Page) throws -> Void) rethrows {
         for (name, list) in byActor.sorted(by: { $0.key < $1.key }) {
-            var page = ViewPages.dossier(Dossier(actor: name, relations: list, directory: directory), linker: linker)
+            var page = ViewPages.dossier(Dossier(actor: name, relations: list, directory: directory), linker: linker, limit: Self.listLimit)
             let partners = Set(list.map { $0.relation.source == name ? $0.relation.target : $0.relation.source }).subtracting([name])
             page.blocks.append(.heading(2, "Relationships"))
             page.blocks.append(.bullets(partners.sorted().map { [linker.link(PageLinker.dyad(name, $0), "\(name) – \($0)")] }))
-            pages.append(page)
+            try body(page)
         }
         for (_, dyad) in byDyad.sorted(by: { $0.key < $1.key }) {
-            pages.append(ViewPages.brief(Brief(dyad.a, dyad.b, relations: dyad.list), linker: linker))
+            try body(ViewPages.brief(Brief(dyad.a, dyad.b, relations: dyad.list), linker: linker, limit: Self.listLimit))
         }
         for (outlet, list) in byOutlet.sorted(by: { $0.key < $1.key }) {
-            pages.append(Self.outletPage(outlet, list, linker))
+            try body(Self.outletPage(outlet, list, linker))
         }
-        pages.append(Self.index(actors: byActor.keys.sorted(), dyads: byDyad.values.map { ($0.a, $0.b) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) },
-                                outlets: byOutlet.keys.sorted(), linker: linker))
-        self.pages = pages
+        try body(Self.index(actors: byActor.keys.sorted(), dyads: byDyad.values.map { ($0.a, $0.b) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) },
+                            outlets: byOutlet.keys.sorted(), linker: linker))
     }
 
     static func outletPage(_ outlet: String, _ list: [StoredRelation], _ linker: PageLinker) -> Page {
         let facts = Facts.only(list)
         var byDyad: [String: [StoredRelation]] = [:]
         for stored in facts { byDyad[stored.relation.source + "\u{1}" + stored.relation.target, default: []].append(stored) }
-        let rows: [[[Inline]]] = byDyad.values.sorted { ($1.count, $0[0].relation.source) < ($0.count, $1[0].relation.source) }.map { group in
+        let groups = byDyad.values.sorted {
+            ($1.count, $0[0].relation.source, $0[0].relation.target) < ($0.count, $1[0].relation.source, $1[0].relation.target)
+        }
+        let rows: [[[Inline]]] = groups.prefix(listLimit).map { group in
             let r = group[0].relation
             let b = Tally.balance(group)
             return [[linker.actor(r.source)], [linker.actor(r.target)], [.text("\(group.count)")], [.text(ViewPages.signed(b.net))],
@@ -65,7 +89,7 @@ public struct Wiki: Sendable {
         return Page(title: "Outlet: \(outlet)", name: PageLinker.outlet(outlet), blocks: [
             .paragraph(ViewPages.balance("\(outlet) tells \(facts.count) relations:", b)),
             .table(header: ["Source", "Target", "Relations", "Net", "Relationship", "Evidence"], rows: rows),
-        ])
+        ] + (groups.count > listLimit ? [.paragraph([.text("… and \(groups.count - listLimit) more dyads: `kremlinology relations --outlet \"\(outlet)\"`")])] : []))
     }
 
     static func index(actors: [String], dyads: [(String, String)], outlets: [String], linker: PageLinker) -> Page {
@@ -83,11 +107,13 @@ public struct Wiki: Sendable {
     public func write(to folder: URL) throws -> Int {
         let html = folder.appendingPathComponent("html", isDirectory: true)
         try FileManager.default.createDirectory(at: html, withIntermediateDirectories: true)
-        for page in pages {
+        var count = 0
+        try forEachPage { page in
+            count += 1
             try Data(PageRenderer.markdown(page, linkPages: true).utf8).write(to: folder.appendingPathComponent(page.name + ".md"))
             let home = page.name == Self.indexName ? nil : Self.indexName
             try Data(PageRenderer.html(page, linkPages: true, home: home).utf8).write(to: html.appendingPathComponent(page.name + ".html"))
         }
-        return pages.count
+        return count
     }
 }

@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "KremlinologyIngestTests", dependencies: ["KremlinologyIngest"]),
         .testTarget(name: "KremlinologyExtractTests", dependencies: ["KremlinologyExtract", "KremlinologyIngest"]),
         .testTarget(name: "KremlinologyStoreTests", dependencies: ["KremlinologyStore", "KremlinologyIngest"]),
-        .testTarget(name: "KremlinologyAnalysisTests", dependencies: ["KremlinologyAnalysis", "KremlinologyStore"]),
+        .testTarget(name: "KremlinologyAnalysisTests", dependencies: ["KremlinologyAnalysis", "KremlinologyStore"], exclude: ["Schemas"]),
         .testTarget(name: "KremlinologyCLITests", dependencies: ["kremlinology", "KremlinologyStore"]),
     ]
 )

@@ -159,4 +159,10 @@ public protocol CorpusStore: Sendable {
     func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary]
     /// Ids of every stored document, for re-extraction.
     func documentIDs() throws -> [String]
+    /// The facts stored with a document, as stored: its mentions, relations (in the order
+    /// they were stored) and claims, and the actor records of the actors it mentions.
+    /// With ``content(ofDocument:)`` this is everything needed to copy it to another store.
+    func extraction(ofDocument id: String) throws -> ExtractionPayload?
+    /// Every actor record, mentioned or not, ordered by name.
+    func actorRecords() throws -> [Actor]
 }

@@ -19,6 +19,8 @@ public struct JobCounts: Sendable, Codable, Equatable {
     public var running = 0
     public var done = 0
     public var failed = 0
+    /// Jobs claimed more than once: their first worker died or overran its lease.
+    public var retried = 0
     /// Jobs that a worker may still take: queued, or running under a lease.
     public var open: Int { queued + running }
 
@@ -99,8 +101,9 @@ extension PostgresCorpusStore {
     /// Jobs by state.
     public func jobCounts() throws -> JobCounts {
         var counts = JobCounts()
-        for row in try session.query("SELECT state, COUNT(*) FROM ingest_job GROUP BY state") {
-            let (state, count) = try row.decode((String, Int).self)
+        for row in try session.query("SELECT state, COUNT(*), COUNT(*) FILTER (WHERE attempts > 1) FROM ingest_job GROUP BY state") {
+            let (state, count, retried) = try row.decode((String, Int, Int).self)
+            counts.retried += retried
             switch state {
             case "queued": counts.queued = count
             case "running": counts.running = count

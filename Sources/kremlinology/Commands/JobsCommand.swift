@@ -32,7 +32,8 @@ struct JobsCommand: ParsableCommand {
             try Output.json(Summary(jobs: counts, failed: failed))
             return
         }
-        print("\(queue.location): queued \(counts.queued), running \(counts.running), done \(counts.done), failed \(counts.failed)")
+        print("\(queue.location): queued \(counts.queued), running \(counts.running), done \(counts.done), failed \(counts.failed) "
+              + "(\(counts.retried) taken again after a worker died)")
         for failure in failed { print("✗ \(failure.path): \(failure.error)") }
     }
 }

@@ -8,7 +8,9 @@ import KremlinologyModel
 /// content hashes, texts and passages; facts keep their order, ranges and locators. Only
 /// what a store assigns itself differs: row ids and the time of ingestion.
 public struct StoreCopier {
+    /// The store read from.
     public var source: any CorpusStore
+    /// The store written to.
     public var target: any CorpusStore
 
     public init(from source: any CorpusStore, to target: any CorpusStore) {

@@ -9,8 +9,11 @@ import KremlinologyModel
 /// claimed with a lease, and a worker that dies leaves its job to be taken again when the
 /// lease expires. Documents are idempotent by content hash, so a job done twice stores once.
 public struct QueueWorker: Sendable {
+    /// The store whose queue this worker empties.
     public var store: PostgresCorpusStore
+    /// Reads each job's bytes into a document.
     public var reader: DocumentReader
+    /// Extracts each document's facts; nil stores documents without facts.
     public var extraction: CorpusIngestor.Extraction?
     /// Names this worker in the jobs table, e.g. `host:pid`.
     public var name: String

@@ -4,8 +4,11 @@ import PostgresNIO
 
 /// A file to ingest, as claimed by a worker from the `ingest_job` table.
 public struct IngestJob: Sendable {
+    /// The job's row id.
     public var id: Int
+    /// The path as it was enqueued: the stored document's path.
     public var path: String
+    /// The file's name, for readers that look at extensions.
     public var fileName: String
     /// The file's bytes, stored with the job so that workers need no shared folder.
     public var bytes: [UInt8]
@@ -15,9 +18,14 @@ public struct IngestJob: Sendable {
 
 /// How many jobs are in each state.
 public struct JobCounts: Sendable, Codable, Equatable {
+    /// Waiting for a worker.
     public var queued = 0
+    /// Claimed by a worker whose lease has not been released (it may have died: the job is
+    /// taken again when the lease expires).
     public var running = 0
+    /// Stored (added, unchanged, replaced or reported as a duplicate).
     public var done = 0
+    /// Could not be read or stored; `jobs` shows why.
     public var failed = 0
     /// Jobs claimed more than once: their first worker died or overran its lease.
     public var retried = 0
@@ -29,6 +37,7 @@ public struct JobCounts: Sendable, Codable, Equatable {
 
 /// The worker lost its job: its lease expired and another worker took it over.
 public struct LeaseLost: Error, CustomStringConvertible {
+    /// The job's row id.
     public var job: Int
     public var description: String { "job \(job): its lease expired and another worker took it; nothing was stored by this one" }
 }

@@ -6,10 +6,15 @@ import Foundation
 /// The optional `schema` query item puts every table in that schema (created if missing),
 /// so that several stores, e.g. one per test, can share one database.
 public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The role to log in as (default: `$USER`).
     public var user: String
+    /// The password, if the URL gives one; never printed.
     public var password: String?
+    /// The server's host name or address.
     public var host: String
+    /// The server's port (default 5432).
     public var port: Int
+    /// The database (default: the user's name, as `psql` does).
     public var database: String
     /// The schema that holds the tables; nil means the server's default (`public`).
     public var schema: String?

@@ -67,35 +67,3 @@ import KremlinologyModel
         #expect(try store.jobCounts().open == 0)
     }
 }
-
-@Suite struct PostgresLocationTests {
-    @Test func aURLNamesServerDatabaseAndSchemaAndMessagesHideThePassword() throws {
-        let location = try PostgresLocation(url: "postgres://team:s3cret@db.example:6543/corpus?schema=t_1")
-        #expect(location.host == "db.example")
-        #expect(location.port == 6543)
-        #expect(location.user == "team")
-        #expect(location.password == "s3cret")
-        #expect(location.database == "corpus")
-        #expect(location.schema == "t_1")
-        #expect(!location.description.contains("s3cret"))
-        #expect(try PostgresLocation(url: location.url) == location)
-        #expect(try PostgresLocation(url: "postgresql://me@localhost/db").port == 5432)
-    }
-
-    @Test func malformedURLsAreRefusedWithTheFormToUse() {
-        #expect(throws: StoreError.self) { try PostgresLocation(url: "postgres:///db") }
-        #expect(throws: StoreError.self) { try PostgresLocation(url: "postgres://me@host/db?schema=Robert');DROP") }
-        #expect(throws: StoreError.self) { try StoreLocation.open("mysql://me@host/db") }
-    }
-
-    @Test func anUnreachableServerIsNamedWithoutItsPassword() {
-        do {
-            _ = try StoreLocation.open("postgres://me:hunter2@127.0.0.1:1/nothing")
-            Issue.record("opening a closed port should fail")
-        } catch {
-            let message = String(describing: error)
-            #expect(message.contains("postgres://me@127.0.0.1:1/nothing"))
-            #expect(!message.contains("hunter2"))
-        }
-    }
-}

@@ -54,6 +54,11 @@ sqlite=$work/bench.sqlite
 t=$(seconds sqlite "$bin/kremlinology" ingest "$input" --db "$sqlite")
 rows+=("SQLite, ingest --workers $(nproc)|$t|$(rate "$t")")
 
+db=kremlinology_bench_ingest
+psql "$server" -q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+t=$(seconds pg-ingest "$bin/kremlinology" ingest "$input" --db "$base/$db")
+rows+=("PostgreSQL, ingest --workers $(nproc) (one process)|$t|$(rate "$t")")
+
 pg_last=""
 for workers in 1 2 4; do
     db=kremlinology_bench_w$workers

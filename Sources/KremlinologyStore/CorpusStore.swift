@@ -54,7 +54,7 @@ public struct SearchHit: Sendable, Codable, Hashable {
     public var range: TextRange
     /// A short excerpt with the matched terms between `[` and `]`.
     public var snippet: String
-    /// BM25 score: lower is better, as SQLite reports it.
+    /// Relevance, lower is better: BM25 as SQLite reports it, or PostgreSQL's `ts_rank_cd` negated.
     public var score: Double
     /// Where the first match stands: timestamp and deep link for video notes.
     public var locator: Locator

@@ -4,7 +4,7 @@
 # both. Prints one table; docs/POSTGRES.md holds the figures measured on this machine.
 # Usage: Benchmarks/postgres.sh [CORPUS_DIR] [MAX_FILES]
 #   CORPUS_DIR default: unpacks ../shared/corpus/tubegraph-notes.tar.gz to /tmp/tg
-#   MAX_FILES: measure on the first N files (sorted by path) instead of the whole corpus
+#   MAX_FILES: measure on about N files (every k-th in path order) instead of the whole corpus
 #   $KREMLINOLOGY_BENCH_POSTGRES: a server URL to use (a database the script may drop and
 #     create databases beside); otherwise a throwaway server is started on port 55434.
 #   $SCRATCH: the build folder (default .build)
@@ -35,19 +35,27 @@ else
 fi
 base=${server%/*}
 
-# The input: the whole corpus, or a stated subset copied to one folder.
+# The input: the whole corpus, or a stated subset: every k-th file in path order, so that
+# every channel is represented.
 input=$corpus
 if (( max_files > 0 )); then
     input=$work/subset
     mkdir -p "$input"
-    find "$corpus" -type f | sort | head -n "$max_files" | while read -r f; do
-        rel=${f#"$corpus"/}; mkdir -p "$input/$(dirname "$rel")"; cp "$f" "$input/$rel"; done
+    mapfile -t all < <(find "$corpus" -type f | sort)
+    step=$(( (${#all[@]} + max_files - 1) / max_files ))
+    for ((i = 0; i < ${#all[@]}; i += step)); do
+        rel=${all[i]#"$corpus"/}
+        mkdir -p "$input/$(dirname "$rel")"
+        cp "${all[i]}" "$input/$rel"
+    done
 fi
 files=$(find "$input" -type f | wc -l)
 echo "corpus: $input ($files files, $(du -sh "$input" | cut -f1)); $(nproc) cores; PostgreSQL at ${base}/…"
 
-seconds() { local s=$1; shift; local t0 t1; t0=$(date +%s.%N); "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
-rate() { echo "scale=1; $files / $1" | bc; }
+# Wall-clock seconds of a command, one decimal; its output goes to a log shown on failure.
+seconds() { shift; local t0 t1; t0=$(date +%s.%N); "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; t1=$(date +%s.%N); printf '%.1f' "$(echo "$t1 - $t0" | bc)"; }
+rate() { printf '%.0f' "$(echo "$files / $1" | bc -l)"; }
+fresh_db() { PGOPTIONS='-c client_min_messages=warning' psql "$server" -q -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null; }
 
 declare -a rows
 sqlite=$work/bench.sqlite
@@ -55,14 +63,14 @@ t=$(seconds sqlite "$bin/kremlinology" ingest "$input" --db "$sqlite")
 rows+=("SQLite, ingest --workers $(nproc)|$t|$(rate "$t")")
 
 db=kremlinology_bench_ingest
-psql "$server" -q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+fresh_db "$db"
 t=$(seconds pg-ingest "$bin/kremlinology" ingest "$input" --db "$base/$db")
 rows+=("PostgreSQL, ingest --workers $(nproc) (one process)|$t|$(rate "$t")")
 
 pg_last=""
 for workers in 1 2 4; do
     db=kremlinology_bench_w$workers
-    psql "$server" -q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+    fresh_db "$db"
     url=$base/$db
     te=$(seconds enqueue "$bin/kremlinology" enqueue "$input" --db "$url")
     t0=$(date +%s.%N)
@@ -71,14 +79,14 @@ for workers in 1 2 4; do
         "$bin/kremlinology" worker --db "$url" --exit-when-empty --poll 0.2 >"$work/worker-$i.log" 2>&1 & pids+=($!)
     done
     for pid in "${pids[@]}"; do wait "$pid"; done
-    tw=$(echo "$(date +%s.%N) - $t0" | bc)
+    tw=$(printf '%.1f' "$(echo "$(date +%s.%N) - $t0" | bc)")
     rows+=("PostgreSQL, enqueue + $workers worker(s)|$tw (+ enqueue $te)|$(rate "$tw")")
     pg_last=$url
 done
 
 echo
-printf '%-42s %-26s %s\n' "ingest" "seconds" "files/s"
-for row in "${rows[@]}"; do IFS='|' read -r a b c <<<"$row"; printf '%-42s %-26s %s\n' "$a" "$b" "$c"; done
+printf '%-46s %-24s %s\n' "ingest" "seconds" "files/s"
+for row in "${rows[@]}"; do IFS='|' read -r a b c <<<"$row"; printf '%-46s %-24s %s\n' "$a" "$b" "$c"; done
 echo
 echo "what one core does alone (no database):"
 "$bin/KremlinologyBenchmarks" read "$input"

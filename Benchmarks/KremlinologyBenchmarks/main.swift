@@ -1,5 +1,6 @@
 // Benchmarks that print figures; never run as tests. Build with -c release:
-//   swift run -c release KremlinologyBenchmarks search DB.sqlite [QUERIES]
+//   swift run -c release KremlinologyBenchmarks search DB.sqlite|postgres://… [QUERIES]
+//   swift run -c release KremlinologyBenchmarks actors DB.sqlite|postgres://… [PAGES]
 //   swift run -c release KremlinologyBenchmarks read DIR
 //   swift run -c release KremlinologyBenchmarks extract DIR [THREADS]
 import Foundation
@@ -30,7 +31,7 @@ struct SplitMix: RandomNumberGenerator {
 }
 
 func benchmarkSearch(database: String, count: Int) throws {
-    let store = try SQLiteCorpusStore(path: database, readOnly: true)
+    let store = try StoreLocation.open(database, readOnly: true)
     // Queries are words drawn from stored passages: common and rare terms alike, one or two at a time.
     var random = SplitMix(state: 42)
     let ids = try store.documentIDs()
@@ -60,6 +61,25 @@ func benchmarkSearch(database: String, count: Int) throws {
     print(String(format: "search: %d queries over %d documents, %d hits; p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
                  queries.count, ids.count, hits, percentile(timings, 0.5), percentile(timings, 0.9),
                  percentile(timings, 0.99), timings.last ?? 0))
+}
+
+/// The actor page: the top actors, then for each the relations it is the source and the target of.
+func benchmarkActors(database: String, pages: Int) throws {
+    let store = try StoreLocation.open(database, readOnly: true)
+    var start = DispatchTime.now().uptimeNanoseconds
+    let top = try store.actors(kind: nil, limit: pages)
+    let listMS = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+    var timings: [Double] = []
+    var relations = 0
+    for summary in top {
+        start = DispatchTime.now().uptimeNanoseconds
+        relations += try store.relations(RelationFilter(source: summary.actor.name, limit: 100)).count
+        relations += try store.relations(RelationFilter(target: summary.actor.name, limit: 100)).count
+        timings.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+    timings.sort()
+    print(String(format: "actors: top %d actors listed in %.1f ms; %d actor pages (%d relations): p50 %.2f ms, p90 %.2f ms, max %.2f ms",
+                 top.count, listMS, timings.count, relations, percentile(timings, 0.5), percentile(timings, 0.9), timings.last ?? 0))
 }
 
 func benchmarkRead(folder: String) throws {
@@ -115,12 +135,14 @@ do {
     switch arguments.first {
     case "search" where arguments.count >= 2:
         try benchmarkSearch(database: arguments[arguments.startIndex + 1], count: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 1000 : 1000)
+    case "actors" where arguments.count >= 2:
+        try benchmarkActors(database: arguments[arguments.startIndex + 1], pages: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 50 : 50)
     case "read" where arguments.count >= 2:
         try benchmarkRead(folder: arguments[arguments.startIndex + 1])
     case "extract" where arguments.count >= 2:
         try benchmarkExtract(folder: arguments[arguments.startIndex + 1], threads: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 1 : 1)
     default:
-        print("usage: KremlinologyBenchmarks search DB.sqlite [QUERIES] | read DIR | extract DIR [THREADS]")
+        print("usage: KremlinologyBenchmarks search DB [QUERIES] | actors DB [PAGES] | read DIR | extract DIR [THREADS]")
         exit(2)
     }
 } catch {

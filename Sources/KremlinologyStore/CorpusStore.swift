@@ -54,7 +54,7 @@ public struct SearchHit: Sendable, Codable, Hashable {
     public var range: TextRange
     /// A short excerpt with the matched terms between `[` and `]`.
     public var snippet: String
-    /// BM25 score: lower is better, as SQLite reports it.
+    /// Relevance, lower is better: BM25 as SQLite reports it, or PostgreSQL's `ts_rank_cd` negated.
     public var score: Double
     /// Where the first match stands: timestamp and deep link for video notes.
     public var locator: Locator
@@ -165,4 +165,10 @@ public protocol CorpusStore: Sendable {
     func relations(attributedTo speaker: String) throws -> [StoredRelation]
     /// Every actor record the store knows (pack entries), with kind, aliases and affiliations.
     func knownActors() throws -> [Actor]
+    /// The facts stored with a document, as stored: its mentions, relations (in the order
+    /// they were stored) and claims, and the actor records of the actors it mentions.
+    /// With ``content(ofDocument:)`` this is everything needed to copy it to another store.
+    func extraction(ofDocument id: String) throws -> ExtractionPayload?
+    /// Every actor record, mentioned or not, ordered by name.
+    func actorRecords() throws -> [Actor]
 }

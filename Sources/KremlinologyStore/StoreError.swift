@@ -7,6 +7,6 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     }
 
     static func unsupportedLocation(_ location: String) -> StoreError {
-        StoreError("\(location): unsupported database location; give a SQLite file path (e.g. --db corpus.sqlite)")
+        StoreError("\(location): unsupported database location; give a SQLite file path (e.g. --db corpus.sqlite) or a PostgreSQL URL (postgres://USER@HOST[:PORT]/DATABASE)")
     }
 }

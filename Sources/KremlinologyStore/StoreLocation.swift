@@ -12,10 +12,12 @@ public enum StoreLocation {
         return defaultFileName
     }
 
-    /// Opens (creating and migrating if needed) the store at `location`.
+    /// Opens (creating and migrating if needed) the store at `location`: a
+    /// `postgres://user@host[:port]/db` URL opens a ``PostgresCorpusStore``, anything else
+    /// without `://` a ``SQLiteCorpusStore`` file.
     public static func open(_ location: String, readOnly: Bool = false) throws -> any CorpusStore {
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            throw StoreError("\(location): the PostgreSQL backend is not built yet; use a SQLite file (--db FILE)")
+        if PostgresLocation.isPostgres(location) {
+            return try PostgresCorpusStore(url: location, readOnly: readOnly)
         }
         if location.contains("://") { throw StoreError.unsupportedLocation(location) }
         return try SQLiteCorpusStore(path: location, readOnly: readOnly)

@@ -6,8 +6,9 @@ struct Kremlinology: ParsableCommand {
         commandName: "kremlinology",
         abstract: "Turn a corpus about Russian foreign policy into actors, relations and their evidence.",
         discussion: """
-            Every command works on one store: --db FILE (default: $KREMLINOLOGY_DB, else \
-            kremlinology.sqlite in the current folder).
+            Every command works on one store: --db FILE, or --db postgres://USER@HOST[:PORT]/DB \
+            for a shared PostgreSQL store (default: $KREMLINOLOGY_DB, else kremlinology.sqlite in \
+            the current folder).
 
             Start with:
               kremlinology demo
@@ -17,8 +18,8 @@ struct Kremlinology: ParsableCommand {
         subcommands: [
             DemoCommand.self, IngestCommand.self, DocumentsCommand.self, ShowCommand.self, SearchCommand.self,
             StatsCommand.self, ActorsCommand.self, RelationsCommand.self, ExplainCommand.self, ExtractCommand.self,
-            ExportCommand.self, ReextractCommand.self,
             DossierCommand.self, BriefCommand.self, NetworkCommand.self, TimelineCommand.self, CompareCommand.self, SaysVsDoesCommand.self, WikiCommand.self, BenchNetworkCommand.self,
+            ExportCommand.self, ReextractCommand.self, EnqueueCommand.self, WorkerCommand.self, JobsCommand.self, CopyCommand.self,
         ]
     )
 }

@@ -1,18 +1,51 @@
 import Foundation
 import Testing
+@testable import KremlinologyStore
 
 /// Runs the real `kremlinology` binary in a temporary folder with its own store.
 final class CLIHarness {
     let folder: URL
     let database: String
 
-    init() throws {
+    private let postgres: PostgresLocation?
+
+    /// A temporary folder and a store: a SQLite file in it, or with `postgres`, a fresh schema
+    /// in the database that `KREMLINOLOGY_TEST_POSTGRES` names.
+    init(postgres usePostgres: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kremlinology-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        database = folder.appendingPathComponent("test.sqlite").path
+        if usePostgres {
+            guard let url = TestPostgres.url else { throw StoreError(TestPostgres.missingInCI) }
+            let schema = "c_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+            postgres = try PostgresLocation(url: url).with(schema: String(schema))
+            database = postgres!.url
+        } else {
+            postgres = nil
+            database = folder.appendingPathComponent("test.sqlite").path
+        }
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+        if let postgres, let schema = postgres.schema, let session = try? PostgresSession(postgres.with(schema: nil)) {
+            try? session.dropSchema(schema)
+        }
+    }
+
+    /// Starts the binary without waiting for it, its output thrown away.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env["KREMLINOLOGY_DB"] = database
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
 
     /// The folder of the package's sources.
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -90,4 +123,17 @@ final class ReadAll: @unchecked Sendable {
         done.wait()
         return data
     }
+}
+
+/// The PostgreSQL server of the tests, if any: `KREMLINOLOGY_TEST_POSTGRES`. Unset, the
+/// PostgreSQL cases are skipped, except in CI (CI=true), where they run and fail.
+enum TestPostgres {
+    static var url: String? {
+        ProcessInfo.processInfo.environment["KREMLINOLOGY_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+    static var isCI: Bool { ["true", "1"].contains(ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? "") }
+    /// Whether the PostgreSQL cases run.
+    static var enabled: Bool { url != nil || isCI }
+    static let skipped: Comment = "KREMLINOLOGY_TEST_POSTGRES is unset: PostgreSQL CLI tests skipped (run .ci/run, or set it to a postgres:// URL)"
+    static let missingInCI = "CI=true but KREMLINOLOGY_TEST_POSTGRES is unset: start a server and export the URL (see .ci/run)"
 }

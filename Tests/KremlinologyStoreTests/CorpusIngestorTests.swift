@@ -8,9 +8,10 @@ import KremlinologyModel
     static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: seeds.path), "../shared/seeds is absent: seed tests skipped"))
-    func theSeedsAreStoredInParallelAndReingestedAsUnchanged() throws {
-        let tmp = try TemporaryStore()
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: seeds.path), "../shared/seeds is absent: seed tests skipped"),
+          arguments: StoreBackend.available)
+    func theSeedsAreStoredInParallelAndReingestedAsUnchanged(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         let files = try FileCollector().collect([Self.seeds])
         var progressCalls = 0
         let report = CorpusIngestor(store: tmp.store, workers: 2).ingest(files: files, progress: { _ in progressCalls += 1 })
@@ -23,8 +24,9 @@ import KremlinologyModel
         #expect(unn.document.outlet == "UNN")
     }
 
-    @Test func extractedFactsAreStoredWithTheDocument() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreBackend.available)
+    func extractedFactsAreStoredWithTheDocument(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         let file = tmp.folder.appendingPathComponent("note.md")
         try Data("# Loan\n\nRussia will lend money to Belarus.\n".utf8).write(to: file)
         let ingestor = CorpusIngestor(store: tmp.store, extraction: { document in
@@ -41,8 +43,9 @@ import KremlinologyModel
         #expect(relation.locator.paragraph != nil)
     }
 
-    @Test func aFailingFileIsReportedAndTheOthersAreStored() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreBackend.available)
+    func aFailingFileIsReportedAndTheOthersAreStored(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         let good = tmp.folder.appendingPathComponent("good.txt")
         let empty = tmp.folder.appendingPathComponent("empty.txt")
         try Data("Kyiv asked Berlin for air defence systems.\n".utf8).write(to: good)

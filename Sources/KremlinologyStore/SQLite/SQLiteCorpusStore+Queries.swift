@@ -206,22 +206,35 @@ extension SQLiteCorpusStore {
 /// Turns what a person types into a safe FTS5 query: every word must occur; text in
 /// double quotes is a phrase. FTS5 operators typed by the user are treated as words.
 public enum FTSQuery {
-    public static func build(from text: String) throws -> String {
-        var terms: [String] = []
+    /// A word to find, or a phrase whose words must follow each other.
+    public struct Term: Sendable, Equatable {
+        public var text: String
+        public var isPhrase: Bool
+    }
+
+    /// The words and phrases of what a person typed: letters and digits only, so that no
+    /// backend ever sees them as query syntax.
+    public static func terms(from text: String) throws -> [Term] {
+        var terms: [Term] = []
         var parts = text.split(separator: "\"", omittingEmptySubsequences: false)
         if parts.count % 2 == 0 { parts.append("") }  // an unclosed quote closes at the end
         for (index, part) in parts.enumerated() {
             let words = part.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
             guard !words.isEmpty else { continue }
             if index % 2 == 1 {
-                terms.append("\"" + words.joined(separator: " ") + "\"")
+                terms.append(Term(text: words.joined(separator: " "), isPhrase: true))
             } else {
-                terms.append(contentsOf: words.map { "\"\($0)\"" })
+                terms.append(contentsOf: words.map { Term(text: $0, isPhrase: false) })
             }
         }
         guard !terms.isEmpty else {
             throw StoreError("search query \"\(text)\" has no words to look for; try e.g. `kremlinology search \"hybrid warfare\"`")
         }
-        return terms.joined(separator: " ")
+        return terms
+    }
+
+    /// The FTS5 query: every term quoted.
+    public static func build(from text: String) throws -> String {
+        try terms(from: text).map { "\"" + $0.text + "\"" }.joined(separator: " ")
     }
 }

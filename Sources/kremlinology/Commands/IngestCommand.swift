@@ -64,7 +64,7 @@ struct IngestCommand: ParsableCommand {
         } else {
             let rate = report.seconds > 0 ? String(format: ", %.1f MB/s", Double(report.bytes) / 1_000_000 / report.seconds) : ""
             print("ingested \(report.files) files (\(Output.bytes(report.bytes)) in \(String(format: "%.2f", report.seconds)) s\(rate)) "
-                  + "into \(store.location): added \(report.added), unchanged \(report.unchanged), replaced \(report.replaced), "
+                  + "into \(store.displayLocation): added \(report.added), unchanged \(report.unchanged), replaced \(report.replaced), "
                   + "duplicates \(report.duplicates), failed \(report.failed)")
         }
         if report.failed > 0 { throw ExitCode(1) }

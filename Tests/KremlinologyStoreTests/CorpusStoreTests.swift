@@ -3,20 +3,6 @@ import Testing
 import KremlinologyModel
 @testable import KremlinologyStore
 
-/// A fresh store in a temporary folder, removed when the test ends.
-final class TemporaryStore {
-    let folder: URL
-    let store: SQLiteCorpusStore
-
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kremlinology-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try SQLiteCorpusStore(path: folder.appendingPathComponent("test.sqlite").path)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
-}
-
 /// Builds a small video note by hand: two passages, the first closed by two timestamps.
 func videoNote(path: String = "notes/loan.md", text: String? = nil, hash: String = "h1") -> IngestedDocument {
     let first = "Russia is expected to allocate a loan to Belarus. Hybrid warfare replaced hot war."
@@ -53,9 +39,11 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         claims: [])
 }
 
-@Suite struct SQLiteStoreTests {
-    @Test func addingANewDocumentStoresItsPassagesAndFacts() throws {
-        let tmp = try TemporaryStore()
+/// Store behaviours, each written once and run against every backend in `StoreBackend.available`.
+@Suite struct CorpusStoreTests {
+    @Test(arguments: StoreBackend.available)
+    func addingANewDocumentStoresItsPassagesAndFacts(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         let doc = videoNote()
         #expect(try tmp.store.store(doc, extraction: loanExtraction(for: doc)) == .added(documentID: doc.document.id))
         let stats = try tmp.store.stats()
@@ -68,16 +56,18 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(content.passages == doc.passages)
     }
 
-    @Test func reingestingTheSameBytesIsANoOp() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreBackend.available)
+    func reingestingTheSameBytesIsANoOp(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         let doc = videoNote()
         _ = try tmp.store.store(doc, extraction: nil)
         #expect(try tmp.store.store(doc, extraction: nil) == .unchanged(documentID: doc.document.id))
         #expect(try tmp.store.stats().passages == 2)
     }
 
-    @Test func aChangedFileReplacesItsOldVersion() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreBackend.available)
+    func aChangedFileReplacesItsOldVersion(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         let old = videoNote()
         _ = try tmp.store.store(old, extraction: loanExtraction(for: old))
         var new = videoNote(text: "A different text entirely, with other words.", hash: "h2")
@@ -91,15 +81,17 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(try tmp.store.search(SearchQuery(text: "different")).count == 1)
     }
 
-    @Test func theSameContentUnderAnotherNameIsReportedAsDuplicate() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreBackend.available)
+    func theSameContentUnderAnotherNameIsReportedAsDuplicate(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         _ = try tmp.store.store(videoNote(path: "a/loan.md"), extraction: nil)
         #expect(try tmp.store.store(videoNote(path: "b/copy.md"), extraction: nil) == .duplicate(of: "a/loan.md"))
         #expect(try tmp.store.stats().documents == 1)
     }
 
-    @Test func searchRanksPassagesAndGivesTheTimestampOfTheMatchedSentence() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreBackend.available)
+    func searchRanksPassagesAndGivesTheTimestampOfTheMatchedSentence(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         _ = try tmp.store.store(videoNote(), extraction: nil)
         let hits = try tmp.store.search(SearchQuery(text: "hybrid warfare"))
         let hit = try #require(hits.first)
@@ -112,8 +104,9 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(loan.locator.timestamp == "00:55:55")
     }
 
-    @Test func searchFiltersByOutletAndPhrase() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreBackend.available)
+    func searchFiltersByOutletAndPhrase(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         _ = try tmp.store.store(videoNote(), extraction: nil)
         #expect(try tmp.store.search(SearchQuery(text: "Lukashenko", outlet: "BONUS_PROFESSOR")).count == 1)
         #expect(try tmp.store.search(SearchQuery(text: "Lukashenko", outlet: "RT")).isEmpty)
@@ -125,13 +118,18 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(try FTSQuery.build(from: "hybrid warfare") == "\"hybrid\" \"warfare\"")
         #expect(try FTSQuery.build(from: "NEAR(a b) OR \"x y") == "\"NEAR\" \"a\" \"b\" \"OR\" \"x y\"")
         #expect(throws: StoreError.self) { try FTSQuery.build(from: "*** ()") }
-        let tmp = try TemporaryStore()
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func searchSyntaxTypedByAUserFindsNothingRatherThanFailing(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         _ = try tmp.store.store(videoNote(), extraction: nil)
         #expect(try tmp.store.search(SearchQuery(text: "\" OR ( loan")).count == 0)
     }
 
-    @Test func relationsCarryTheirLocatorAndFilter() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreBackend.available)
+    func relationsCarryTheirLocatorAndFilter(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         let doc = videoNote()
         _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
         let all = try tmp.store.relations(RelationFilter())
@@ -145,8 +143,9 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(try tmp.store.relations(RelationFilter(outlet: "RT")).isEmpty)
     }
 
-    @Test func actorsAreListedByMentionsWithTheirDocuments() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreBackend.available)
+    func actorsAreListedByMentionsWithTheirDocuments(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         let doc = videoNote()
         _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
         let actors = try tmp.store.actors(kind: nil, limit: 10)
@@ -158,8 +157,9 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(try tmp.store.actors(kind: .person, limit: 10).isEmpty)
     }
 
-    @Test func reextractionReplacesOnlyTheFacts() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreBackend.available)
+    func reextractionReplacesOnlyTheFacts(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         let doc = videoNote()
         _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
         try tmp.store.replaceExtraction(documentID: doc.document.id, with: ExtractionPayload())
@@ -169,8 +169,9 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(stats.passages == 2)
     }
 
-    @Test func documentsAreFoundByIdPrefixFileNameOrPath() throws {
-        let tmp = try TemporaryStore()
+    @Test(arguments: StoreBackend.available)
+    func documentsAreFoundByIdPrefixFileNameOrPath(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
         let doc = videoNote()
         _ = try tmp.store.store(doc, extraction: nil)
         #expect(try tmp.store.document(matching: "loan.md")?.document.id == doc.document.id)
@@ -181,6 +182,31 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
 
     @Test func aReadOnlyOpenOfAMissingFileSaysWhatToDo() {
         #expect(throws: StoreError.self) { try SQLiteCorpusStore(path: "/nonexistent/dir/x.sqlite", readOnly: true) }
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func aSecondConnectionSeesWhatTheFirstStored(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
+        let reader = try tmp.reopen(readOnly: true)
+        #expect(try reader.stats().relations == 1)
+        #expect(try reader.documentIDs() == [doc.document.id])
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func storedFactsReadBackAsTheyWereGiven(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
+        let doc = videoNote()
+        let facts = loanExtraction(for: doc)
+        _ = try tmp.store.store(doc, extraction: facts)
+        let back = try #require(try tmp.store.extraction(ofDocument: doc.document.id))
+        #expect(back.relations == facts.relations)
+        #expect(back.mentions == facts.mentions)
+        #expect(back.claims == facts.claims)
+        #expect(back.actors == facts.actors.sorted { $0.name < $1.name })
+        #expect(try tmp.store.actorRecords() == facts.actors.sorted { $0.name < $1.name })
+        #expect(try tmp.store.extraction(ofDocument: "nothing") == nil)
     }
 }
 
@@ -238,7 +264,7 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         }
         #expect(try tmp.store.search(SearchQuery(text: "remains")).count == 1)
         // The FTS5 integrity check compares the index with the content it was built from.
-        try tmp.store.pool.write { db in try db.execute(sql: "INSERT INTO passage_fts(passage_fts, rank) VALUES('integrity-check', 1)") }
+        try tmp.sqlite.pool.write { db in try db.execute(sql: "INSERT INTO passage_fts(passage_fts, rank) VALUES('integrity-check', 1)") }
     }
 }
 
@@ -285,6 +311,8 @@ struct MinimalStore: CorpusStore {
     func relations(_ filter: RelationFilter) throws -> [StoredRelation] { try base.relations(filter) }
     func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary] { try base.actors(kind: kind, limit: limit) }
     func documentIDs() throws -> [String] { try base.documentIDs() }
+    func extraction(ofDocument id: String) throws -> ExtractionPayload? { try base.extraction(ofDocument: id) }
+    func actorRecords() throws -> [Actor] { try base.actorRecords() }
 }
 
 @Suite struct DefaultAnalysisQueryTests {
@@ -292,7 +320,7 @@ struct MinimalStore: CorpusStore {
         let tmp = try TemporaryStore()
         let doc = videoNote()
         _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
-        let minimal = MinimalStore(base: tmp.store)
+        let minimal = MinimalStore(base: try tmp.sqlite)
         #expect(try minimal.relations(involving: "Belarus") == tmp.store.relations(involving: "Belarus"))
         #expect(try minimal.relations(attributedTo: "Bonus_Professor").count == 1)
         #expect(try minimal.knownActors() == tmp.store.knownActors())

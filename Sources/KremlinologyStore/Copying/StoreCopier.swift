@@ -1,0 +1,47 @@
+import Foundation
+import KremlinologyModel
+
+/// Copies every document, with its passages, topic links and extracted facts, and every
+/// actor record from one store to another, whatever their backends: `kremlinology copy`.
+///
+/// The copy is lossless at the level of the data model: documents keep their ids, paths,
+/// content hashes, texts and passages; facts keep their order, ranges and locators. Only
+/// what a store assigns itself differs: row ids and the time of ingestion.
+public struct StoreCopier {
+    /// The store read from.
+    public var source: any CorpusStore
+    /// The store written to.
+    public var target: any CorpusStore
+
+    public init(from source: any CorpusStore, to target: any CorpusStore) {
+        self.source = source
+        self.target = target
+    }
+
+    /// Copies everything, reporting each document; a document already in the target with the
+    /// same bytes is left as it is.
+    public func copy(event: (IngestEvent) -> Void = { _ in }) throws -> IngestReport {
+        var report = IngestReport()
+        let start = Date()
+        var actors = try source.actorRecords()
+        for id in try source.documentIDs() {
+            guard let content = try source.content(ofDocument: id), var facts = try source.extraction(ofDocument: id) else { continue }
+            // Actor records travel with the first document, so that those no document mentions arrive too.
+            if !actors.isEmpty {
+                facts.actors = actors
+                actors = []
+            }
+            let outcome = try target.store(content, extraction: facts)
+            report.bytes += content.rawText.utf8.count
+            switch outcome {
+            case .added: report.added += 1
+            case .unchanged: report.unchanged += 1
+            case .replaced: report.replaced += 1
+            case .duplicate: report.duplicates += 1
+            }
+            event(.stored(path: content.document.path, outcome: outcome))
+        }
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+}

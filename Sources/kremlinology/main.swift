@@ -123,10 +123,13 @@ case "bench":
     let cpuStart = cpuSeconds()
     var relations = 0, mentions = 0
     var types: [String: Int] = [:]
+    var dump: [String] = []
+    let dumping = ProcessInfo.processInfo.environment["KREMLINOLOGY_BENCH_DUMP"] != nil
     for i in inputs {
         let r = extractor.extract(i)
         relations += r.relations.count; mentions += r.mentions.count
         for x in r.relations { types[x.type.rawValue, default: 0] += 1 }
+        if dumping { for x in r.relations { dump.append("\(i.documentName)\t\(x.sourceText) | \(x.type.rawValue) | \(x.targetText) | \(x.rule) | \(x.quote.prefix(120))") } }
     }
     let secs = Date().timeIntervalSince(start)
     let cpu = cpuSeconds() - cpuStart
@@ -134,6 +137,7 @@ case "bench":
     print(String(format: "%d docs, %.2f MB, wall %.2f s (%.1f MB/s), CPU %.2f s (%.1f MB/s single core), %d mentions, %d relations (%.1f per MB)",
                  inputs.count, mb, secs, mb / secs, cpu, mb / cpu, mentions, relations, Double(relations) / max(mb, 1e-9)))
     print(types.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    for line in dump { print(line) }
 default:
     fail("unknown command \(command)")
 }

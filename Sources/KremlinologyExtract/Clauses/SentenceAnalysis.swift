@@ -449,7 +449,9 @@ struct SentenceAnalysis {
                         how = "between"
                     }
                 }
-                if sources.isEmpty, let mi = nounModifier(before: p.head) {
+                if sources.isEmpty, let mi = nounModifier(before: p.head),
+                   !(e.type == .assault && !mentions[mi].demonym && !mentions[mi].possessive && mentions[mi].kind == .state) {
+                    // ("the Vietnam war" is a war in Vietnam, not by it.)
                     sources = [mentions[mi]]; how = mentions[mi].possessive ? "possessive" : "modifier"
                 }
                 if sources.isEmpty, p.end + 1 < n, t[p.end].hash == SentenceAnalysis.byHash, let mi = object(from: p.end + 1, window: 3, excluding: []) {
@@ -506,7 +508,7 @@ struct SentenceAnalysis {
                         found = k
                     }
                     // For an unnamed source, a place is the best target there is ("agreed to postpone the demonstration in Baku").
-                    if found == nil, let first = sources.first, !first.known || e.type == .protest {
+                    if found == nil, e.type == .protest {
                         found = object(from: p.end, excluding: exclude, locativeOK: true)
                     }
                 }
@@ -536,9 +538,9 @@ struct SentenceAnalysis {
                     targets = [a]
                 }
                 if targets.isEmpty {
-                    // "Regarding Ukraine, the Kremlin opted against a large-scale war."
+                    // "Regarding Ukraine, the Kremlin opted against a large-scale war.": a topic opening the sentence.
                     var k = 0
-                    while k < p.head {
+                    while k < min(p.head, 4) {
                         let mi = mentionAt[k]
                         if mi >= 0, isTopic(mentions[mi]), !exclude.contains(mentions[mi].name) { targets = [mentions[mi]]; break }
                         k += 1

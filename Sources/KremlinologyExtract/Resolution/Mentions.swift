@@ -265,6 +265,8 @@ struct MentionFinder {
                 if e - i > 6 { i = e; continue }   // a title or heading, not a name
                 // "Seven Years' War", "Victory Day", "Red Square": events and places, not actors.
                 if cues.nonActorHeads.contains(t[e - 1].hash) { i = e; continue }
+                // A single capital letter ("P", "N") is a symbol, not a name.
+                if e - i == 1 && tok.end - tok.start == 1 { i = e; continue }
                 // A capitalised word opening the sentence is usually not a name ("Celebrations", "Together").
                 if i == 0 && e == 1 { i = e; continue }
                 let words = text(i, e, t)

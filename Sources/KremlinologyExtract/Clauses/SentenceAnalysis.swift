@@ -33,6 +33,7 @@ struct SentenceAnalysis {
 
     static let byHash = WordHash.of("by")
     static let suchHash = WordHash.of("such")
+    static let conditions = U64Set(words: ["unless", "if"])
     /// Generic words that, alone, are rarely the patient of an event ("in opposition to", "the regime", "the media").
     static let vagueTargets = U64Set(words: ["opposition", "regime", "media", "people",
                                              "company", "companies", "agency", "alliance", "coalition"])
@@ -516,6 +517,14 @@ struct SentenceAnalysis {
                 if found == nil, let c = complement, c.head - p.end <= 8 {
                     let from = c.gap.map { $0.lowerBound } ?? c.end
                     found = object(from: from, window: 10, excluding: exclude, locativeOK: false)
+                }
+                // "threatened to strike unless Israel rescinded …": a threat's condition names whom it is aimed at.
+                if found == nil, e.type == .threaten || e.type == .demand {
+                    var k = p.end
+                    while k < min(n, p.end + 12), !SentenceAnalysis.conditions.contains(t[k].hash) { k += 1 }
+                    if k < n, SentenceAnalysis.conditions.contains(t[k].hash) {
+                        found = object(from: k + 1, window: 4, excluding: exclude, locativeOK: false)
+                    }
                 }
                 if found == nil {
                     // "arrested protesters": the pattern's own words name the target.

@@ -33,6 +33,7 @@ struct SentenceAnalysis {
 
     static let byHash = WordHash.of("by")
     static let suchHash = WordHash.of("such")
+    static let overHash = WordHash.of("over")
     static let conditions = U64Set(words: ["unless", "if"])
     /// Generic words that, alone, are rarely the patient of an event ("in opposition to", "the regime", "the media").
     static let vagueTargets = U64Set(words: ["opposition", "regime", "media", "people",
@@ -401,7 +402,9 @@ struct SentenceAnalysis {
             return false
         }()
         var byIndex: Int?
-        if lastIsBy {
+        if e.active {
+            // "Berlin was disappointed by Russia's reluctance": the subject is the source.
+        } else if lastIsBy {
             byIndex = p.end - 1
         } else if e.kind == .verb && e.participle {
             var k = p.head - 1, skipped = 0
@@ -495,7 +498,8 @@ struct SentenceAnalysis {
                 let exclude = Set(sources.map(\.name))
                 var found: Int?
                 // "send X to Y": a gap closed by a preposition holds what is sent; the target follows.
-                let gapClosedByPreposition = p.gap.map { $0.upperBound < n && $0.upperBound < p.end && pack.cues.prepositions.contains(t[$0.upperBound].hash) } ?? false
+                let gapClosedByPreposition = p.gap.map { $0.upperBound < n && $0.upperBound < p.end && pack.cues.prepositions.contains(t[$0.upperBound].hash)
+                    && !(e.type == .demand && t[$0.upperBound].hash == PredicateFinder.toHash) } ?? false
                 if let g = p.gap, g.lowerBound < g.upperBound, !gapClosedByPreposition { found = object(from: g.lowerBound, window: g.count, excluding: exclude) }
                 if found == nil {
                     let patternEndsInLocative: Bool = {
@@ -678,6 +682,18 @@ struct SentenceAnalysis {
             var j = 0
             while j < lo {
                 if t[j].hash == SentenceAnalysis.ifHash || t[j].hash == SentenceAnalysis.unlessHash { hypothetical = true; break }
+                j += 1
+            }
+        }
+        // "The special relations between Russia and Germany … are over."
+        if !negated {
+            var j = p.end
+            while j + 1 < t.count && j < p.end + 14 {
+                if pack.cues.beAux.contains(t[j].hash) && t[j + 1].hash == SentenceAnalysis.overHash
+                    && (j + 2 >= t.count || t[j + 2].has(TokenFlags.terminal) || t[j + 2].hash == SentenceAnalysis.commaHash) {
+                    negated = true; break
+                }
+                if boundary[j] { break }
                 j += 1
             }
         }

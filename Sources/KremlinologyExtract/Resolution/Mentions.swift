@@ -268,7 +268,7 @@ struct MentionFinder {
                 // A single capital letter ("P", "N") is a symbol, not a name.
                 if e - i == 1 && tok.end - tok.start == 1 { i = e; continue }
                 // A capitalised word opening the sentence is usually not a name ("Celebrations", "Together").
-                if i == 0 && e == 1 { i = e; continue }
+                if e - i == 1 && isFirstWord(t, i) { i = e; continue }
                 let words = text(i, e, t)
                 var m = Mention(actor: nil, name: words, wikidata: nil, kind: .organization, lo: i, hi: e,
                                 range: TextRange(start: t[i].start, end: t[e - 1].end), text: words, rule: "unknown:name")
@@ -297,6 +297,13 @@ struct MentionFinder {
         guard len > 3 else { return false }
         return (bytes[t.end - 1] | 0x20) == UInt8(ascii: "s") && (bytes[t.end - 2] | 0x20) != UInt8(ascii: "s")
             && (bytes[t.end - 2] | 0x20) != UInt8(ascii: "u") && (bytes[t.end - 2] | 0x20) != UInt8(ascii: "i")
+    }
+
+    /// Whether only quotes or brackets stand before token `i` in the sentence.
+    func isFirstWord(_ t: [Token], _ i: Int) -> Bool {
+        var k = 0
+        while k < i { if t[k].isWord { return false }; k += 1 }
+        return true
     }
 
     func hasApostrophe(_ t: Token) -> Bool {

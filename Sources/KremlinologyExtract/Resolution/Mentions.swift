@@ -148,7 +148,7 @@ struct MentionFinder {
                                 text: text(i, i + sp.length, t), rule: "speaker")
                 out.append(m); i += sp.length; continue
             }
-            if let g = gazetteer(t, i), !partOfLongerName(t, i, g) {
+            if let g = gazetteer(t, i), !partOfLongerName(t, i, g), !continuesName(t, i, g, out) {
                 let actor = pack.actors[g.ref.actor]
                 var j = i + g.len
                 if actor.kind != .person {
@@ -281,6 +281,16 @@ struct MentionFinder {
     }
 
     static let directions = U64Set(words: ["east", "west", "north", "south", "central", "general", "state", "states"])
+
+    /// "the North Pole", "Stanford University": a one-word alias after a capitalised word that is not a name, title or role.
+    func continuesName(_ t: [Token], _ i: Int, _ g: (len: Int, ref: AliasRef), _ found: [Mention]) -> Bool {
+        guard g.len == 1, i > 0, t[i - 1].isWord, t[i - 1].isCapitalized, !isFirstWord(t, i - 1) else { return false }
+        if let last = found.last, last.hi == i { return false }
+        let prev = t[i - 1].hash
+        if pack.cues.roles.word(prev) != nil || pack.cues.agents.word(prev) != nil { return false }
+        if pack.cues.stopwords.contains(prev) && !MentionFinder.directions.contains(prev) { return false }
+        return true
+    }
 
     /// "the West Bank", "Washington Post": a one-word name followed by a capitalised word the pack does not know.
     func partOfLongerName(_ t: [Token], _ i: Int, _ g: (len: Int, ref: AliasRef)) -> Bool {

@@ -41,7 +41,7 @@ struct SentenceAnalysis {
     static let concessives = U64Set(words: ["despite", "while", "although", "though", "whilst"])
     static let exemplifiers = U64Set(words: ["as"])
     /// Ways of finding a source that rest on the words themselves, not on position: their events stand beside the sentence's main one.
-    static let explicitLinks = ["possessive", "modifier", "between", "by-agent", "passive"]
+    static let explicitLinks = ["possessive", "possessor", "modifier", "between", "by-agent", "passive"]
     static let mayHash = WordHash.of("may")
     static let marchHash = WordHash.of("march")
     static let ifHash = WordHash.of("if")
@@ -272,11 +272,17 @@ struct SentenceAnalysis {
 
     /// The nearest known possessive mention before `h` in the sentence ("the Kremlin's", "its").
     func nearestPossessive(before h: Int) -> Mention? {
+        // A named possessor ("the Kremlin's") before a pronoun one ("its"), whose antecedent is a guess.
+        if let named = nearestPossessive(before: h, pronouns: false) { return named }
+        return nearestPossessive(before: h, pronouns: true)
+    }
+
+    func nearestPossessive(before h: Int, pronouns: Bool) -> Mention? {
         var k = h - 1
         while k >= 0 && h - k <= 40 {
             if mentionAt[k] >= 0 {
                 let m = mentions[mentionAt[k]]
-                if m.possessive && m.known && m.kind != .person || (m.possessive && m.known && m.pronoun == false) { return m }
+                if m.possessive && m.known && (pronouns || !m.pronoun) { return m }
                 k = m.lo - 1; continue
             }
             if t[k].hash == SentenceAnalysis.semicolon { return nil }

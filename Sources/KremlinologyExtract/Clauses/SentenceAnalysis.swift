@@ -23,6 +23,8 @@ struct SentenceAnalysis {
     var speech: [(lo: Int, hi: Int, after: Bool)] = []
     /// Token indices that head a noun predicate ("EU *sanctions*"): a name right before one modifies it.
     var nounHeads: Set<Int> = []
+    /// Tokens that are literal words of some predicate's pattern ("anti-*Western*"): names there are not objects.
+    var patternCover: [Bool] = []
     var quoteRange: TextRange
     /// The sentence as written: made only when a relation or trace needs it.
     var quote: String {
@@ -33,6 +35,7 @@ struct SentenceAnalysis {
 
     static let byHash = WordHash.of("by")
     static let suchHash = WordHash.of("such")
+    static let listJoiners = U64Set(words: [",", "and", "including", "or"])
     static let overHash = WordHash.of("over")
     static let conditions = U64Set(words: ["unless", "if"])
     /// Generic words that, alone, are rarely the patient of an event ("in opposition to", "the regime", "the media").
@@ -115,6 +118,11 @@ struct SentenceAnalysis {
         let predicates = PredicateFinder.find(t, mentionAt: mentionAt, skip: skip, pack: pack)
         if !predicates.isEmpty { reported = reportedAnywhere() }
         for p in predicates where p.entry.kind == .noun { nounHeads.insert(p.head) }
+        patternCover = Array(repeating: false, count: n)
+        for p in predicates where p.end - p.head > 1 {
+            var c = p.head
+            while c < p.end { if !(p.gap?.contains(c) ?? false) { patternCover[c] = true }; c += 1 }
+        }
         let attribution = self.attribution()
         let time = self.time()
         let instruments = self.instruments()
@@ -268,8 +276,6 @@ struct SentenceAnalysis {
         return nil
     }
 
-    func insidePattern(_ k: Int) -> Bool { false }
-
     /// The nearest known possessive mention before `h` in the sentence ("the Kremlin's", "its").
     func nearestPossessive(before h: Int) -> Mention? {
         // A named possessor ("the Kremlin's") before a pronoun one ("its"), whose antecedent is a guess.
@@ -358,7 +364,8 @@ struct SentenceAnalysis {
                 let m = mentions[mi]
                 let locative = !locativeOK && m.lo > 0 && SentenceAnalysis.locatives.contains(t[m.lo - 1].hash)
                 let modifiesNoun = !m.possessive && nounHeads.contains(m.hi)
-                if !excluding.contains(m.name) && !locative && !modifiesNoun && (modifiers || !isModifierOnly(m) || insidePattern(k)) {
+                let covered = m.lo < patternCover.count && patternCover[m.lo]
+                if !excluding.contains(m.name) && !locative && !modifiesNoun && (modifiers || (!isModifierOnly(m) && !covered)) {
                     if m.known { return mi }
                     if firstUnknown == nil && k < lo + window { firstUnknown = mi }
                 }
@@ -477,6 +484,12 @@ struct SentenceAnalysis {
                SentenceAnalysis.anaphoric.contains(t[0].hash) {
                 // "This includes cyberattacks against …": the previous sentence's subject acts.
                 sources = [prev]; how = "discourse"
+            }
+            if sources.isEmpty && e.gerund && p.head > 1 && SentenceAnalysis.listJoiners.contains(t[p.head - 1].hash)
+                && !pack.cues.beAux.contains(t[p.head - 1].hash), let pm = nearestPossessive(before: p.head, pronouns: false),
+               p.head - pm.hi <= 45 {
+                // "the Kremlin's efforts …, including attempts to …, flirting with …, and waging …": listed activities of the possessor.
+                sources = [pm]; how = "possessor"
             }
             if sources.isEmpty && e.gerund && p.head > 0 && mentionAt[p.head - 1] >= 0 && !mentions[mentionAt[p.head - 1]].possessive {
                 // "oligarchs supporting the Kremlin": a participle right after a name describes that name.

@@ -40,8 +40,10 @@ HEADER = """# {name} — the relation lexicon: which words and phrases express w
 """
 
 SYM_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# "disappointed by", "alarmed by": feelings whose subject is the source, not passives.
+EMOTION_TYPES = {"DISAPPROVE", "FEAR", "RESPECT", "DISTRUST", "HOSTILITY"}
 PHRASE_HEADS = {"be", "is", "are", "was", "were", "been", "not", "no", "do", "did", "does", "don't", "didn't",
-                "doesn't", "open", "ready", "willing", "active", "implicated", "targeted", "afraid", "wary",
+                "doesn't", "open", "ready", "disappointed", "dismayed", "angered", "outraged", "threatened", "willing", "active", "implicated", "targeted", "afraid", "wary",
                 "scared", "terrified", "alarmed", "suspicious", "in", "friendly", "calls", "called", "supporting",
                 "supported", "used", "trusts", "trust", "signed", "unreliable", "worthless", "mocked", "slammed",
                 "returning", "expelling", "suspended", "rendered", "meddling", "interfering", "leaking", "coup",
@@ -74,6 +76,8 @@ def curated():
                 if kind == "noun" and head in PHRASE_HEADS and " " in p:
                     k = "phrase" if head in {"not", "no", "in", "trusts", "trust", "do", "did", "does"} else "noun"
                 opts = "sym" if typ in SYM_TYPES and (" " not in p or kind == "verb") else ""
+                if p.endswith(" by") and head.endswith("ed") and typ in EMOTION_TYPES:
+                    k, opts = "phrase", "active"
                 out.append((typ, k, p, opts))
     return out
 

@@ -23,6 +23,8 @@ struct SentenceAnalysis {
     var speech: [(lo: Int, hi: Int, after: Bool)] = []
     /// Token indices that head a noun predicate ("EU *sanctions*"): a name right before one modifies it.
     var nounHeads: Set<Int> = []
+    /// Tokens that are literal words of some predicate's pattern ("anti-*Western*"): names there are not objects.
+    var patternCover: [Bool] = []
     var quoteRange: TextRange
     /// The sentence as written: made only when a relation or trace needs it.
     var quote: String {
@@ -33,13 +35,16 @@ struct SentenceAnalysis {
 
     static let byHash = WordHash.of("by")
     static let suchHash = WordHash.of("such")
+    static let listJoiners = U64Set(words: [",", "and", "including", "or"])
+    static let overHash = WordHash.of("over")
+    static let conditions = U64Set(words: ["unless", "if"])
     /// Generic words that, alone, are rarely the patient of an event ("in opposition to", "the regime", "the media").
     static let vagueTargets = U64Set(words: ["opposition", "regime", "media", "people",
                                              "company", "companies", "agency", "alliance", "coalition"])
     static let concessives = U64Set(words: ["despite", "while", "although", "though", "whilst"])
     static let exemplifiers = U64Set(words: ["as"])
     /// Ways of finding a source that rest on the words themselves, not on position: their events stand beside the sentence's main one.
-    static let explicitLinks = ["possessive", "modifier", "between", "by-agent", "passive"]
+    static let explicitLinks = ["possessive", "possessor", "modifier", "between", "by-agent", "passive"]
     static let mayHash = WordHash.of("may")
     static let marchHash = WordHash.of("march")
     static let ifHash = WordHash.of("if")
@@ -113,6 +118,11 @@ struct SentenceAnalysis {
         let predicates = PredicateFinder.find(t, mentionAt: mentionAt, skip: skip, pack: pack)
         if !predicates.isEmpty { reported = reportedAnywhere() }
         for p in predicates where p.entry.kind == .noun { nounHeads.insert(p.head) }
+        patternCover = Array(repeating: false, count: n)
+        for p in predicates where p.end - p.head > 1 {
+            var c = p.head
+            while c < p.end { if !(p.gap?.contains(c) ?? false) { patternCover[c] = true }; c += 1 }
+        }
         let attribution = self.attribution()
         let time = self.time()
         let instruments = self.instruments()
@@ -266,15 +276,19 @@ struct SentenceAnalysis {
         return nil
     }
 
-    func insidePattern(_ k: Int) -> Bool { false }
-
     /// The nearest known possessive mention before `h` in the sentence ("the Kremlin's", "its").
     func nearestPossessive(before h: Int) -> Mention? {
+        // A named possessor ("the Kremlin's") before a pronoun one ("its"), whose antecedent is a guess.
+        if let named = nearestPossessive(before: h, pronouns: false) { return named }
+        return nearestPossessive(before: h, pronouns: true)
+    }
+
+    func nearestPossessive(before h: Int, pronouns: Bool) -> Mention? {
         var k = h - 1
         while k >= 0 && h - k <= 40 {
             if mentionAt[k] >= 0 {
                 let m = mentions[mentionAt[k]]
-                if m.possessive && m.known && m.kind != .person || (m.possessive && m.known && m.pronoun == false) { return m }
+                if m.possessive && m.known && (pronouns || !m.pronoun) { return m }
                 k = m.lo - 1; continue
             }
             if t[k].hash == SentenceAnalysis.semicolon { return nil }
@@ -350,7 +364,8 @@ struct SentenceAnalysis {
                 let m = mentions[mi]
                 let locative = !locativeOK && m.lo > 0 && SentenceAnalysis.locatives.contains(t[m.lo - 1].hash)
                 let modifiesNoun = !m.possessive && nounHeads.contains(m.hi)
-                if !excluding.contains(m.name) && !locative && !modifiesNoun && (modifiers || !isModifierOnly(m) || insidePattern(k)) {
+                let covered = m.lo < patternCover.count && patternCover[m.lo]
+                if !excluding.contains(m.name) && !locative && !modifiesNoun && (modifiers || (!isModifierOnly(m) && !covered)) {
                     if m.known { return mi }
                     if firstUnknown == nil && k < lo + window { firstUnknown = mi }
                 }
@@ -400,7 +415,9 @@ struct SentenceAnalysis {
             return false
         }()
         var byIndex: Int?
-        if lastIsBy {
+        if e.active {
+            // "Berlin was disappointed by Russia's reluctance": the subject is the source.
+        } else if lastIsBy {
             byIndex = p.end - 1
         } else if e.kind == .verb && e.participle {
             var k = p.head - 1, skipped = 0
@@ -449,7 +466,9 @@ struct SentenceAnalysis {
                         how = "between"
                     }
                 }
-                if sources.isEmpty, let mi = nounModifier(before: p.head) {
+                if sources.isEmpty, let mi = nounModifier(before: p.head),
+                   !(e.type == .assault && !mentions[mi].demonym && !mentions[mi].possessive && mentions[mi].kind == .state) {
+                    // ("the Vietnam war" is a war in Vietnam, not by it.)
                     sources = [mentions[mi]]; how = mentions[mi].possessive ? "possessive" : "modifier"
                 }
                 if sources.isEmpty, p.end + 1 < n, t[p.end].hash == SentenceAnalysis.byHash, let mi = object(from: p.end + 1, window: 3, excluding: []) {
@@ -465,6 +484,12 @@ struct SentenceAnalysis {
                SentenceAnalysis.anaphoric.contains(t[0].hash) {
                 // "This includes cyberattacks against …": the previous sentence's subject acts.
                 sources = [prev]; how = "discourse"
+            }
+            if sources.isEmpty && e.gerund && p.head > 1 && SentenceAnalysis.listJoiners.contains(t[p.head - 1].hash)
+                && !pack.cues.beAux.contains(t[p.head - 1].hash), let pm = nearestPossessive(before: p.head, pronouns: false),
+               p.head - pm.hi <= 45 {
+                // "the Kremlin's efforts …, including attempts to …, flirting with …, and waging …": listed activities of the possessor.
+                sources = [pm]; how = "possessor"
             }
             if sources.isEmpty && e.gerund && p.head > 0 && mentionAt[p.head - 1] >= 0 && !mentions[mentionAt[p.head - 1]].possessive {
                 // "oligarchs supporting the Kremlin": a participle right after a name describes that name.
@@ -492,7 +517,8 @@ struct SentenceAnalysis {
                 let exclude = Set(sources.map(\.name))
                 var found: Int?
                 // "send X to Y": a gap closed by a preposition holds what is sent; the target follows.
-                let gapClosedByPreposition = p.gap.map { $0.upperBound < n && $0.upperBound < p.end && pack.cues.prepositions.contains(t[$0.upperBound].hash) } ?? false
+                let gapClosedByPreposition = p.gap.map { $0.upperBound < n && $0.upperBound < p.end && pack.cues.prepositions.contains(t[$0.upperBound].hash)
+                    && !(e.type == .demand && t[$0.upperBound].hash == PredicateFinder.toHash) } ?? false
                 if let g = p.gap, g.lowerBound < g.upperBound, !gapClosedByPreposition { found = object(from: g.lowerBound, window: g.count, excluding: exclude) }
                 if found == nil {
                     let patternEndsInLocative: Bool = {
@@ -506,7 +532,7 @@ struct SentenceAnalysis {
                         found = k
                     }
                     // For an unnamed source, a place is the best target there is ("agreed to postpone the demonstration in Baku").
-                    if found == nil, let first = sources.first, !first.known || e.type == .protest {
+                    if found == nil, e.type == .protest {
                         found = object(from: p.end, excluding: exclude, locativeOK: true)
                     }
                 }
@@ -514,6 +540,14 @@ struct SentenceAnalysis {
                 if found == nil, let c = complement, c.head - p.end <= 8 {
                     let from = c.gap.map { $0.lowerBound } ?? c.end
                     found = object(from: from, window: 10, excluding: exclude, locativeOK: false)
+                }
+                // "threatened to strike unless Israel rescinded …": a threat's condition names whom it is aimed at.
+                if found == nil, e.type == .threaten || e.type == .demand {
+                    var k = p.end
+                    while k < min(n, p.end + 12), !SentenceAnalysis.conditions.contains(t[k].hash) { k += 1 }
+                    if k < n, SentenceAnalysis.conditions.contains(t[k].hash) {
+                        found = object(from: k + 1, window: 4, excluding: exclude, locativeOK: false)
+                    }
                 }
                 if found == nil {
                     // "arrested protesters": the pattern's own words name the target.
@@ -536,9 +570,9 @@ struct SentenceAnalysis {
                     targets = [a]
                 }
                 if targets.isEmpty {
-                    // "Regarding Ukraine, the Kremlin opted against a large-scale war."
+                    // "Regarding Ukraine, the Kremlin opted against a large-scale war.": a topic opening the sentence.
                     var k = 0
-                    while k < p.head {
+                    while k < min(p.head, 4) {
                         let mi = mentionAt[k]
                         if mi >= 0, isTopic(mentions[mi]), !exclude.contains(mentions[mi].name) { targets = [mentions[mi]]; break }
                         k += 1
@@ -667,6 +701,18 @@ struct SentenceAnalysis {
             var j = 0
             while j < lo {
                 if t[j].hash == SentenceAnalysis.ifHash || t[j].hash == SentenceAnalysis.unlessHash { hypothetical = true; break }
+                j += 1
+            }
+        }
+        // "The special relations between Russia and Germany … are over."
+        if !negated {
+            var j = p.end
+            while j + 1 < t.count && j < p.end + 14 {
+                if pack.cues.beAux.contains(t[j].hash) && t[j + 1].hash == SentenceAnalysis.overHash
+                    && (j + 2 >= t.count || t[j + 2].has(TokenFlags.terminal) || t[j + 2].hash == SentenceAnalysis.commaHash) {
+                    negated = true; break
+                }
+                if boundary[j] { break }
                 j += 1
             }
         }

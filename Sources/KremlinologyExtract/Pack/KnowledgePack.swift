@@ -299,6 +299,7 @@ private struct PackBuilder {
                         mask |= 1 << UInt32(n); relaxable = true
                     }
                 }
+                if weak { mask |= 1 }
                 var ref = AliasRef(actor: index, demonym: demonym, acronym: acronym, capitalMask: mask, weak: weak)
                 ref.relaxable = relaxable && mask != 0
                 gazetteer.insert(hashes, ref)
@@ -316,8 +317,9 @@ private struct PackBuilder {
         // Surnames of people as weak aliases ("Kiriyenko"), unless they clash with something else.
         for i in order where actors[i].kind == .person {
             let parts = actors[i].name.split(separator: " ")
+            // Not for epithets ("Peter the Great"); and a surname matches only when capitalised.
             if parts.count >= 2, let last = parts.last, last.count >= 4, last.first?.isUppercase == true,
-               !cues.capitalOnly.contains(last.lowercased()) {
+               !cues.capitalOnly.contains(last.lowercased()), !parts.contains("the") {
                 add(String(last), i, demonym: false, weak: true)
             }
         }
@@ -386,7 +388,8 @@ private struct PackBuilder {
         let id = "\(file):\(line) \(pattern)"
         func entry(participle: Bool, gerund: Bool) -> PredicateEntry {
             PredicateEntry(id: id, type: type, kind: kind, rest: rest, participle: participle, gerund: gerund,
-                           symmetric: options.contains("sym"), specificity: specificity, curated: curated)
+                           symmetric: options.contains("sym"), specificity: specificity, curated: curated,
+                           active: options.contains("active"))
         }
         switch kind {
         case .verb:

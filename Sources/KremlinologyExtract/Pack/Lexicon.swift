@@ -36,6 +36,8 @@ final class PredicateEntry: Sendable {
     let specificity: Int
     /// Hand-written entries (relations.tsv) win over converted ones at equal specificity.
     let curated: Bool
+    /// "disappointed by", "alarmed by": the subject feels it; not a passive.
+    let active: Bool
 
     static let gapLimit = 6
 
@@ -46,9 +48,10 @@ final class PredicateEntry: Sendable {
     }
 
     init(id: String, type: RelationType, kind: PredicateKind, rest: [PatternItem], participle: Bool, gerund: Bool,
-         symmetric: Bool, specificity: Int, curated: Bool) {
+         symmetric: Bool, specificity: Int, curated: Bool, active: Bool = false) {
         self.id = id; self.type = type; self.kind = kind; self.rest = rest; self.participle = participle
         self.gerund = gerund; self.symmetric = symmetric; self.specificity = specificity; self.curated = curated
+        self.active = active
     }
 }
 

@@ -148,7 +148,7 @@ struct MentionFinder {
                                 text: text(i, i + sp.length, t), rule: "speaker")
                 out.append(m); i += sp.length; continue
             }
-            if let g = gazetteer(t, i), !partOfLongerName(t, i, g) {
+            if let g = gazetteer(t, i), !partOfLongerName(t, i, g), !continuesName(t, i, g, out) {
                 let actor = pack.actors[g.ref.actor]
                 var j = i + g.len
                 if actor.kind != .person {
@@ -265,8 +265,10 @@ struct MentionFinder {
                 if e - i > 6 { i = e; continue }   // a title or heading, not a name
                 // "Seven Years' War", "Victory Day", "Red Square": events and places, not actors.
                 if cues.nonActorHeads.contains(t[e - 1].hash) { i = e; continue }
+                // A single capital letter ("P", "N") is a symbol, not a name.
+                if e - i == 1 && tok.end - tok.start == 1 { i = e; continue }
                 // A capitalised word opening the sentence is usually not a name ("Celebrations", "Together").
-                if i == 0 && e == 1 { i = e; continue }
+                if e - i == 1 && isFirstWord(t, i) { i = e; continue }
                 let words = text(i, e, t)
                 var m = Mention(actor: nil, name: words, wikidata: nil, kind: .organization, lo: i, hi: e,
                                 range: TextRange(start: t[i].start, end: t[e - 1].end), text: words, rule: "unknown:name")
@@ -279,6 +281,16 @@ struct MentionFinder {
     }
 
     static let directions = U64Set(words: ["east", "west", "north", "south", "central", "general", "state", "states"])
+
+    /// "the North Pole", "Stanford University": a one-word alias after a capitalised word that is not a name, title or role.
+    func continuesName(_ t: [Token], _ i: Int, _ g: (len: Int, ref: AliasRef), _ found: [Mention]) -> Bool {
+        guard g.len == 1, i > 0, t[i - 1].isWord, t[i - 1].isCapitalized, !isFirstWord(t, i - 1) else { return false }
+        if let last = found.last, last.hi == i { return false }
+        let prev = t[i - 1].hash
+        if pack.cues.roles.word(prev) != nil || pack.cues.agents.word(prev) != nil { return false }
+        if pack.cues.stopwords.contains(prev) && !MentionFinder.directions.contains(prev) { return false }
+        return true
+    }
 
     /// "the West Bank", "Washington Post": a one-word name followed by a capitalised word the pack does not know.
     func partOfLongerName(_ t: [Token], _ i: Int, _ g: (len: Int, ref: AliasRef)) -> Bool {
@@ -295,6 +307,13 @@ struct MentionFinder {
         guard len > 3 else { return false }
         return (bytes[t.end - 1] | 0x20) == UInt8(ascii: "s") && (bytes[t.end - 2] | 0x20) != UInt8(ascii: "s")
             && (bytes[t.end - 2] | 0x20) != UInt8(ascii: "u") && (bytes[t.end - 2] | 0x20) != UInt8(ascii: "i")
+    }
+
+    /// Whether only quotes or brackets stand before token `i` in the sentence.
+    func isFirstWord(_ t: [Token], _ i: Int) -> Bool {
+        var k = 0
+        while k < i { if t[k].isWord { return false }; k += 1 }
+        return true
     }
 
     func hasApostrophe(_ t: Token) -> Bool {

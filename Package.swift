@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(name: "KremlinologyModel"),
@@ -31,10 +32,18 @@ let package = Package(
             name: "KremlinologyStore",
             dependencies: ["KremlinologyModel", "KremlinologyIngest", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "KremlinologyServer",
+            dependencies: [
+                "KremlinologyModel", "KremlinologyIngest", "KremlinologyStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "kremlinology",
             dependencies: [
-                "KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore",
+                "KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore", "KremlinologyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,5 +56,13 @@ let package = Package(
         .testTarget(name: "KremlinologyExtractTests", dependencies: ["KremlinologyExtract", "KremlinologyIngest"]),
         .testTarget(name: "KremlinologyStoreTests", dependencies: ["KremlinologyStore", "KremlinologyIngest"]),
         .testTarget(name: "KremlinologyCLITests", dependencies: ["kremlinology", "KremlinologyStore"]),
+        .testTarget(
+            name: "KremlinologyServerTests",
+            dependencies: [
+                "KremlinologyServer", "KremlinologyStore", "KremlinologyIngest", "KremlinologyExtract",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "KremlinologyIngest", targets: ["KremlinologyIngest"]),
         .library(name: "KremlinologyExtract", targets: ["KremlinologyExtract"]),
         .library(name: "KremlinologyStore", targets: ["KremlinologyStore"]),
+        .library(name: "KremlinologyAnalysis", targets: ["KremlinologyAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,10 +33,11 @@ let package = Package(
             name: "KremlinologyStore",
             dependencies: ["KremlinologyModel", "KremlinologyIngest", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "KremlinologyAnalysis", dependencies: ["KremlinologyModel", "KremlinologyStore"]),
         .target(
             name: "KremlinologyServer",
             dependencies: [
-                "KremlinologyModel", "KremlinologyIngest", "KremlinologyStore",
+                "KremlinologyModel", "KremlinologyIngest", "KremlinologyStore", "KremlinologyAnalysis",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             resources: [.copy("Resources")]
@@ -43,7 +45,8 @@ let package = Package(
         .executableTarget(
             name: "kremlinology",
             dependencies: [
-                "KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore", "KremlinologyServer",
+                "KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore", "KremlinologyAnalysis",
+                "KremlinologyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +58,7 @@ let package = Package(
         .testTarget(name: "KremlinologyIngestTests", dependencies: ["KremlinologyIngest"]),
         .testTarget(name: "KremlinologyExtractTests", dependencies: ["KremlinologyExtract", "KremlinologyIngest"]),
         .testTarget(name: "KremlinologyStoreTests", dependencies: ["KremlinologyStore", "KremlinologyIngest"]),
+        .testTarget(name: "KremlinologyAnalysisTests", dependencies: ["KremlinologyAnalysis", "KremlinologyStore"]),
         .testTarget(name: "KremlinologyCLITests", dependencies: ["kremlinology", "KremlinologyStore"]),
         .testTarget(
             name: "KremlinologyServerTests",

@@ -159,4 +159,10 @@ public protocol CorpusStore: Sendable {
     func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary]
     /// Ids of every stored document, for re-extraction.
     func documentIDs() throws -> [String]
+    /// Every relation whose source or target is exactly `actor` (canonical name), once each.
+    func relations(involving actor: String) throws -> [StoredRelation]
+    /// Every relation attributed to `speaker` (case-insensitive): what the speaker asserts.
+    func relations(attributedTo speaker: String) throws -> [StoredRelation]
+    /// Every actor record the store knows (pack entries), with kind, aliases and affiliations.
+    func knownActors() throws -> [Actor]
 }

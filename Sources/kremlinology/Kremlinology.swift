@@ -18,6 +18,9 @@ struct Kremlinology: ParsableCommand {
             DemoCommand.self, IngestCommand.self, DocumentsCommand.self, ShowCommand.self, SearchCommand.self,
             StatsCommand.self, ActorsCommand.self, RelationsCommand.self, ExplainCommand.self, ExtractCommand.self,
             ExportCommand.self, ReextractCommand.self,
+            // Analysis (issue 4):
+            DossierCommand.self, BriefCommand.self, NetworkCommand.self, TimelineCommand.self, CompareCommand.self,
+            SaysVsDoesCommand.self, WikiCommand.self, BenchNetworkCommand.self,
         ]
     )
 }

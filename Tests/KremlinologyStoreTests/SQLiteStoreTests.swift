@@ -209,3 +209,33 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(JSONText.decode([String].self, from: JSONText.strings(["cyber", "a\"b"])) == ["cyber", "a\"b"])
     }
 }
+
+@Suite struct AnalysisQueryTests {
+    @Test func relationsInvolvingAnActorFindItAsSourceOrTargetOnce() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
+        #expect(try tmp.store.relations(involving: "Russia").count == 1)
+        #expect(try tmp.store.relations(involving: "Belarus").count == 1)
+        #expect(try tmp.store.relations(involving: "Poland").isEmpty)
+        #expect(try tmp.store.relations(involving: "Belarus").first?.locator.timestamp == "00:55:55")
+    }
+
+    @Test func relationsAttributedToASpeakerMatchCaseInsensitively() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
+        #expect(try tmp.store.relations(attributedTo: "BONUS_professor").count == 1)
+        #expect(try tmp.store.relations(attributedTo: "RT").isEmpty)
+    }
+
+    @Test func knownActorsListThePackEntriesWithTheirFields() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
+        let actors = try tmp.store.knownActors()
+        #expect(actors.map(\.name) == ["Belarus", "Russia"])
+        #expect(actors.last?.aliases == ["Moscow"])
+        #expect(actors.last?.kind == .state)
+    }
+}

@@ -38,3 +38,11 @@ enum Output {
         [locator.label, locator.url ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
+
+extension Output {
+    /// Writes `text` to the file at `path` and says so.
+    static func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        print("Wrote \(path)")
+    }
+}

@@ -1,0 +1,99 @@
+import KremlinologyModel
+import KremlinologyStore
+
+/// Where a figure comes from: one quote, in one document, at one place.
+///
+/// Every count, score and edge in the analysis views carries citations so that an analyst can
+/// open the source at the quote (`link` is a timestamp deep link for video notes).
+public struct Citation: Sendable, Codable, Hashable {
+    /// The store's id of the relation the quote supports.
+    public var relationID: Int64
+    /// File name of the document, as ingested.
+    public var document: String
+    /// The store's document id.
+    public var documentID: String
+    /// Who published the document.
+    public var outlet: String?
+    /// ISO publication date of the document, when known.
+    public var published: String?
+    /// Short place label: `00:55:55` or `¶3`.
+    public var locator: String
+    /// Deep link that opens the source at the quote, when the source has one.
+    public var link: String?
+    /// The evidence, exactly as in the text.
+    public var quote: String
+    /// How the text presents the relation.
+    public var modality: Modality
+    /// Who asserts it.
+    public var attribution: String?
+
+    /// The citation of a stored relation.
+    public init(_ stored: StoredRelation) {
+        relationID = stored.id
+        document = stored.fileName
+        documentID = stored.documentID
+        outlet = stored.outlet
+        published = stored.published
+        locator = stored.locator.label
+        link = stored.locator.url
+        quote = stored.relation.quote
+        modality = stored.relation.modality
+        attribution = stored.relation.attribution
+    }
+}
+
+/// The rule every view applies before counting: a negated relation is never a fact.
+public enum Facts {
+    /// Whether `stored` may be counted, scored or drawn as an edge.
+    public static func counts(_ stored: StoredRelation) -> Bool { stored.relation.modality != .negated }
+
+    /// The relations that are facts, in their order.
+    public static func only(_ relations: [StoredRelation]) -> [StoredRelation] { relations.filter(counts) }
+}
+
+/// A relation summarised for a view: who, what, whom, how presented, and its citation.
+public struct CitedRelation: Sendable, Codable, Hashable {
+    public var source: String
+    public var target: String
+    public var type: RelationType
+    public var polarity: Int
+    public var modality: Modality
+    public var instruments: [Instrument]
+    /// When it happened, with where that date came from.
+    public var when: Dating
+    public var citation: Citation
+
+    public init(_ stored: StoredRelation) {
+        source = stored.relation.source
+        target = stored.relation.target
+        type = stored.relation.type
+        polarity = stored.relation.polarity
+        modality = stored.relation.modality
+        instruments = stored.relation.instruments
+        when = Dating(stored)
+        citation = Citation(stored)
+    }
+}
+
+/// Orders relations for "strongest quotes": asserted before reported before the rest,
+/// then heavier weights first, then by document and position so the order is stable.
+enum Strength {
+    static func rank(_ modality: Modality) -> Int {
+        switch modality {
+        case .asserted: 0
+        case .reported: 1
+        case .expected: 2
+        case .hypothetical: 3
+        case .negated: 4
+        }
+    }
+
+    static func sorted(_ relations: [StoredRelation]) -> [StoredRelation] {
+        relations.sorted { a, b in
+            let ka = (rank(a.relation.modality), -abs(Weights.weight(of: a.relation.type)))
+            let kb = (rank(b.relation.modality), -abs(Weights.weight(of: b.relation.type)))
+            if ka != kb { return ka < kb }
+            return (a.fileName, a.relation.range.start, a.id) < (b.fileName, b.relation.range.start, b.id)
+        }
+    }
+}

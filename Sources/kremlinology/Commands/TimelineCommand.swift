@@ -1,0 +1,37 @@
+import ArgumentParser
+import KremlinologyAnalysis
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Relations in date order, each with its quote.",
+        discussion: """
+            The date is the one the text states when it gives one, marked (stated); otherwise \
+            the document's publication date, marked (document date). Undated relations come \
+            last. Negated relations are not events and are left out.
+            Examples:
+              kremlinology timeline --actor "Alexander Lukashenko"
+              kremlinology timeline --pair Russia Ukraine --format csv > russia-ukraine.csv
+            """)
+
+    enum Format: String, ExpressibleByArgument { case markdown, csv, json }
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Only relations of this actor.") var actor: String?
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Only relations between A and B.", valueName: "A B")) var pair: [String] = []
+    @Option(help: "markdown, csv or json.") var format: Format = .markdown
+
+    func validate() throws {
+        if !pair.isEmpty, pair.count != 2 { throw ValidationError("--pair takes two actors, e.g. --pair Russia Belarus") }
+    }
+
+    func run() throws {
+        let analyzer = try CorpusAnalyzer(store: store.openForReading())
+        let timeline = try analyzer.timeline(actor: actor, pair: pair.count == 2 ? (pair[0], pair[1]) : nil)
+        switch format {
+        case .json: try Output.json(timeline)
+        case .csv: print(ViewPages.timelineCSV(timeline), terminator: "")
+        case .markdown: print(PageRenderer.markdown(ViewPages.timeline(timeline)), terminator: "")
+        }
+    }
+}

@@ -8,7 +8,7 @@ public final class SQLiteCorpusStore: CorpusStore {
     /// Actors already written by this process: most documents name the same few, and
     /// encoding their aliases again for every document would dominate a bulk ingest.
     /// Only touched inside write transactions, which the pool serialises.
-    nonisolated(unsafe) private var knownActors = Set<Actor>()
+    nonisolated(unsafe) private var writtenActors = Set<Actor>()
     /// The file the store lives in.
     public let path: String
 
@@ -117,10 +117,10 @@ public final class SQLiteCorpusStore: CorpusStore {
             ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, wikidata = excluded.wikidata,
                 country = excluded.country, aliases = excluded.aliases, affiliations = excluded.affiliations
             """)
-        for actor in extraction.actors where !knownActors.contains(actor) {
+        for actor in extraction.actors where !writtenActors.contains(actor) {
             try upsertActor.execute(arguments: [actor.name, actor.kind.rawValue, actor.wikidata, actor.country,
                                                 JSONText.encode(actor.aliases), JSONText.encode(actor.affiliations)])
-            knownActors.insert(actor)
+            writtenActors.insert(actor)
         }
         let insertMention = try db.cachedStatement(sql: """
             INSERT INTO mention (document_id, actor, text, start, "end", rule) VALUES (?, ?, ?, ?, ?, ?)

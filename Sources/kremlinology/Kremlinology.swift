@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Kremlinology: ParsableCommand {
+struct Kremlinology: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kremlinology",
         abstract: "Turn a corpus about Russian foreign policy into actors, relations and their evidence.",
@@ -21,6 +21,8 @@ struct Kremlinology: ParsableCommand {
             // Analysis (issue 4):
             DossierCommand.self, BriefCommand.self, NetworkCommand.self, TimelineCommand.self, CompareCommand.self,
             SaysVsDoesCommand.self, WikiCommand.self, BenchNetworkCommand.self,
+            // Server (issue 5):
+            ServeCommand.self,
         ]
     )
 }

@@ -64,6 +64,7 @@ let package = Package(
             name: "KremlinologyServerTests",
             dependencies: [
                 "KremlinologyServer", "KremlinologyStore", "KremlinologyIngest", "KremlinologyExtract",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

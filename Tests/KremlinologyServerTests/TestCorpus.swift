@@ -15,18 +15,19 @@ final class TestCorpus: Sendable {
     static let seeds = repository.deletingLastPathComponent().appendingPathComponent("shared/seeds")
     static var seedsPresent: Bool { FileManager.default.fileExists(atPath: seeds.path) }
 
-    /// Hostile documents: none of this may ever run in a page.
-    static let hostileFixtures: [(name: String, text: String)] = [
-        ("hostile-script.md", """
-            # Hostile <script>document.body.setAttribute('data-xss','title')</script> notes
+    /// Hostile documents: none of this may ever run in a page. The Markdown reader drops
+    /// tags from the text; the plain-text reader keeps them, so the pages must escape them.
+    static let hostileFixtures: [(name: String, text: String)] = [("hostile-script.md", "# " + hostileText), ("hostile-script.txt", hostileText)]
+
+    static let hostileText = """
+            Hostile <script>document.body.setAttribute('data-xss','title')</script> notes
 
             Russia threatened Belarus with <script>alert(1)</script> sanctions <script>document.body.setAttribute('data-xss','script')</script> in 2021.
 
             The broker said "><img src=x onerror="document.body.setAttribute('data-xss','img')"> and then "><img src=x onerror=alert(1)> again.
 
             See [link](javascript:alert(1)) and <a href="javascript:document.body.setAttribute('data-xss','href')">this page</a> about Lukashenko.
-            """),
-    ]
+            """
 
     /// One corpus shared by the read-only tests (built on first use).
     static let shared: TestCorpus = try! TestCorpus()

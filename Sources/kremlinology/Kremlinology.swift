@@ -18,9 +18,7 @@ struct Kremlinology: AsyncParsableCommand {
             DemoCommand.self, IngestCommand.self, DocumentsCommand.self, ShowCommand.self, SearchCommand.self,
             StatsCommand.self, ActorsCommand.self, RelationsCommand.self, ExplainCommand.self, ExtractCommand.self,
             ExportCommand.self, ReextractCommand.self,
-            // Analysis (issue 4):
-            DossierCommand.self, BriefCommand.self, NetworkCommand.self, TimelineCommand.self, CompareCommand.self,
-            SaysVsDoesCommand.self, WikiCommand.self, BenchNetworkCommand.self,
+            DossierCommand.self, BriefCommand.self, NetworkCommand.self, TimelineCommand.self, CompareCommand.self, SaysVsDoesCommand.self, WikiCommand.self, BenchNetworkCommand.self,
             // Server (issue 5):
             ServeCommand.self,
         ]

@@ -159,6 +159,7 @@ import KremlinologyModel
         #expect(try people.resolve("vladimir putin") == "Vladimir Putin")
         #expect(try people.resolve("the kremlin") == "Russia")
         #expect(try people.resolve("Luka") == "Alexander Lukashenko")
+        #expect(try ActorDirectory(people.byName.values.map { var a = $0; a.aliases = []; return a }).resolve("zelen") == "Vladimir Zelensky")
         #expect(throws: AnalysisError.self) { try people.resolve("Vladimir") }
         #expect(throws: AnalysisError.self) { try people.resolve("Merkel") }
         do { _ = try people.resolve("Vladimir") } catch let error as AnalysisError {

@@ -166,6 +166,13 @@ struct FixtureTests {
         Support.expectPassagesAreExact(doc)
     }
 
+    @Test func frontMatterWithQuotesOrNestingIsReadByYAML() throws {
+        let doc = try Support.read("---\ntitle: \"Russia: a \\\"short\\\" note\"\nvideoId: 'x_1'\ntags:\n  - a\n---\n\nBody.\n", "q.md")
+        #expect(doc.document.title == "Russia: a \"short\" note")
+        #expect(doc.document.videoID == "x_1")
+        #expect(Support.passageTexts(doc) == ["Body."])
+    }
+
     @Test func bareWikiLinksShowTheirSlugWithSpaces() throws {
         let doc = try Support.read("---\nvideoId: v\n---\n\nSee [[russia_china_relations]] here.\n", "b.md")
         #expect(Support.passageTexts(doc) == ["See russia china relations here."])

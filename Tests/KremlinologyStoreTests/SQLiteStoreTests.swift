@@ -210,6 +210,38 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
     }
 }
 
+@Suite struct SearchIndexTests {
+    @Test func headingsAreNotHitsButNameTheSectionOfHits() throws {
+        let tmp = try TemporaryStore()
+        let text = "Energy\n\nGazprom cut gas to Ukraine."
+        let doc = IngestedDocument(
+            document: Document(id: "e1", path: "e.md", fileName: "e.md", kind: .markdown),
+            text: text, rawText: text, contentHash: "x",
+            passages: [Passage(index: 0, range: TextRange(start: 0, end: 6), section: "Energy", kind: .heading),
+                       Passage(index: 1, range: TextRange(start: 8, end: text.utf8.count), section: "Energy")])
+        _ = try tmp.store.store(doc, extraction: nil)
+        let hits = try tmp.store.search(SearchQuery(text: "energy"))
+        #expect(hits.isEmpty)
+        let gas = try #require(try tmp.store.search(SearchQuery(text: "gas")).first)
+        #expect(gas.section == "Energy")
+        #expect(gas.snippet.contains("[gas]"))
+    }
+
+    @Test func replacingADocumentRemovesEveryIndexedPassage() throws {
+        let tmp = try TemporaryStore()
+        _ = try tmp.store.store(videoNote(), extraction: nil)
+        var changed = videoNote(text: "Only this remains.", hash: "h9")
+        changed.passages = [Passage(index: 0, range: TextRange(start: 0, end: 18))]
+        _ = try tmp.store.store(changed, extraction: nil)
+        for word in ["loan", "hybrid", "Lukashenko"] {
+            #expect(try tmp.store.search(SearchQuery(text: word)).isEmpty, "\(word) should be gone")
+        }
+        #expect(try tmp.store.search(SearchQuery(text: "remains")).count == 1)
+        // The FTS5 integrity check compares the index with the content it was built from.
+        try tmp.store.pool.write { db in try db.execute(sql: "INSERT INTO passage_fts(passage_fts, rank) VALUES('integrity-check', 1)") }
+    }
+}
+
 @Suite struct AnalysisQueryTests {
     @Test func relationsInvolvingAnActorFindItAsSourceOrTargetOnce() throws {
         let tmp = try TemporaryStore()
@@ -237,5 +269,32 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(actors.map(\.name) == ["Belarus", "Russia"])
         #expect(actors.last?.aliases == ["Moscow"])
         #expect(actors.last?.kind == .state)
+    }
+}
+
+/// A backend that implements only the original requirements, to exercise the default analysis queries.
+struct MinimalStore: CorpusStore {
+    let base: SQLiteCorpusStore
+    func store(_ document: IngestedDocument, extraction: ExtractionPayload?) throws -> IngestOutcome { try base.store(document, extraction: extraction) }
+    func replaceExtraction(documentID: String, with extraction: ExtractionPayload) throws { try base.replaceExtraction(documentID: documentID, with: extraction) }
+    func documents(limit: Int, offset: Int) throws -> [StoredDocument] { try base.documents(limit: limit, offset: offset) }
+    func document(matching key: String) throws -> StoredDocument? { try base.document(matching: key) }
+    func content(ofDocument id: String) throws -> IngestedDocument? { try base.content(ofDocument: id) }
+    func search(_ query: SearchQuery) throws -> [SearchHit] { try base.search(query) }
+    func stats() throws -> CorpusStats { try base.stats() }
+    func relations(_ filter: RelationFilter) throws -> [StoredRelation] { try base.relations(filter) }
+    func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary] { try base.actors(kind: kind, limit: limit) }
+    func documentIDs() throws -> [String] { try base.documentIDs() }
+}
+
+@Suite struct DefaultAnalysisQueryTests {
+    @Test func aBackendWithoutItsOwnAnalysisQueriesGetsTheSameAnswers() throws {
+        let tmp = try TemporaryStore()
+        let doc = videoNote()
+        _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
+        let minimal = MinimalStore(base: tmp.store)
+        #expect(try minimal.relations(involving: "Belarus") == tmp.store.relations(involving: "Belarus"))
+        #expect(try minimal.relations(attributedTo: "Bonus_Professor").count == 1)
+        #expect(try minimal.knownActors() == tmp.store.knownActors())
     }
 }

@@ -43,7 +43,7 @@ public struct ActorDirectory: Sendable {
     /// Resolves what a user typed to one canonical name.
     ///
     /// Exact names match case-insensitively; otherwise a unique alias, or a unique name or
-    /// alias prefix. `extraNames` are names seen in relations without an actor record.
+    /// alias prefix, or a unique name with a word that starts so (`putin`). `extraNames` are names seen in relations without an actor record.
     /// - Throws: ``AnalysisError`` listing the candidates when there are none or several.
     public func resolve(_ typed: String, extraNames: [String] = []) throws -> String {
         let key = typed.trimmingCharacters(in: .whitespaces).lowercased()
@@ -52,9 +52,13 @@ public struct ActorDirectory: Sendable {
         if let exact = names.first(where: { $0.lowercased() == key }) { return exact }
         let aliased = names.filter { name in byName[name]?.aliases.contains { $0.lowercased() == key } ?? false }
         if aliased.count == 1 { return aliased[0] }
-        let prefixed = aliased.isEmpty ? names.filter { name in
+        var prefixed = aliased.isEmpty ? names.filter { name in
             name.lowercased().hasPrefix(key) || (byName[name]?.aliases.contains { $0.lowercased().hasPrefix(key) } ?? false)
         } : aliased
+        if prefixed.isEmpty {
+            // Last resort: a word of the name, e.g. `putin` for `Vladimir Putin`.
+            prefixed = names.filter { $0.lowercased().split(separator: " ").contains { $0.hasPrefix(key) } }
+        }
         if prefixed.count == 1 { return prefixed[0] }
         if prefixed.isEmpty {
             throw AnalysisError("no actor matches \"\(typed)\"; see `kremlinology actors` for the names the corpus knows")

@@ -76,10 +76,12 @@ public enum ViewPages {
         blocks.append(.bullets([balance("Acts:", d.balanceOut), balance("Is acted on:", d.balanceIn)]))
         for (title, groups, outgoing) in [("Relations out", d.relationsOut, true), ("Relations in", d.relationsIn, false)] where !groups.isEmpty {
             blocks.append(.heading(2, title))
-            blocks.append(.table(header: [outgoing ? "Target" : "Source", "Type", "Count", "Polarity", "Relationship", "Evidence"],
+            // Standalone reports link nowhere: the column of brief links is left out there.
+            let links = linker.existing.map { !$0.isEmpty } ?? true
+            blocks.append(.table(header: [outgoing ? "Target" : "Source", "Type", "Count", "Polarity"] + (links ? ["Relationship"] : []) + ["Evidence"],
                                  rows: groups.map { g in
-                [[linker.actor(g.counterpart)], [.text(g.type.rawValue)], [.text("\(g.count)")], [.text(signed(g.polarity))],
-                 [linker.link(PageLinker.dyad(p.name, g.counterpart), "brief")], evidence(g.citations)]
+                [[linker.actor(g.counterpart)], [.text(g.type.rawValue)], [.text("\(g.count)")], [.text(signed(g.polarity))]]
+                    + (links ? [[linker.link(PageLinker.dyad(p.name, g.counterpart), "brief")]] : []) + [evidence(g.citations)]
             }))
         }
         if !d.instruments.isEmpty {

@@ -4,9 +4,10 @@ import KremlinologyModel
 /// `.html`/`.htm`/`.xhtml`: the saved articles and pages of the corpus are all `.txt`.
 ///
 /// In order: HTML (extension, or text starting `<!DOCTYPE html` / `<html`); video note (front
-/// matter with `videoId`, a `From: [[channel]]` line, or `yt-timestamp` citations); web page
+/// matter with `videoId`, a `From: [[channel]]` line, or `yt-timestamp` citations); Markdown
+/// with front matter; web page
 /// (a navigation menu of five or more short bullet lines, or a `Page last modified` line);
-/// Markdown (front matter, `#` headings or code fences); article (a publisher line, a dateline such as
+/// Markdown (`#` headings or code fences); article (a publisher line, a dateline such as
 /// `Kyiv • UNN`, or a headline over several paragraphs of prose); text otherwise.
 public enum FormatDetector {
     /// The kind of document that `bytes` (UTF-8) hold.
@@ -21,8 +22,9 @@ public enum FormatDetector {
 
         let features = Features(bytes)
         if features.videoNote { return .videoNote }
+        if features.frontMatter { return .markdown }
         if features.longestMenuRun >= 5 || features.lastModifiedLine { return .webPage }
-        if features.frontMatter || features.markdownHeadings > 0 || features.fences > 0 { return .markdown }
+        if features.markdownHeadings > 0 || features.fences > 0 { return .markdown }
         if features.publisherLine || features.dateline || features.boilerplate >= 2 { return .article }
         if features.headline && features.proseLines >= 3 { return .article }
         return .text
@@ -67,6 +69,7 @@ public enum FormatDetector {
                 let lineEnd = Bytes.find(Bytes.newline, in: s, from: i, to: n) ?? n
                 let (a, e) = Bytes.trim(s, i, lineEnd)
                 defer { i = lineEnd + 1; lineNumber += 1 }
+                if videoNote { return } // the first rule decides; the rest does not matter
                 if lineNumber == 0, e - a == 3, Bytes.hasPrefix(s, at: a, "---", end: e) { inFrontMatter = true; continue }
                 if inFrontMatter {
                     if e - a == 3, Bytes.hasPrefix(s, at: a, "---", end: e) { inFrontMatter = false; continue }

@@ -201,6 +201,10 @@ struct MarkdownReader {
     }
 
     private mutating func parseYAML(_ yaml: String) throws {
+        if let simple = Self.simpleMapping(yaml) {
+            apply { simple[$0] }
+            return
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -213,9 +217,14 @@ struct MarkdownReader {
         guard let mapping = node.mapping else {
             throw IngestError.malformedFrontMatter(path: path, line: 2, message: "expected 'key: value' lines, found a \(node.scalar != nil ? "plain value" : "list")")
         }
+        apply { mapping[$0]?.scalar?.string }
+    }
+
+    /// Takes the fields we use from the front matter, given a lookup of plain values.
+    private mutating func apply(_ lookup: (String) -> String?) {
         func value(_ keys: String...) -> String? {
             for key in keys {
-                if let v = mapping[key]?.scalar?.string.trimmingASCIISpaces, !v.isEmpty { return v }
+                if let v = lookup(key)?.trimmingASCIISpaces, !v.isEmpty { return v }
             }
             return nil
         }
@@ -225,6 +234,38 @@ struct MarkdownReader {
         result.published = value("published", "date").flatMap(DateParser.isoDate)
         result.url = value("url", "source")
         if let id = result.videoID { result.url = "https://www.youtube.com/watch?v=\(id)" }
+    }
+
+    /// Front matter made only of `key: plain value` lines, read without a YAML parser (the
+    /// common case, and much faster); nil when any line needs real YAML (quotes, lists,
+    /// nesting, flow or block markers, comments), which then goes to Yams.
+    static func simpleMapping(_ yaml: String) -> [String: String]? {
+        var out: [String: String] = [:]
+        let s = Array(yaml.utf8)
+        for (a, e) in Bytes.lines(s) {
+            let (la, le) = Bytes.trim(s, a, e)
+            if la == le { continue }
+            guard la == a else { return nil } // indented: nested YAML
+            var j = a
+            while j < e, Bytes.isLetter(s[j]) || Bytes.isDigit(s[j]) || s[j] == 0x5F || s[j] == 0x2D { j += 1 }
+            guard j > a, j < e, s[j] == 0x3A, j + 1 == le || s[j + 1] == Bytes.space else { return nil }
+            let (va, ve) = Bytes.trim(s, j + 1, le)
+            guard va < ve else { return nil } // `key:` alone may open a nested block
+            switch s[va] {
+            case 0x22, 0x27, 0x5B, 0x7B, 0x26, 0x2A, 0x21, 0x7C, 0x3E, 0x23, 0x25, 0x40, 0x60, 0x2D, 0x3F, 0x2C, 0x3A: return nil
+            default: break
+            }
+            var k = va
+            while k < ve {
+                if s[k] == 0x3A, k + 1 == ve || s[k + 1] == Bytes.space { return nil } // ": " inside a value
+                if s[k] == 0x23, Bytes.isSpace(s[k - 1]) { return nil } // comment
+                k += 1
+            }
+            let key = Bytes.string(s, a, j)
+            guard out[key] == nil else { return nil } // duplicate keys: let Yams report them
+            out[key] = Bytes.string(s, va, ve)
+        }
+        return out
     }
 
     /// Maps a Yams error to a file line: the front matter starts on line 2 of the file.

@@ -70,18 +70,23 @@ enum Bytes {
 
     /// First index of `needle` (ASCII, case-insensitive) in `s[from..<to]`, or nil. Linear for the short needles used here.
     static func find(_ needle: String, in s: [UInt8], from: Int, to: Int) -> Int? {
-        let n = Array(needle.utf8).map(lower)
-        guard let first = n.first else { return from }
-        var i = from
-        while i + n.count <= to {
-            if lower(s[i]) == first {
-                var k = 1
-                while k < n.count && lower(s[i + k]) == n[k] { k += 1 }
-                if k == n.count { return i }
+        var needle = needle
+        return needle.withUTF8 { n -> Int? in
+            guard let first = n.first.map(lower) else { return from }
+            let count = n.count
+            return s.withUnsafeBufferPointer { h -> Int? in
+                var i = from
+                while i + count <= to {
+                    if lower(h[i]) == first {
+                        var k = 1
+                        while k < count && lower(h[i + k]) == lower(n[k]) { k += 1 }
+                        if k == count { return i }
+                    }
+                    i += 1
+                }
+                return nil
             }
-            i += 1
         }
-        return nil
     }
 
     /// The text of `s[lo..<hi]`.

@@ -17,59 +17,63 @@ public enum SHA256 {
 
     /// The 32-byte digest of `bytes`.
     public static func digest<S: Sequence>(of bytes: S) -> [UInt8] where S.Element == UInt8 {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                           0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var block = [UInt8](repeating: 0, count: 64)
-        var fill = 0
-        var length: UInt64 = 0
-        var w = [UInt32](repeating: 0, count: 64)
+        if let digest = bytes.withContiguousStorageIfAvailable({ digest(buffer: $0) }) { return digest }
+        let array = Array(bytes)
+        return array.withUnsafeBufferPointer { digest(buffer: $0) }
+    }
 
-        func compress(_ block: [UInt8]) {
-            for t in 0..<16 {
-                let i = t * 4
-                w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
+    private static func digest(buffer input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        let w = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        defer { w.deallocate() }
+        k.withUnsafeBufferPointer { k in
+            func compress(_ block: UnsafePointer<UInt8>) {
+                for t in 0..<16 {
+                    let i = t &* 4
+                    w[t] = UInt32(block[i]) << 24 | UInt32(block[i &+ 1]) << 16 | UInt32(block[i &+ 2]) << 8 | UInt32(block[i &+ 3])
+                }
+                for t in 16..<64 {
+                    let s0 = rotr(w[t &- 15], 7) ^ rotr(w[t &- 15], 18) ^ (w[t &- 15] >> 3)
+                    let s1 = rotr(w[t &- 2], 17) ^ rotr(w[t &- 2], 19) ^ (w[t &- 2] >> 10)
+                    w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
+                }
+                var (a, b, c, d, e, f, g, hh) = h
+                for t in 0..<64 {
+                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
+                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                }
+                h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
             }
-            for t in 16..<64 {
-                let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            let count = input.count
+            var offset = 0
+            if let base = input.baseAddress {
+                while offset + 64 <= count {
+                    compress(base + offset)
+                    offset += 64
+                }
             }
-            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-            for t in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+            // Padding: the tail, 0x80, zeros, then the length in bits, big-endian.
+            var tail = [UInt8](repeating: 0, count: 128)
+            let rest = count - offset
+            for i in 0..<rest { tail[i] = input[offset + i] }
+            tail[rest] = 0x80
+            let blocks = rest + 1 + 8 <= 64 ? 1 : 2
+            let bits = UInt64(count) &* 8
+            for i in 0..<8 { tail[blocks * 64 - 1 - i] = UInt8(truncatingIfNeeded: bits >> (8 * UInt64(i))) }
+            tail.withUnsafeBufferPointer { t in
+                compress(t.baseAddress!)
+                if blocks == 2 { compress(t.baseAddress! + 64) }
             }
-            h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
-            h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
         }
-
-        for byte in bytes {
-            block[fill] = byte
-            fill += 1
-            length &+= 1
-            if fill == 64 { compress(block); fill = 0 }
-        }
-        // Padding: 0x80, zeros, then the length in bits, big-endian.
-        block[fill] = 0x80
-        fill += 1
-        if fill > 56 {
-            for i in fill..<64 { block[i] = 0 }
-            compress(block)
-            fill = 0
-        }
-        for i in fill..<56 { block[i] = 0 }
-        let bits = length &* 8
-        for i in 0..<8 { block[56 + i] = UInt8(truncatingIfNeeded: bits >> (56 - 8 * UInt64(i))) }
-        compress(block)
-
         var out = [UInt8]()
         out.reserveCapacity(32)
-        for word in h {
+        for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
             out.append(UInt8(word >> 24)); out.append(UInt8(truncatingIfNeeded: word >> 16))
             out.append(UInt8(truncatingIfNeeded: word >> 8)); out.append(UInt8(truncatingIfNeeded: word))
         }

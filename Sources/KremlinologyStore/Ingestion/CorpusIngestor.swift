@@ -54,7 +54,7 @@ public struct CorpusIngestor: Sendable {
     /// Files read and extracted at once; the store still writes one at a time.
     public var workers: Int
 
-    public init(store: any CorpusStore, reader: DocumentReader = DocumentReader(), extraction: Extraction? = nil,
+    public init(store: any CorpusStore, reader: DocumentReader = DocumentReader(maxFileBytes: DocumentReader.maxFileBytesFromEnvironment), extraction: Extraction? = nil,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.store = store
         self.reader = reader

@@ -49,8 +49,15 @@ enum SQLiteMigrations {
                 );
                 CREATE INDEX topic_link_document ON topic_link(document_id);
                 CREATE INDEX topic_link_slug ON topic_link(slug);
+                -- The index keeps no copy of the passage text: snippets read it from the
+                -- document's normalised text through this view (byte ranges, hence the BLOB casts).
+                CREATE VIEW passage_body AS
+                    SELECT p.id AS id,
+                           CAST(substr(CAST(d.text AS BLOB), p.start + 1, p."end" - p.start) AS TEXT) AS body
+                    FROM passage p JOIN document d ON d.id = p.document_id;
                 CREATE VIRTUAL TABLE passage_fts USING fts5(
                     body,
+                    content = 'passage_body', content_rowid = 'id',
                     tokenize = 'porter unicode61 remove_diacritics 2'
                 );
                 """)

@@ -70,7 +70,12 @@ public final class SQLiteCorpusStore: CorpusStore {
     }
 
     static func deleteDocument(_ id: String, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM passage_fts WHERE rowid IN (SELECT id FROM passage WHERE document_id = ?)", arguments: [id])
+        // An external-content index forgets a row only when told the text it indexed.
+        try db.execute(sql: """
+            INSERT INTO passage_fts (passage_fts, rowid, body)
+            SELECT 'delete', b.id, b.body FROM passage_body b
+            WHERE b.id IN (SELECT id FROM passage WHERE document_id = ? AND kind <> 'heading')
+            """, arguments: [id])
         try deleteExtraction(id, in: db)
         try db.execute(sql: "DELETE FROM topic_link WHERE document_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM passage WHERE document_id = ?", arguments: [id])
@@ -103,7 +108,10 @@ public final class SQLiteCorpusStore: CorpusStore {
         for passage in ingested.passages {
             try insertPassage.execute(arguments: [doc.id, passage.index, passage.range.start, passage.range.end,
                                                   passage.section, passage.kind.rawValue, JSONText.anchors(passage.anchors)])
-            try insertText.execute(arguments: [db.lastInsertedRowID, ingested.text.slice(passage.range)])
+            // Headings name sections (shown with every hit); as hits of their own they only crowd out the text.
+            if passage.kind != .heading {
+                try insertText.execute(arguments: [db.lastInsertedRowID, ingested.text.slice(passage.range)])
+            }
             for link in passage.topicLinks {
                 try insertLink.execute(arguments: [doc.id, passage.index, link.slug, link.label, link.range.start, link.range.end])
             }

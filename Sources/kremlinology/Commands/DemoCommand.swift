@@ -13,7 +13,7 @@ struct DemoCommand: ParsableCommand {
             """)
 
     @Option(help: "The folder of example documents (default: Examples/ of the source tree).") var examples: String?
-    @Option(help: "What to search for in the demo.") var query = "energy loan"
+    @Option(help: "What to search for in the demo.") var query = "loan Belarus"
 
     func run() throws {
         let folder = try examplesFolder()

@@ -37,7 +37,7 @@ struct ExplainCommand: ParsableCommand {
     private func load() throws -> IngestedDocument {
         if FileManager.default.fileExists(atPath: doc), store.db == nil || !doc.hasSuffix(".sqlite") {
             if let data = FileManager.default.contents(atPath: doc) {
-                return try DocumentReader().read(bytes: [UInt8](data), path: doc, fileName: URL(fileURLWithPath: doc).lastPathComponent)
+                return try DocumentReader(maxFileBytes: DocumentReader.maxFileBytesFromEnvironment).read(bytes: [UInt8](data), path: doc, fileName: URL(fileURLWithPath: doc).lastPathComponent)
             }
         }
         let corpus = try store.openForReading()

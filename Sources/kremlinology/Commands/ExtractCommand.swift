@@ -45,7 +45,7 @@ struct ExtractCommand: ParsableCommand {
             return
         }
         let name = file == "-" ? "stdin.txt" : URL(fileURLWithPath: file).lastPathComponent
-        let document = try DocumentReader().read(bytes: bytes, path: file, fileName: name)
+        let document = try DocumentReader(maxFileBytes: DocumentReader.maxFileBytesFromEnvironment).read(bytes: bytes, path: file, fileName: name)
         let offsets = CodePointOffsets(document.text)
         for relation in facts.extract(document).relations {
             let locator = document.passage(containing: relation.range.start)?

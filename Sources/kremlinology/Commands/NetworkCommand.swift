@@ -33,7 +33,8 @@ struct NetworkCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Latest date, inclusive.", valueName: "DATE")) var to: String?
     @Option(help: "json, graphml, gexf, dot or neo4j.") var format: NetworkExport.Format?
     @Option(help: ArgumentHelp("Write to PATH (a folder for neo4j) instead of standard output.", valueName: "PATH")) var out: String?
-    @Option(help: "Betweenness from this many sampled pivots instead of every node.") var pivots: Int?
+    @Option(help: "Betweenness from this many sampled pivots (default: exact up to 20,000 actors, else 1,000 pivots).")
+    var pivots: Int?
     @Option(help: "Show this many top actors in the summary.") var top = 15
 
     func run() throws {
@@ -42,7 +43,7 @@ struct NetworkCommand: ParsableCommand {
         let options = NetworkOptions(rollUpStates: rollUp == .states, types: Set(type), modalities: Set(modality),
                                      outlets: outlet, from: from, to: to)
         let network = try analyzer.network(options)
-        let metrics = NetworkMetrics(graph: network.graph, betweennessPivots: pivots)
+        let metrics = NetworkMetrics(graph: network.graph, betweennessPivots: pivots ?? (network.nodes.count > 20_000 ? 1_000 : nil))
         switch format {
         case nil: printSummary(network, metrics)
         case .json: try emit(NetworkExport.json(network, metrics: metrics))

@@ -1,0 +1,22 @@
+import KremlinologyModel
+
+/// Fallbacks for the analysis queries, built on ``CorpusStore/relations(_:)`` and
+/// ``CorpusStore/actors(kind:limit:)``, so that a new backend works before it optimises them.
+/// ``SQLiteCorpusStore`` answers each with one indexed query instead.
+extension CorpusStore {
+    public func relations(involving actor: String) throws -> [StoredRelation] {
+        let all = Int(Int32.max)
+        let outgoing = try relations(RelationFilter(source: actor, limit: all)).filter { $0.relation.source == actor }
+        let incoming = try relations(RelationFilter(target: actor, limit: all)).filter { $0.relation.target == actor && $0.relation.source != actor }
+        return outgoing + incoming
+    }
+
+    public func relations(attributedTo speaker: String) throws -> [StoredRelation] {
+        let key = speaker.lowercased()
+        return try relations(RelationFilter(limit: Int(Int32.max))).filter { $0.relation.attribution?.lowercased() == key }
+    }
+
+    public func knownActors() throws -> [Actor] {
+        try actors(kind: nil, limit: Int(Int32.max)).map(\.actor).sorted { $0.name < $1.name }
+    }
+}

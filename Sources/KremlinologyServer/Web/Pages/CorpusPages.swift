@@ -58,10 +58,11 @@ struct CorpusPages {
         }
         let items = hits.map { hit -> HTML in
             let href = "/documents/\(Formatting.queryValue(hit.documentID))#p\(hit.passageIndex)"
+            let meta: [HTML] = ["<a href=\"\(href)\">\(hit.title ?? hit.fileName)</a>", Layout.outletLink(hit.outlet),
+                                hit.section.map { "\($0)" } ?? "", "\(hit.fileName) \(Layout.locatorLink(label: hit.locator.label, url: hit.locator.url))"]
             return """
                 <li class="hit"><p class="snippet">\(Self.highlighted(hit.snippet))</p>
-                <p class="meta"><a href="\(href)">\(hit.title ?? hit.fileName)</a> · \(Layout.outletLink(hit.outlet))\
-                \(hit.section.map { HTML(" · \($0)") } ?? "") · \(hit.fileName) \(Layout.locatorLink(label: hit.locator.label, url: hit.locator.url))</p></li>
+                <p class="meta">\(HTML.join(meta.filter { !$0.rendered.isEmpty }, separator: " · "))</p></li>
                 """
         }
         let body: HTML = """

@@ -42,7 +42,8 @@ echo "wrk: $connections connections, $duration, $(nproc) cores shared by client 
 
 run() {
     local label=$1 url=$2
-    curl -fs "$url" >/dev/null  # warm the caches once
+    local cold
+    cold=$(curl -fs -o /dev/null -w '%{time_total}' "$url")  # the first request fills the caches
     local out
     out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$url")
     local rps p99 requests errors non2xx
@@ -51,8 +52,8 @@ run() {
     requests=$(awk '/requests in/ {print $1}' <<<"$out")
     errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")
     non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-    printf '%-32s %10s req/s   p99 %8s   requests %8s   socket errors %s   non-2xx %s\n' \
-        "$label" "$rps" "$p99" "$requests" "${errors:-0}" "${non2xx:-0}"
+    printf '%-36s %9s req/s   p99 %8s   requests %7s   socket errors %s   non-2xx %s   first request %ss\n' \
+        "$label" "$rps" "$p99" "$requests" "${errors:-0}" "${non2xx:-0}" "$cold"
 }
 
 run "GET /api/v1/search?q=$query" "http://127.0.0.1:$port/api/v1/search?q=$query&limit=10"

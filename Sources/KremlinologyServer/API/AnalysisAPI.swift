@@ -61,11 +61,11 @@ struct AnalysisAPI {
 /// The analysis views with user errors turned into 404s; shared by the API and the pages.
 enum AnalysisViews {
     static func dossier(_ actor: String, in corpus: Corpus) throws -> Dossier {
-        try notFoundIfUnknown { try corpus.analyzer.dossier(actor) }
+        try notFoundIfUnknown { try corpus.memo("dossier|\(actor)") { try corpus.analyzer.dossier(actor) } }
     }
 
     static func brief(_ a: String, _ b: String, in corpus: Corpus) throws -> Brief {
-        try notFoundIfUnknown { try corpus.analyzer.brief(a, b) }
+        try notFoundIfUnknown { try corpus.memo("brief|\(a)\u{1}\(b)") { try corpus.analyzer.brief(a, b) } }
     }
 
     static func timeline(actor: String?, pair: (String, String)?, in corpus: Corpus) throws -> Timeline {

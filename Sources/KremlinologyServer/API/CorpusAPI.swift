@@ -7,7 +7,7 @@ struct CorpusAPI {
     let corpus: Corpus
 
     func addRoutes(to group: RouterGroup<ServerContext>) {
-        group.get("stats") { _, _ in Responses.json(try await corpus.read { try $0.store.stats() }) }
+        group.get("stats") { _, _ in Responses.json(try await corpus.read { try $0.stats() }) }
         group.get("search", use: search)
         group.get("documents", use: documents)
         group.get("documents/{id}", use: document)
@@ -62,7 +62,7 @@ struct CorpusAPI {
 
     @Sendable func outlets(_ request: Request, context: ServerContext) async throws -> Response {
         let paging = try Paging(QueryParameters(request.uri.query), defaultLimit: 50)
-        let stats = try await corpus.read { try $0.store.stats() }
+        let stats = try await corpus.read { try $0.stats() }
         let all = stats.outlets.map { OutletCount(outlet: $0.key, documents: $0.value) }
             .sorted { ($1.documents, $0.outlet) < ($0.documents, $1.outlet) }
         return Responses.json(Page(paging, items: paging.slice(all), total: all.count))

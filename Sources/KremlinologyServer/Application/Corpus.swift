@@ -8,8 +8,8 @@ import KremlinologyStore
 ///
 /// Reads run on a dispatch queue so that a slow query never holds up the server's event
 /// loops, and run concurrently on the store's read connections (the SQLite store reads
-/// through a GRDB `DatabasePool`). Whole-corpus views (the network) are cached until the
-/// next upload.
+/// through a GRDB `DatabasePool`). Views that cost more than a query (figures, networks,
+/// dossiers, briefs, rendered pages) are memoised until the next upload changes the store.
 public final class Corpus: Sendable {
     /// The store read by every page.
     public let store: any CorpusStore
@@ -19,8 +19,11 @@ public final class Corpus: Sendable {
 
     private struct State {
         var analyzer: CorpusAnalyzer
-        var networks: [String: Network] = [:]
+        var memo: [String: any Sendable] = [:]
     }
+
+    /// Most memoised values kept; the memo is emptied when it is full.
+    static let memoCapacity = 512
 
     /// Opens the analysis over `store`.
     public init(store: any CorpusStore, extraction: CorpusIngestor.Extraction?) throws {
@@ -39,15 +42,26 @@ public final class Corpus: Sendable {
         }
     }
 
-    /// The network for `options`, built once per distinct filter and kept until the next write.
-    public func network(_ options: NetworkOptions, key: String) throws -> Network {
-        if let cached = state.withLock({ $0.networks[key] }) { return cached }
-        let network = try analyzer.network(options)
+    /// The value memoised under `key`, built by `build` the first time (and after each upload).
+    /// Two requests may build the same value at once; both get a correct result.
+    public func memo<T: Sendable>(_ key: String, _ build: () throws -> T) rethrows -> T {
+        if let cached = state.withLock({ $0.memo[key] }) as? T { return cached }
+        let value = try build()
         state.withLock { state in
-            if state.networks.count > 64 { state.networks.removeAll() }
-            state.networks[key] = network
+            if state.memo.count >= Self.memoCapacity { state.memo.removeAll() }
+            state.memo[key] = value
         }
-        return network
+        return value
+    }
+
+    /// The network for `options`, built once per distinct filter.
+    public func network(_ options: NetworkOptions, key: String) throws -> Network {
+        try memo("network|" + key) { try analyzer.network(options) }
+    }
+
+    /// Corpus figures (counting the whole store takes a while on a large corpus).
+    public func stats() throws -> CorpusStats {
+        try memo("stats") { try store.stats() }
     }
 
     /// Reads, extracts and stores one uploaded document through the same path as `ingest`.
@@ -67,7 +81,7 @@ public final class Corpus: Sendable {
             let refreshed = try CorpusAnalyzer(store: corpus.store)
             corpus.state.withLock { state in
                 state.analyzer = refreshed
-                state.networks.removeAll()
+                state.memo.removeAll()
             }
             return UploadResult(outcome ?? .duplicate(of: fileName), fileName: fileName)
         }

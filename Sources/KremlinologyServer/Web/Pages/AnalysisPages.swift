@@ -15,21 +15,27 @@ struct AnalysisPages {
 
     @Sendable func actor(_ request: Request, context: ServerContext) async throws -> Response {
         let name = try QueryParameters(request.uri.query).required("name")
-        let dossier = try await corpus.read { try AnalysisViews.dossier(name, in: $0) }
-        return Responses.html(DossierView(dossier: dossier.capped(Paging.maximumLimit)).page)
+        let page = try await corpus.read { corpus in
+            try corpus.memo("page|actor|\(name)") { DossierView(dossier: try AnalysisViews.dossier(name, in: corpus).capped(50)).page }
+        }
+        return Responses.html(page)
     }
 
     @Sendable func pair(_ request: Request, context: ServerContext) async throws -> Response {
         let query = QueryParameters(request.uri.query)
         let (a, b) = (try query.required("a"), try query.required("b"))
-        let brief = try await corpus.read { try AnalysisViews.brief(a, b, in: $0) }
-        return Responses.html(BriefView(brief: brief.paged(Paging(limit: Paging.maximumLimit, offset: 0))).page)
+        let page = try await corpus.read { corpus in
+            try corpus.memo("page|pair|\(a)\u{1}\(b)") {
+                BriefView(brief: try AnalysisViews.brief(a, b, in: corpus).paged(Paging(limit: Paging.maximumLimit, offset: 0))).page
+            }
+        }
+        return Responses.html(page)
     }
 
     @Sendable func network(_ request: Request, context: ServerContext) async throws -> Response {
         let query = QueryParameters(request.uri.query)
         let filters = try NetworkQuery(query)
-        let (view, stats) = try await corpus.read { corpus in (try AnalysisViews.network(filters, in: corpus), try corpus.store.stats()) }
+        let (view, stats) = try await corpus.read { corpus in (try AnalysisViews.network(filters, in: corpus), try corpus.stats()) }
         return Responses.html(NetworkPageView(filters: filters, view: view, outlets: stats.outlets.keys.sorted()).page)
     }
 

@@ -18,7 +18,7 @@ struct CorpusPages {
 
     @Sendable func home(_ request: Request, context: ServerContext) async throws -> Response {
         let (stats, top) = try await corpus.read { corpus in
-            (try corpus.store.stats(), try corpus.store.actors(kind: nil, limit: 24))
+            (try corpus.stats(), try corpus.store.actors(kind: nil, limit: 24))
         }
         let kinds = stats.documentsByKind.sorted { $0.key < $1.key }.map { HTML("<li>\($0.key): \($0.value)</li>") }
         let types = stats.relationsByType.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
@@ -138,7 +138,7 @@ struct CorpusPages {
     }
 
     @Sendable func outlets(_ request: Request, context: ServerContext) async throws -> Response {
-        let stats = try await corpus.read { try $0.store.stats() }
+        let stats = try await corpus.read { try $0.stats() }
         let rows = stats.outlets.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(Paging.maximumLimit)
             .map { HTML("<tr><td>\(Layout.outletLink($0.key))</td><td class=\"num\">\($0.value)</td></tr>") }
         let body: HTML = """
@@ -151,7 +151,7 @@ struct CorpusPages {
     @Sendable func outlet(_ request: Request, context: ServerContext) async throws -> Response {
         let name = try QueryParameters(request.uri.query).required("name")
         let (stats, relations) = try await corpus.read { corpus in
-            (try corpus.store.stats(), try corpus.store.relations(RelationFilter(outlet: name, limit: 2000)))
+            (try corpus.stats(), try corpus.store.relations(RelationFilter(outlet: name, limit: 2000)))
         }
         guard let documents = stats.outlets.first(where: { $0.key.lowercased() == name.lowercased() }) else {
             throw RequestError.notFound("no outlet '\(name)' in the corpus")

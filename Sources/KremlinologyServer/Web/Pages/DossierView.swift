@@ -49,7 +49,8 @@ struct DossierView {
             HTML("""
                 <li><details><summary>\(Layout.typeBadge(group.type)) \(Layout.actorLink(group.counterpart)) \
                 <span class="count">×\(group.count)</span> \(Layout.pairLink(actor, group.counterpart, label: "pair"))</summary>
-                \(group.citations.map(Layout.citation))</details></li>
+                \(group.citations.prefix(3).map(Layout.citation))\
+                \(group.citations.count > 3 ? HTML("<p class=\"more\">\(Layout.pairLink(actor, group.counterpart, label: "all \(group.citations.count) quotes on the pair page →"))</p>") : "")</details></li>
                 """)
         }
         return "<ul class=\"groups\">\(items)</ul>"
@@ -58,7 +59,7 @@ struct DossierView {
     var instruments: HTML {
         guard !dossier.instruments.isEmpty else { return "" }
         let items = dossier.instruments.map { use in
-            HTML("<li><details><summary>\(use.instrument.rawValue) <span class=\"count\">×\(use.count)</span></summary>\(use.citations.map(Layout.citation))</details></li>")
+            HTML("<li><details><summary>\(use.instrument.rawValue) <span class=\"count\">×\(use.count)</span></summary>\(use.citations.prefix(3).map(Layout.citation))</details></li>")
         }
         return "<h2>Instruments</h2><ul class=\"groups\">\(items)</ul>"
     }

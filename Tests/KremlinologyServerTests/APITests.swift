@@ -95,6 +95,7 @@ import Testing
     @Test func uploadsNeedTheBearerTokenAndGoThroughTheIngestPath() async throws {
         let corpus = try TestCorpus(withSeeds: false)
         try await corpus.withServer(token: "s3cret") { client, _ in
+            let corpusDocumentsBefore = try await client.execute(uri: "/api/v1/stats", method: .get).json["documents"] as? Int ?? -1
             let body = ByteBuffer(string: "# Loan\n\nRussia will lend money to Belarus in 2025.\n")
             let missing = try await client.execute(uri: "/api/v1/documents?name=loan.md", method: .post, body: body)
             #expect(missing.status == .unauthorized)
@@ -114,6 +115,8 @@ import Testing
             #expect((document.json["text"] as? String)?.contains("lend money") == true)
             let relations = try await client.execute(uri: "/api/v1/relations?source=Russia&target=Belarus", method: .get)
             #expect((relations.json["count"] as? Int ?? 0) >= 1, "the real extractor ran on the upload")
+            let stats = try await client.execute(uri: "/api/v1/stats", method: .get)
+            #expect(stats.json["documents"] as? Int == corpusDocumentsBefore + 1, "memoised figures are dropped after an upload")
         }
     }
 

@@ -36,7 +36,7 @@
     });
     const byId = new Map(nodes.map((node) => [node.id, node]));
     const links = edges.map((e) => [byId.get(e.source), byId.get(e.target)]).filter((l) => l[0] && l[1]);
-    const ideal = Math.max(40, Math.min(140, 600 / Math.sqrt(Math.max(1, n))));
+    const ideal = Math.max(50, Math.min(160, 700 / Math.sqrt(Math.max(1, n))));
     for (let step = 0; step < 300; step++) {
       const cooling = 1 - step / 300;
       for (let i = 0; i < n; i++) {
@@ -46,8 +46,8 @@
           let d2 = dx * dx + dy * dy;
           if (d2 < 0.01) { dx = 0.1 * (i - j); dy = 0.1; d2 = 0.02; }
           const force = (ideal * ideal) / d2;
-          a.vx += dx * force * 0.02; a.vy += dy * force * 0.02;
-          b.vx -= dx * force * 0.02; b.vy -= dy * force * 0.02;
+          a.vx += dx * force * 0.06; a.vy += dy * force * 0.06;
+          b.vx -= dx * force * 0.06; b.vy -= dy * force * 0.06;
         }
       }
       for (const [a, b] of links) {
@@ -58,8 +58,8 @@
         b.vx -= dx * pull; b.vy -= dy * pull;
       }
       for (const node of nodes) {
-        node.vx += (WIDTH / 2 - node.x) * 0.004;
-        node.vy += (HEIGHT / 2 - node.y) * 0.004;
+        node.vx += (WIDTH / 2 - node.x) * 0.01;
+        node.vy += (HEIGHT / 2 - node.y) * 0.01;
         const speed = Math.sqrt(node.vx * node.vx + node.vy * node.vy), limit = 20 * cooling + 0.5;
         if (speed > limit) { node.vx *= limit / speed; node.vy *= limit / speed; }
         node.x += node.vx; node.y += node.vy;

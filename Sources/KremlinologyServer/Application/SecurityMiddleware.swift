@@ -43,7 +43,7 @@ struct SecurityMiddleware: RouterMiddleware {
         case let error as any HTTPResponseError:
             return (error.status, error.status.reasonPhrase)
         default:
-            return (.internalServerError, "internal error: \(error)")
+            return (.internalServerError, "internal error; the server log has the details")
         }
     }
 

@@ -42,6 +42,11 @@ struct ServeCommand: AsyncParsableCommand {
             let line = "serving \(location) on http://\(configuration.host):\(port)/ (\(mode)); press Ctrl-C to stop\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch where "\(error)".contains("Address already in use") {
+            Output.error("error: \(host):\(port) is already in use; choose another port with --port")
+            throw ExitCode.failure
+        }
     }
 }

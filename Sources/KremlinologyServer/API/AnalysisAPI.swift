@@ -69,7 +69,8 @@ enum AnalysisViews {
     }
 
     static func timeline(actor: String?, pair: (String, String)?, in corpus: Corpus) throws -> Timeline {
-        try notFoundIfUnknown { try corpus.analyzer.timeline(actor: actor, pair: pair) }
+        let key = "timeline|\(actor ?? "")|\(pair?.0 ?? "")\u{1}\(pair?.1 ?? "")"
+        return try notFoundIfUnknown { try corpus.memo(key) { try corpus.analyzer.timeline(actor: actor, pair: pair) } }
     }
 
     static func network(_ filters: NetworkQuery, in corpus: Corpus) throws -> NetworkView {

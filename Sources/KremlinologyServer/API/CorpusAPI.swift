@@ -44,7 +44,7 @@ struct CorpusAPI {
         let query = QueryParameters(request.uri.query)
         let paging = try Paging(query, defaultLimit: 50)
         let kind = try query.choice("kind", as: ActorKind.self)
-        let all = try await corpus.read { try $0.store.actors(kind: kind, limit: paging.offset + paging.limit) }
+        let all = try await corpus.read { try $0.actors(kind: kind, limit: paging.offset + paging.limit) }
         return Responses.json(Page(paging, items: paging.slice(all)))
     }
 

@@ -65,11 +65,13 @@ struct NetworkView: Codable, Sendable {
     }
 
     var limit: Int
+    /// Most edges sent: the heaviest edges among the kept nodes, up to 3 per node.
+    var edgeLimit: Int
     /// Nodes and edges of the whole filtered network, before trimming.
     var totalNodes: Int
     var totalEdges: Int
     var nodes: [Node]
-    /// Edges between the kept nodes; `source`/`target` are node ids.
+    /// The heaviest edges between the kept nodes, each with up to two quotes; `source`/`target` are node ids.
     var edges: [Network.Edge]
 
     init(_ network: Network, limit: Int) {
@@ -81,10 +83,16 @@ struct NetworkView: Codable, Sendable {
         let kept = network.nodes.sorted { (weight[$1.id], $0.name) < (weight[$0.id], $1.name) }.prefix(limit)
         let keptIDs = Set(kept.map(\.id))
         self.limit = limit
+        edgeLimit = limit * 3
         totalNodes = network.nodes.count
         totalEdges = network.edges.count
         nodes = kept.map { Node(id: $0.id, name: $0.name, kind: $0.kind, wikidata: $0.wikidata, weight: weight[$0.id]) }
-        edges = network.edges.filter { keptIDs.contains($0.source) && keptIDs.contains($0.target) }
+        let between = network.edges.filter { keptIDs.contains($0.source) && keptIDs.contains($0.target) }
+        edges = between.sorted { ($1.weight, $0.source, $0.target) < ($0.weight, $1.source, $1.target) }.prefix(limit * 3).map { edge in
+            var edge = edge
+            edge.citations = Array(edge.citations.prefix(2))
+            return edge
+        }
     }
 
     static let empty = NetworkView(Network(nodes: [], edges: []), limit: 0)

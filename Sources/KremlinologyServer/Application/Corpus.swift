@@ -59,6 +59,11 @@ public final class Corpus: Sendable {
         try memo("network|" + key) { try analyzer.network(options) }
     }
 
+    /// The `limit` most mentioned actors, of one kind or all.
+    public func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary] {
+        try memo("actors|\(kind?.rawValue ?? "")|\(limit)") { try store.actors(kind: kind, limit: limit) }
+    }
+
     /// Corpus figures (counting the whole store takes a while on a large corpus).
     public func stats() throws -> CorpusStats {
         try memo("stats") { try store.stats() }

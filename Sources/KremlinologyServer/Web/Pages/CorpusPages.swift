@@ -18,7 +18,7 @@ struct CorpusPages {
 
     @Sendable func home(_ request: Request, context: ServerContext) async throws -> Response {
         let (stats, top) = try await corpus.read { corpus in
-            (try corpus.stats(), try corpus.store.actors(kind: nil, limit: 24))
+            (try corpus.stats(), try corpus.actors(kind: nil, limit: 24))
         }
         let kinds = stats.documentsByKind.sorted { $0.key < $1.key }.map { HTML("<li>\($0.key): \($0.value)</li>") }
         let types = stats.relationsByType.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
@@ -118,7 +118,7 @@ struct CorpusPages {
         let query = QueryParameters(request.uri.query)
         let paging = try Paging(query, defaultLimit: 100)
         let kind = try query.choice("kind", as: ActorKind.self)
-        let all = try await corpus.read { try $0.store.actors(kind: kind, limit: paging.offset + paging.limit) }
+        let all = try await corpus.read { try $0.actors(kind: kind, limit: paging.offset + paging.limit) }
         let rows = paging.slice(all).map { summary in
             HTML("""
                 <tr><td>\(Layout.actorLink(summary.actor.name))</td><td>\(summary.actor.kind.rawValue)</td>\

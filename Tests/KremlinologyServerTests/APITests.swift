@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import KremlinologyStore
 import Testing
 @testable import KremlinologyServer
 
@@ -117,6 +118,21 @@ import Testing
             #expect((relations.json["count"] as? Int ?? 0) >= 1, "the real extractor ran on the upload")
             let stats = try await client.execute(uri: "/api/v1/stats", method: .get)
             #expect(stats.json["documents"] as? Int == corpusDocumentsBefore + 1, "memoised figures are dropped after an upload")
+        }
+    }
+
+    @Test func writesByAnotherProcessAreSeenWithinASecond() async throws {
+        let corpus = try TestCorpus(withSeeds: false)
+        try await corpus.withServer { client, _ in
+            let before = try await client.execute(uri: "/api/v1/stats", method: .get).json["documents"] as? Int ?? -1
+            // As `kremlinology ingest` would: straight into the store, not through the server.
+            let other = try SQLiteCorpusStore(path: corpus.folder.appendingPathComponent("test.sqlite").path)
+            let report = CorpusIngestor(store: other, extraction: nil, workers: 1)
+                .ingest(bytes: Array("Russia aids Belarus.".utf8), path: "elsewhere.txt", fileName: "elsewhere.txt")
+            #expect(report.added == 1)
+            try await Task.sleep(for: .milliseconds(1100))
+            let after = try await client.execute(uri: "/api/v1/stats", method: .get).json["documents"] as? Int ?? -1
+            #expect(after == before + 1)
         }
     }
 

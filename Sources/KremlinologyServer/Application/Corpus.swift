@@ -20,6 +20,9 @@ public final class Corpus: Sendable {
     private struct State {
         var analyzer: CorpusAnalyzer
         var memo: [String: any Sendable] = [:]
+        /// Size and modification time of the store's files when the memo was last checked.
+        var fileSignature: [Double] = []
+        var checkedAt = Date.distantPast
     }
 
     /// Most memoised values kept; the memo is emptied when it is full.
@@ -29,7 +32,7 @@ public final class Corpus: Sendable {
     public init(store: any CorpusStore, extraction: CorpusIngestor.Extraction?) throws {
         self.store = store
         self.extraction = extraction
-        state = Locked(State(analyzer: try CorpusAnalyzer(store: store)))
+        state = Locked(State(analyzer: try CorpusAnalyzer(store: store), fileSignature: Self.signature(of: store)))
     }
 
     /// The analysis facade (actor directory loaded once, refreshed after uploads).
@@ -45,6 +48,7 @@ public final class Corpus: Sendable {
     /// The value memoised under `key`, built by `build` the first time (and after each upload).
     /// Two requests may build the same value at once; both get a correct result.
     public func memo<T: Sendable>(_ key: String, _ build: () throws -> T) rethrows -> T {
+        forgetIfWrittenElsewhere()
         if let cached = state.withLock({ $0.memo[key] }) as? T { return cached }
         let value = try build()
         state.withLock { state in
@@ -67,6 +71,37 @@ public final class Corpus: Sendable {
     /// Corpus figures (counting the whole store takes a while on a large corpus).
     public func stats() throws -> CorpusStats {
         try memo("stats") { try store.stats() }
+    }
+
+    /// Empties the memo when another process (say `kremlinology ingest`) wrote to the store:
+    /// at most once a second, compares the size and modification time of the SQLite file and
+    /// its write-ahead log with those last seen.
+    private func forgetIfWrittenElsewhere() {
+        let now = Date()
+        guard state.withLock({ state in
+            guard now.timeIntervalSince(state.checkedAt) >= 1 else { return false }
+            state.checkedAt = now
+            return true
+        }) else { return }
+        let signature = Self.signature(of: store)
+        let changed = state.withLock { state in
+            defer { state.fileSignature = signature }
+            return state.fileSignature != signature
+        }
+        guard changed, let refreshed = try? CorpusAnalyzer(store: store) else { return }
+        state.withLock { state in
+            state.analyzer = refreshed
+            state.memo.removeAll()
+        }
+    }
+
+    private static func signature(of store: any CorpusStore) -> [Double] {
+        guard let path = (store as? SQLiteCorpusStore)?.path else { return [] }
+        return [path, path + "-wal"].flatMap { file -> [Double] in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+            return [(attributes?[.size] as? NSNumber)?.doubleValue ?? -1,
+                    (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1]
+        }
     }
 
     /// Reads, extracts and stores one uploaded document through the same path as `ingest`.

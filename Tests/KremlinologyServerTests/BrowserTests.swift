@@ -68,6 +68,24 @@ struct BrowserTests {
         }
     }
 
+    @Test(.enabled(if: TestCorpus.seedsPresent, "../shared/seeds is absent: seed tests skipped"))
+    func aDraggedNodeMovesAndAClickedNodeOpensItsActorPage() async throws {
+        let script = TestCorpus.repository.appendingPathComponent("Tests/KremlinologyServerTests/Scripts/cdp_click.py").path
+        let chromium = try #require(Browser.path, "chromium is needed for the click test")
+        try await corpus.withServer { _, port in
+            // Real mouse events through the DevTools protocol: press, move, release; then a click.
+            let result = try await Shell.runAsync("/usr/bin/env", ["python3", script, chromium, "http://127.0.0.1:\(port)/network",
+                                                                   "Russia", "Belarus"])
+            #expect(result.status == 0, "\(result.output)")
+            let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
+            let afterDrag = json["afterDrag"] as? [String: Any] ?? [:]
+            #expect(afterDrag["path"] as? String == "/network", "dragging a node does not open it")
+            #expect(afterDrag["moved"] as? Bool == true, "the dragged node moved")
+            #expect(json["url"] as? String == "/actor?name=Belarus", "clicking a node opens its actor page")
+            #expect(json["heading"] as? String == "Belarus")
+        }
+    }
+
     @Test func hostileDocumentTextNeverExecutes() async throws {
         let stored = try #require(try corpus.store.document(matching: "hostile-script.txt"))
         try await corpus.withServer { _, port in

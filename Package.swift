@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(name: "KremlinologyModel"),
@@ -38,10 +39,19 @@ let package = Package(
             ]
         ),
         .target(name: "KremlinologyAnalysis", dependencies: ["KremlinologyModel", "KremlinologyStore"]),
+        .target(
+            name: "KremlinologyServer",
+            dependencies: [
+                "KremlinologyModel", "KremlinologyIngest", "KremlinologyStore", "KremlinologyAnalysis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "kremlinology",
             dependencies: [
                 "KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore", "KremlinologyAnalysis",
+                "KremlinologyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,5 +65,15 @@ let package = Package(
         .testTarget(name: "KremlinologyStoreTests", dependencies: ["KremlinologyStore", "KremlinologyIngest"]),
         .testTarget(name: "KremlinologyAnalysisTests", dependencies: ["KremlinologyAnalysis", "KremlinologyStore"], exclude: ["Schemas"]),
         .testTarget(name: "KremlinologyCLITests", dependencies: ["kremlinology", "KremlinologyStore"]),
+        .testTarget(
+            name: "KremlinologyServerTests",
+            dependencies: [
+                "KremlinologyServer", "KremlinologyStore", "KremlinologyIngest", "KremlinologyExtract",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            exclude: ["Scripts"]
+        ),
     ]
 )

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Kremlinology: ParsableCommand {
+struct Kremlinology: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kremlinology",
         abstract: "Turn a corpus about Russian foreign policy into actors, relations and their evidence.",
@@ -20,6 +20,8 @@ struct Kremlinology: ParsableCommand {
             StatsCommand.self, ActorsCommand.self, RelationsCommand.self, ExplainCommand.self, ExtractCommand.self,
             DossierCommand.self, BriefCommand.self, NetworkCommand.self, TimelineCommand.self, CompareCommand.self, SaysVsDoesCommand.self, WikiCommand.self, BenchNetworkCommand.self,
             ExportCommand.self, ReextractCommand.self, EnqueueCommand.self, WorkerCommand.self, JobsCommand.self, CopyCommand.self,
+            // Server (issue 5):
+            ServeCommand.self,
         ]
     )
 }

@@ -1,0 +1,132 @@
+import Hummingbird
+import KremlinologyAnalysis
+import KremlinologyModel
+
+/// `/api/v1` routes over the analysis: dossier, brief, network, timeline, compare.
+struct AnalysisAPI {
+    let corpus: Corpus
+
+    func addRoutes(to group: RouterGroup<ServerContext>) {
+        group.get("dossier", use: dossier)
+        group.get("brief", use: brief)
+        group.get("network", use: network)
+        group.get("timeline", use: timeline)
+        group.get("compare", use: compare)
+    }
+
+    @Sendable func dossier(_ request: Request, context: ServerContext) async throws -> Response {
+        let query = QueryParameters(request.uri.query)
+        let actor = try query.required("actor")
+        let limit = try query.integer("limit", default: 50, in: 1...Paging.maximumLimit)
+        let dossier = try await corpus.read { try AnalysisViews.dossier(actor, in: $0) }
+        return Responses.json(dossier.capped(limit))
+    }
+
+    @Sendable func brief(_ request: Request, context: ServerContext) async throws -> Response {
+        let query = QueryParameters(request.uri.query)
+        let (a, b) = (try query.required("a"), try query.required("b"))
+        let paging = try Paging(query, defaultLimit: 50)
+        let brief = try await corpus.read { try AnalysisViews.brief(a, b, in: $0) }
+        return Responses.json(brief.paged(paging))
+    }
+
+    @Sendable func network(_ request: Request, context: ServerContext) async throws -> Response {
+        let filters = try NetworkQuery(QueryParameters(request.uri.query))
+        let view = try await corpus.read { try AnalysisViews.network(filters, in: $0) }
+        return Responses.json(view)
+    }
+
+    @Sendable func timeline(_ request: Request, context: ServerContext) async throws -> Response {
+        let query = QueryParameters(request.uri.query)
+        let paging = try Paging(query, defaultLimit: 50)
+        let actor = query.string("actor")
+        let pair = try query.string("a").map { ($0, try query.required("b")) }
+        let timeline = try await corpus.read { try AnalysisViews.timeline(actor: actor, pair: pair, in: $0) }
+        return Responses.json(TimelinePage(actors: timeline.actors, page: Page(paging, items: paging.slice(timeline.entries),
+                                                                                total: timeline.entries.count)))
+    }
+
+    @Sendable func compare(_ request: Request, context: ServerContext) async throws -> Response {
+        let query = QueryParameters(request.uri.query)
+        let outlets = query.list("outlets") + query.list("outlet")
+        guard outlets.count >= 2 else { throw RequestError.badRequest("'outlets' must name at least two outlets, e.g. outlets=RT,ISW") }
+        let actor = query.string("actor")
+        let limit = try query.integer("limit", default: 50, in: 1...Paging.maximumLimit)
+        var comparison = try await corpus.read { try $0.analyzer.compare(outlets: outlets, actor: actor) }
+        comparison.dyads = Array(comparison.dyads.prefix(limit))
+        return Responses.json(comparison)
+    }
+}
+
+/// The analysis views with user errors turned into 404s; shared by the API and the pages.
+enum AnalysisViews {
+    static func dossier(_ actor: String, in corpus: Corpus) throws -> Dossier {
+        try notFoundIfUnknown { try corpus.memo("dossier|\(actor)") { try corpus.analyzer.dossier(actor) } }
+    }
+
+    static func brief(_ a: String, _ b: String, in corpus: Corpus) throws -> Brief {
+        try notFoundIfUnknown { try corpus.memo("brief|\(a)\u{1}\(b)") { try corpus.analyzer.brief(a, b) } }
+    }
+
+    static func timeline(actor: String?, pair: (String, String)?, in corpus: Corpus) throws -> Timeline {
+        let key = "timeline|\(actor ?? "")|\(pair?.0 ?? "")\u{1}\(pair?.1 ?? "")"
+        return try notFoundIfUnknown { try corpus.memo(key) { try corpus.analyzer.timeline(actor: actor, pair: pair) } }
+    }
+
+    static func network(_ filters: NetworkQuery, in corpus: Corpus) throws -> NetworkView {
+        if filters.admitsNothing { return .empty }
+        return NetworkView(try corpus.network(filters.options, key: filters.cacheKey), limit: filters.limit)
+    }
+
+    private static func notFoundIfUnknown<T>(_ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch let error as AnalysisError {
+            throw RequestError.notFound(error.description)
+        }
+    }
+}
+
+/// A page of a timeline.
+struct TimelinePage: Encodable, Sendable {
+    var actors: [String]
+    var page: Page<CitedRelation>
+
+    private enum CodingKeys: String, CodingKey { case actors, limit, offset, count, total, items }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(actors, forKey: .actors)
+        try container.encode(page.limit, forKey: .limit)
+        try container.encode(page.offset, forKey: .offset)
+        try container.encode(page.count, forKey: .count)
+        try container.encode(page.total, forKey: .total)
+        try container.encode(page.items, forKey: .items)
+    }
+}
+
+extension Dossier {
+    /// The dossier with each list cut to `limit` entries.
+    func capped(_ limit: Int) -> Dossier {
+        var copy = self
+        copy.relationsOut = Array(relationsOut.prefix(limit))
+        copy.relationsIn = Array(relationsIn.prefix(limit))
+        copy.instruments = Array(instruments.prefix(limit))
+        copy.innerCircle = Array(innerCircle.prefix(limit))
+        copy.strongestQuotes = Array(strongestQuotes.prefix(limit))
+        copy.outlets = Array(outlets.prefix(limit))
+        copy.denied = Array(denied.prefix(limit))
+        return copy
+    }
+}
+
+extension Brief {
+    /// The brief with a page of its relations and at most `paging.limit` contradictions.
+    func paged(_ paging: Paging) -> Brief {
+        var copy = self
+        copy.relations = paging.slice(relations)
+        copy.contradictions = Array(contradictions.prefix(paging.limit))
+        copy.periods = Array(periods.suffix(Paging.maximumLimit))
+        return copy
+    }
+}

@@ -1,0 +1,111 @@
+import Hummingbird
+import KremlinologyModel
+import KremlinologyStore
+
+/// `/api/v1` routes over the store itself: figures, search, documents, actors, relations.
+struct CorpusAPI {
+    let corpus: Corpus
+
+    func addRoutes(to group: RouterGroup<ServerContext>) {
+        group.get("stats") { _, _ in Responses.json(try await corpus.read { try $0.stats() }) }
+        group.get("search", use: search)
+        group.get("documents", use: documents)
+        group.get("documents/{id}", use: document)
+        group.get("actors", use: actors)
+        group.get("relations", use: relations)
+        group.get("outlets", use: outlets)
+    }
+
+    @Sendable func search(_ request: Request, context: ServerContext) async throws -> Response {
+        let query = QueryParameters(request.uri.query)
+        let text = try query.required("q")
+        let paging = try Paging(query, defaultLimit: 10)
+        let outlet = query.string("outlet")
+        let hits = try await corpus.read { corpus in
+            try corpus.store.search(SearchQuery(text: text, limit: paging.limit, offset: paging.offset, outlet: outlet))
+        }
+        return Responses.json(SearchPage(query: text, page: Page(paging, items: hits)))
+    }
+
+    @Sendable func documents(_ request: Request, context: ServerContext) async throws -> Response {
+        let paging = try Paging(QueryParameters(request.uri.query), defaultLimit: 50)
+        let items = try await corpus.read { try $0.store.documents(limit: paging.limit, offset: paging.offset) }
+        return Responses.json(Page(paging, items: items))
+    }
+
+    @Sendable func document(_ request: Request, context: ServerContext) async throws -> Response {
+        let key = try context.parameters.require("id")
+        let paging = try Paging(QueryParameters(request.uri.query), defaultLimit: 200)
+        let detail = try await corpus.read { corpus in try DocumentDetail.load(key, from: corpus.store, paging: paging) }
+        return Responses.json(detail)
+    }
+
+    @Sendable func actors(_ request: Request, context: ServerContext) async throws -> Response {
+        let query = QueryParameters(request.uri.query)
+        let paging = try Paging(query, defaultLimit: 50)
+        let kind = try query.choice("kind", as: ActorKind.self)
+        let all = try await corpus.read { try $0.actors(kind: kind, limit: paging.offset + paging.limit) }
+        return Responses.json(Page(paging, items: paging.slice(all)))
+    }
+
+    @Sendable func relations(_ request: Request, context: ServerContext) async throws -> Response {
+        let query = QueryParameters(request.uri.query)
+        let paging = try Paging(query, defaultLimit: 50)
+        let filter = RelationFilter(source: query.string("source"), target: query.string("target"),
+                                    type: try query.choice("type", as: RelationType.self, uppercase: true),
+                                    modality: try query.choice("modality", as: Modality.self),
+                                    outlet: query.string("outlet"), documentID: query.string("document"),
+                                    limit: paging.limit, offset: paging.offset)
+        let items = try await corpus.read { try $0.store.relations(filter) }
+        return Responses.json(Page(paging, items: items))
+    }
+
+    @Sendable func outlets(_ request: Request, context: ServerContext) async throws -> Response {
+        let paging = try Paging(QueryParameters(request.uri.query), defaultLimit: 50)
+        let stats = try await corpus.read { try $0.stats() }
+        let all = stats.outlets.map { OutletCount(outlet: $0.key, documents: $0.value) }
+            .sorted { ($1.documents, $0.outlet) < ($0.documents, $1.outlet) }
+        return Responses.json(Page(paging, items: paging.slice(all), total: all.count))
+    }
+}
+
+/// The search results with the query they answer.
+struct SearchPage: Encodable, Sendable {
+    var query: String
+    var page: Page<SearchHit>
+
+    private enum CodingKeys: String, CodingKey { case query, limit, offset, count, items }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(query, forKey: .query)
+        try container.encode(page.limit, forKey: .limit)
+        try container.encode(page.offset, forKey: .offset)
+        try container.encode(page.count, forKey: .count)
+        try container.encode(page.items, forKey: .items)
+    }
+}
+
+/// An outlet and how many documents it has in the corpus.
+struct OutletCount: Codable, Sendable, Hashable {
+    var outlet: String
+    var documents: Int
+}
+
+/// A document with its text, passages and a page of its relations.
+struct DocumentDetail: Encodable, Sendable {
+    var document: StoredDocument
+    var text: String
+    var passages: [Passage]
+    var relations: Page<StoredRelation>
+
+    /// Loads the document `key` (id, id prefix, file name or path); 404 when unknown.
+    static func load(_ key: String, from store: any CorpusStore, paging: Paging) throws -> DocumentDetail {
+        guard let stored = try store.document(matching: key), let content = try store.content(ofDocument: stored.document.id) else {
+            throw RequestError.notFound("no document '\(key)'")
+        }
+        let relations = try store.relations(RelationFilter(documentID: stored.document.id, limit: paging.limit, offset: paging.offset))
+        return DocumentDetail(document: stored, text: content.text, passages: content.passages,
+                              relations: Page(paging, items: relations, total: stored.relationCount))
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import KremlinologyAnalysis
+import KremlinologyIngest
+import KremlinologyModel
+import KremlinologyStore
+
+/// The store and the analysis over it, shared by every route.
+///
+/// Reads run on a dispatch queue so that a slow query never holds up the server's event
+/// loops, and run concurrently on the store's read connections (the SQLite store reads
+/// through a GRDB `DatabasePool`). Views that cost more than a query (figures, networks,
+/// dossiers, briefs, rendered pages) are memoised until the next upload changes the store.
+public final class Corpus: Sendable {
+    /// The store read by every page.
+    public let store: any CorpusStore
+    private let extraction: CorpusIngestor.Extraction?
+    private let state: Locked<State>
+    private static let readQueue = DispatchQueue(label: "kremlinology.server.reads", attributes: .concurrent)
+
+    private struct State {
+        var analyzer: CorpusAnalyzer
+        var memo: [String: any Sendable] = [:]
+        /// Size and modification time of the store's files when the memo was last checked.
+        var fileSignature: [Double] = []
+        var checkedAt = Date.distantPast
+    }
+
+    /// Most memoised values kept; the memo is emptied when it is full.
+    static let memoCapacity = 512
+
+    /// Opens the analysis over `store`.
+    public init(store: any CorpusStore, extraction: CorpusIngestor.Extraction?) throws {
+        self.store = store
+        self.extraction = extraction
+        state = Locked(State(analyzer: try CorpusAnalyzer(store: store), fileSignature: Self.signature(of: store)))
+    }
+
+    /// The analysis facade (actor directory loaded once, refreshed after uploads).
+    public var analyzer: CorpusAnalyzer { state.withLock { $0.analyzer } }
+
+    /// Runs `work` off the event loops and returns its result.
+    public func read<T: Sendable>(_ work: @escaping @Sendable (Corpus) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Self.readQueue.async { continuation.resume(with: Result { try work(self) }) }
+        }
+    }
+
+    /// The value memoised under `key`, built by `build` the first time (and after each upload).
+    /// Two requests may build the same value at once; both get a correct result.
+    public func memo<T: Sendable>(_ key: String, _ build: () throws -> T) rethrows -> T {
+        forgetIfWrittenElsewhere()
+        if let cached = state.withLock({ $0.memo[key] }) as? T { return cached }
+        let value = try build()
+        state.withLock { state in
+            if state.memo.count >= Self.memoCapacity { state.memo.removeAll() }
+            state.memo[key] = value
+        }
+        return value
+    }
+
+    /// The network for `options`, built once per distinct filter.
+    public func network(_ options: NetworkOptions, key: String) throws -> Network {
+        try memo("network|" + key) { try analyzer.network(options) }
+    }
+
+    /// The `limit` most mentioned actors, of one kind or all.
+    public func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary] {
+        try memo("actors|\(kind?.rawValue ?? "")|\(limit)") { try store.actors(kind: kind, limit: limit) }
+    }
+
+    /// Corpus figures (counting the whole store takes a while on a large corpus).
+    public func stats() throws -> CorpusStats {
+        try memo("stats") { try store.stats() }
+    }
+
+    /// Empties the memo when another process (say `kremlinology ingest`) wrote to the store:
+    /// at most once a second, compares the size and modification time of the SQLite file and
+    /// its write-ahead log with those last seen.
+    private func forgetIfWrittenElsewhere() {
+        let now = Date()
+        guard state.withLock({ state in
+            guard now.timeIntervalSince(state.checkedAt) >= 1 else { return false }
+            state.checkedAt = now
+            return true
+        }) else { return }
+        let signature = Self.signature(of: store)
+        let changed = state.withLock { state in
+            defer { state.fileSignature = signature }
+            return state.fileSignature != signature
+        }
+        guard changed, let refreshed = try? CorpusAnalyzer(store: store) else { return }
+        state.withLock { state in
+            state.analyzer = refreshed
+            state.memo.removeAll()
+        }
+    }
+
+    private static func signature(of store: any CorpusStore) -> [Double] {
+        guard let path = (store as? SQLiteCorpusStore)?.path else { return [] }
+        return [path, path + "-wal"].flatMap { file -> [Double] in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+            return [(attributes?[.size] as? NSNumber)?.doubleValue ?? -1,
+                    (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1]
+        }
+    }
+
+    /// Reads, extracts and stores one uploaded document through the same path as `ingest`.
+    public func ingest(bytes: [UInt8], fileName: String) async throws -> UploadResult {
+        try await read { corpus in
+            let ingestor = CorpusIngestor(store: corpus.store, reader: DocumentReader(maxFileBytes: ServerContext.maximumBodyBytes),
+                                          extraction: corpus.extraction, workers: 1)
+            var outcome: IngestOutcome?
+            var failure: String?
+            _ = ingestor.ingest(bytes: bytes, path: "upload/\(fileName)", fileName: fileName) { event in
+                switch event {
+                case .stored(_, let result): outcome = result
+                case .failed(_, let message): failure = message
+                }
+            }
+            if let failure { throw RequestError.badRequest(failure) }
+            let refreshed = try CorpusAnalyzer(store: corpus.store)
+            corpus.state.withLock { state in
+                state.analyzer = refreshed
+                state.memo.removeAll()
+            }
+            return UploadResult(outcome ?? .duplicate(of: fileName), fileName: fileName)
+        }
+    }
+}
+
+/// What an upload did, as the API reports it.
+public struct UploadResult: Sendable, Codable, Hashable {
+    /// `added`, `unchanged`, `replaced` or `duplicate`.
+    public var outcome: String
+    /// The stored document's id (for a duplicate, nil).
+    public var documentID: String?
+    /// The file name it was stored under.
+    public var fileName: String
+    /// For a duplicate, the path of the document that holds the same text.
+    public var duplicateOf: String?
+
+    init(_ outcome: IngestOutcome, fileName: String) {
+        self.fileName = fileName
+        switch outcome {
+        case .added(let id): self.outcome = "added"; documentID = id
+        case .unchanged(let id): self.outcome = "unchanged"; documentID = id
+        case .replaced(let id, _): self.outcome = "replaced"; documentID = id
+        case .duplicate(let twin): self.outcome = "duplicate"; duplicateOf = twin
+        }
+    }
+}
+
+/// A value guarded by a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import KremlinologyStore
+
+/// Everything `buildApplication` needs: where to listen, the store, how to extract facts
+/// from uploads, and the token that allows writing.
+public struct ServerConfiguration: Sendable {
+    /// Interface to bind; 127.0.0.1 unless the user says otherwise.
+    public var host: String
+    /// TCP port; 0 picks a free one (tests).
+    public var port: Int
+    /// Writes (uploads) need `Authorization: Bearer <token>`; nil makes the server read-only.
+    public var token: String?
+    /// The store read by every page and written by uploads.
+    public var store: any CorpusStore
+    /// The same extraction the CLI's `ingest` runs on each document; nil stores documents without facts.
+    public var extraction: CorpusIngestor.Extraction?
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
+                store: any CorpusStore, extraction: CorpusIngestor.Extraction? = nil) {
+        self.host = host
+        self.port = port
+        self.token = token.flatMap { $0.isEmpty ? nil : $0 }
+        self.store = store
+        self.extraction = extraction
+    }
+}

@@ -1,0 +1,118 @@
+import Hummingbird
+import KremlinologyAnalysis
+import KremlinologyModel
+
+/// Pages over the analysis: actor (dossier), pair (brief), network, timeline.
+struct AnalysisPages {
+    let corpus: Corpus
+
+    func addRoutes(to router: Router<ServerContext>) {
+        router.get("actor", use: actor)
+        router.get("pair", use: pair)
+        router.get("network", use: network)
+        router.get("timeline", use: timeline)
+    }
+
+    @Sendable func actor(_ request: Request, context: ServerContext) async throws -> Response {
+        let name = try QueryParameters(request.uri.query).required("name")
+        let page = try await corpus.read { corpus in
+            try corpus.memo("page|actor|\(name)") { DossierView(dossier: try AnalysisViews.dossier(name, in: corpus).capped(50)).page }
+        }
+        return Responses.html(page)
+    }
+
+    @Sendable func pair(_ request: Request, context: ServerContext) async throws -> Response {
+        let query = QueryParameters(request.uri.query)
+        let (a, b) = (try query.required("a"), try query.required("b"))
+        let page = try await corpus.read { corpus in
+            try corpus.memo("page|pair|\(a)\u{1}\(b)") {
+                BriefView(brief: try AnalysisViews.brief(a, b, in: corpus).paged(Paging(limit: Paging.maximumLimit, offset: 0))).page
+            }
+        }
+        return Responses.html(page)
+    }
+
+    @Sendable func network(_ request: Request, context: ServerContext) async throws -> Response {
+        let query = QueryParameters(request.uri.query)
+        let filters = try NetworkQuery(query)
+        let (view, stats) = try await corpus.read { corpus in (try AnalysisViews.network(filters, in: corpus), try corpus.stats()) }
+        return Responses.html(NetworkPageView(filters: filters, view: view, outlets: stats.outlets.keys.sorted()).page)
+    }
+
+    @Sendable func timeline(_ request: Request, context: ServerContext) async throws -> Response {
+        let query = QueryParameters(request.uri.query)
+        let paging = try Paging(query, defaultLimit: 100)
+        let actor = query.string("actor")
+        let type = try query.choice("type", as: RelationType.self, uppercase: true)
+        let timeline = try await corpus.read { try AnalysisViews.timeline(actor: actor, pair: nil, in: $0) }
+        let entries = timeline.entries.filter { type == nil || $0.type == type }
+        let page = paging.slice(entries)
+        var lastPeriod: String?
+        var items: [HTML] = []
+        for entry in page {
+            let period = entry.when.period
+            if period != lastPeriod {
+                items.append("<li class=\"period\"><h2>\(period)</h2></li>")
+                lastPeriod = period
+            }
+            items.append(Layout.relation(entry))
+        }
+        let body: HTML = """
+            <h1>Timeline\(actor.map { HTML(": \($0)") } ?? "")\(type.map { HTML(" · \($0.rawValue)") } ?? "")</h1>
+            <form class="filters" action="/timeline" method="get">
+              <label>Actor <input name="actor" value="\(actor)" placeholder="any"></label>
+              <label>Type <select name="type"><option value="">any</option>\(Self.typeOptions(selected: type.map { [$0] } ?? []))</select></label>
+              <button type="submit">Show</button>
+            </form>
+            <p class="muted">\(entries.count) relations in date order: the date the text states, else the document's date (in italics); negated ones are left out.</p>
+            <ul class="relations timeline">\(items)</ul>
+            \(Layout.pager("/timeline", [("actor", actor), ("type", type?.rawValue)], paging: paging, count: page.count))
+            """
+        return Responses.html(Layout.page("Timeline", body))
+    }
+
+    /// `<option>`s of every relation type.
+    static func typeOptions(selected: [RelationType]) -> HTML {
+        HTML.join(RelationType.allCases.map { type in
+            "<option value=\"\(type.rawValue)\"\(selected.contains(type) ? HTML(" selected") : "")>\(type.rawValue)</option>"
+        })
+    }
+}
+
+/// The network page: filters, the SVG the script draws into, the data, and a plain list of
+/// nodes (links to actor pages) for readers without JavaScript.
+struct NetworkPageView {
+    let filters: NetworkQuery
+    let view: NetworkView
+    let outlets: [String]
+
+    var page: HTML {
+        let polarity = filters.polarity
+        let outletOptions = outlets.map { outlet in
+            HTML("<option value=\"\(outlet)\"\(filters.outlets.contains(outlet) ? HTML(" selected") : "")>\(outlet)</option>")
+        }
+        let list = view.nodes.map { HTML("<li>\(Layout.actorLink($0.name)) <span class=\"count\">\($0.weight)</span></li>") }
+        let body: HTML = """
+            <h1>Network</h1>
+            <form id="network-filters" class="filters" action="/network" method="get">
+              <label>Type <select name="type"><option value="">any</option>\(AnalysisPages.typeOptions(selected: filters.types))</select></label>
+              <label>Polarity <select name="polarity"><option value="">any</option>\
+            <option value="positive"\(polarity == 1 ? HTML(" selected") : "")>cooperation</option>\
+            <option value="negative"\(polarity == -1 ? HTML(" selected") : "")>conflict</option></select></label>
+              <label>Outlet <select name="outlet"><option value="">any</option>\(outletOptions)</select></label>
+              <label>From <input name="from" value="\(filters.from)" placeholder="2014" size="10"></label>
+              <label>To <input name="to" value="\(filters.to)" placeholder="2024-12" size="10"></label>
+              <label>Nodes <input name="limit" type="number" min="1" max="\(Paging.maximumLimit)" value="\(filters.limit)"></label>
+              <label><input type="checkbox" name="rollup" value="true"\(filters.rollUp ? HTML(" checked") : "")> people → states</label>
+              <button type="submit">Apply</button>
+            </form>
+            <p class="muted" id="network-summary">\(view.nodes.count) of \(view.totalNodes) actors, \(view.edges.count) of \(view.totalEdges) ties. \
+            Drag to pan, wheel to zoom, drag a node to move it, click it to open the actor. Green: cooperation; red: conflict.</p>
+            <div class="graph-frame"><svg id="graph" role="img" aria-label="Network of actors" viewBox="0 0 1000 640"></svg>
+            <div id="edge-info" class="edge-info" hidden></div></div>
+            <script type="application/json" id="network-data">\(HTML(trusted: Responses.jsonForHTML(view)))</script>
+            <h2>Actors in view</h2><ul id="node-list" class="tags">\(list)</ul>
+            """
+        return Layout.page("Network", scripts: ["network.js"], body)
+    }
+}

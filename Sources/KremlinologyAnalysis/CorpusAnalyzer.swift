@@ -11,7 +11,7 @@ public struct CorpusAnalyzer: Sendable {
 
     public init(store: any CorpusStore) throws {
         self.store = store
-        directory = ActorDirectory(try store.knownActors())
+        directory = ActorDirectory(try store.actorRecords())
     }
 
     /// The canonical name of what the user typed (see ``ActorDirectory/resolve(_:extraNames:)``);

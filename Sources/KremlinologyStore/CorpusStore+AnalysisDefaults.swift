@@ -1,7 +1,7 @@
 import KremlinologyModel
 
-/// Fallbacks for the analysis queries, built on ``CorpusStore/relations(_:)`` and
-/// ``CorpusStore/actors(kind:limit:)``, so that a new backend works before it optimises them.
+/// Fallbacks for the analysis queries, built on ``CorpusStore/relations(_:)``, so that a new
+/// backend works before it optimises them.
 /// ``SQLiteCorpusStore`` answers each with one indexed query instead.
 extension CorpusStore {
     public func relations(involving actor: String) throws -> [StoredRelation] {
@@ -14,9 +14,5 @@ extension CorpusStore {
     public func relations(attributedTo speaker: String) throws -> [StoredRelation] {
         let key = speaker.lowercased()
         return try relations(RelationFilter(limit: Int(Int32.max))).filter { $0.relation.attribution?.lowercased() == key }
-    }
-
-    public func knownActors() throws -> [Actor] {
-        try actors(kind: nil, limit: Int(Int32.max)).map(\.actor).sorted { $0.name < $1.name }
     }
 }

@@ -163,8 +163,6 @@ public protocol CorpusStore: Sendable {
     func relations(involving actor: String) throws -> [StoredRelation]
     /// Every relation attributed to `speaker` (case-insensitive): what the speaker asserts.
     func relations(attributedTo speaker: String) throws -> [StoredRelation]
-    /// Every actor record the store knows (pack entries), with kind, aliases and affiliations.
-    func knownActors() throws -> [Actor]
     /// The facts stored with a document, as stored: its mentions, relations (in the order
     /// they were stored) and claims, and the actor records of the actors it mentions.
     /// With ``content(ofDocument:)`` this is everything needed to copy it to another store.

@@ -291,7 +291,7 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         let tmp = try TemporaryStore()
         let doc = videoNote()
         _ = try tmp.store.store(doc, extraction: loanExtraction(for: doc))
-        let actors = try tmp.store.knownActors()
+        let actors = try tmp.store.actorRecords()
         #expect(actors.map(\.name) == ["Belarus", "Russia"])
         #expect(actors.last?.aliases == ["Moscow"])
         #expect(actors.last?.kind == .state)
@@ -323,6 +323,6 @@ struct MinimalStore: CorpusStore {
         let minimal = MinimalStore(base: try tmp.sqlite)
         #expect(try minimal.relations(involving: "Belarus") == tmp.store.relations(involving: "Belarus"))
         #expect(try minimal.relations(attributedTo: "Bonus_Professor").count == 1)
-        #expect(try minimal.knownActors() == tmp.store.knownActors())
+        #expect(try minimal.actorRecords() == tmp.store.actorRecords())
     }
 }

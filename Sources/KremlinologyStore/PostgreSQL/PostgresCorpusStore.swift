@@ -11,7 +11,7 @@ public final class PostgresCorpusStore: CorpusStore {
     let session: PostgresSession
     /// Actors already written by this process (see the SQLite store). Only touched inside
     /// transactions, which the session serialises.
-    nonisolated(unsafe) private var knownActors = Set<Actor>()
+    nonisolated(unsafe) private var writtenActors = Set<Actor>()
     /// The server, database and schema, without the password.
     public var location: PostgresLocation { session.location }
 
@@ -45,7 +45,7 @@ public final class PostgresCorpusStore: CorpusStore {
         do {
             return try session.transaction(body)
         } catch {
-            knownActors.removeAll()
+            writtenActors.removeAll()
             throw error
         }
     }
@@ -119,7 +119,7 @@ public final class PostgresCorpusStore: CorpusStore {
         // Sorted and unique by name: concurrent workers lock actor rows in the same order,
         // so their upserts never deadlock.
         var newActors: [String: Actor] = [:]
-        for actor in extraction.actors where !knownActors.contains(actor) { newActors[actor.name] = actor }
+        for actor in extraction.actors where !writtenActors.contains(actor) { newActors[actor.name] = actor }
         if !newActors.isEmpty {
             var actors = JSONRows()
             for actor in newActors.values.sorted(by: { $0.name < $1.name }) {
@@ -165,7 +165,7 @@ public final class PostgresCorpusStore: CorpusStore {
             locator_paragraph, locator_url
             """)
         try insertRows(claims, into: "claim", columns: #"document_id, speaker, quote, start, "end", modality, attribution"#)
-        knownActors.formUnion(newActors.values)
+        writtenActors.formUnion(newActors.values)
     }
 
     /// One INSERT for all `rows`, in order (the serial ids follow the array).

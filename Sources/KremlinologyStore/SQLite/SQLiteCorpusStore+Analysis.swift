@@ -27,15 +27,4 @@ extension SQLiteCorpusStore {
                 """, arguments: [speaker]).map(Self.storedRelation)
         }
     }
-
-    /// Every row of the actor table, ordered by name.
-    public func knownActors() throws -> [Actor] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM actor ORDER BY name").map { row in
-                Actor(name: row["name"], kind: ActorKind(rawValue: row["kind"] ?? "") ?? .group, wikidata: row["wikidata"],
-                      country: row["country"], aliases: JSONText.decode([String].self, from: row["aliases"]) ?? [],
-                      affiliations: JSONText.decode([Affiliation].self, from: row["affiliations"]) ?? [])
-            }
-        }
-    }
 }

@@ -6,7 +6,8 @@ import KremlinologyModel
 /// In order: HTML (extension, or text starting `<!DOCTYPE html` / `<html`); video note (front
 /// matter with `videoId`, a `From: [[channel]]` line, or `yt-timestamp` citations); Markdown
 /// with front matter; web page
-/// (a navigation menu of five or more short bullet lines, or a `Page last modified` line);
+/// (a `Page last modified` line, or a navigation menu of five or more short bullet lines on a
+/// page with site chrome: furniture lines, a banner, or link entries);
 /// Markdown (`#` headings or code fences); article (a publisher line, a dateline such as
 /// `Kyiv • UNN`, or a headline over several paragraphs of prose); text otherwise.
 public enum FormatDetector {
@@ -23,7 +24,7 @@ public enum FormatDetector {
         let features = Features(bytes)
         if features.videoNote { return .videoNote }
         if features.frontMatter { return .markdown }
-        if features.longestMenuRun >= 5 || features.lastModifiedLine { return .webPage }
+        if features.lastModifiedLine || features.longestMenuRun >= 5 && features.hasSiteChrome { return .webPage }
         if features.markdownHeadings > 0 || features.fences > 0 { return .markdown }
         if features.publisherLine || features.dateline || features.boilerplate >= 2 { return .article }
         if features.headline && features.proseLines >= 3 { return .article }
@@ -40,6 +41,10 @@ public enum FormatDetector {
         var videoNote = false
         var frontMatter = false
         var longestMenuRun = 0
+        /// Menu-like bullet lines that hold a link.
+        var menuLinks = 0
+        /// Lines that are a site's banner (`… - JOIN NOW`).
+        var banners = 0
         var lastModifiedLine = false
         var markdownHeadings = 0
         var fences = 0
@@ -48,6 +53,10 @@ public enum FormatDetector {
         var boilerplate = 0
         var headline = false
         var proseLines = 0
+
+        /// Whether the page shows a site's chrome: furniture lines, a banner, or menu entries that are
+        /// links. Short bullet lines alone are a list, not a menu.
+        var hasSiteChrome: Bool { boilerplate > 0 || banners > 0 || menuLinks > 0 }
 
         /// Whether the line starts `key:` as a YAML mapping does.
         static func isYAMLKey(_ s: [UInt8], _ a: Int, _ e: Int) -> Bool {
@@ -93,6 +102,7 @@ public enum FormatDetector {
                 if let item = PlainTextReader.bulletContent(s, a, e), PlainTextReader.isMenuLike(s, item, e) {
                     menuRun += 1
                     longestMenuRun = max(longestMenuRun, menuRun)
+                    if PlainTextReader.hasLinkSyntax(s, item, e) { menuLinks += 1 }
                 } else {
                     menuRun = 0
                 }
@@ -100,6 +110,7 @@ public enum FormatDetector {
                 if line.isDate && line.lower.hasPrefix("page last modified") || line.lower.hasPrefix("last modified:") { lastModifiedLine = true }
                 if line.publisher != nil || line.republisher != nil { publisherLine = true }
                 if line.boilerplate { boilerplate += 1 }
+                if SiteRules.bannerSuffixes.contains(where: { line.lower.hasSuffix($0) }) { banners += 1 }
                 if nonBlank <= 4, PlainTextReader.datelineOutlet(s, a, e) != nil { dateline = true }
                 if nonBlank == 1 { headline = e - a <= 250 && !PlainTextReader.endsSentence(s, a, e) }
                 if e - a >= 200, PlainTextReader.endsSentence(s, a, e) { proseLines += 1 }

@@ -61,13 +61,17 @@ struct HTMLReader {
             let d = s[i + 1]
             if d == 0x21 { // <!-- comment --> or <!DOCTYPE>
                 if Bytes.hasPrefix(s, at: i, "<!--") {
-                    i = (Bytes.find("-->", in: s, from: i + 4, to: n).map { $0 + 3 }) ?? n
+                    if let end = Bytes.find("-->", in: s, from: i + 4, to: n) { i = end + 3 } else {
+                        out.whyEmpty = out.whyEmpty ?? "the comment '<!--' at byte \(i) is never closed, so everything after it is dropped"
+                        i = n
+                    }
                 } else {
                     i = (Bytes.find(0x3E, in: s, from: i, to: n).map { $0 + 1 }) ?? n
                 }
                 continue
             }
             if d == 0x3F { i = (Bytes.find(0x3E, in: s, from: i, to: n).map { $0 + 1 }) ?? n; continue }
+            let tagStart = i
             let closing = d == 0x2F
             let nameStart = closing ? i + 2 : i + 1
             guard nameStart < n, Bytes.isLetter(s[nameStart]) else { appendText(c); i += 1; continue }
@@ -96,7 +100,12 @@ struct HTMLReader {
 
             if !closing, Self.rawTextElements.contains(name) {
                 if s[max(attrs.0, attrs.1 - 1)] == 0x2F { continue } // self-closing
-                i = Bytes.find("</" + name, in: s, from: i, to: n).map { ($0 + 2 + name.utf8.count) } ?? n
+                guard let close = Bytes.find("</" + name, in: s, from: i, to: n) else {
+                    out.whyEmpty = out.whyEmpty ?? "the <\(name)> at byte \(tagStart) is never closed, so everything after it is dropped"
+                    i = n
+                    continue
+                }
+                i = close + 2 + name.utf8.count
                 i = (Bytes.find(0x3E, in: s, from: i, to: n).map { $0 + 1 }) ?? n
                 continue
             }
@@ -116,7 +125,7 @@ struct HTMLReader {
                     case "og:site_name": out.outlet = out.outlet ?? SiteRules.outlet(for: content)
                     case "article:published_time", "date", "pubdate", "publish-date", "datepublished", "dc.date":
                         out.published = out.published ?? DateParser.isoDate(content)
-                    case "og:url": out.url = out.url ?? content
+                    case "og:url": out.url = out.url ?? LinkPolicy.safeURL(content)
                     case "og:title": if out.title == nil { out.title = content }
                     default: break
                     }
@@ -127,7 +136,7 @@ struct HTMLReader {
                 out.published = DateParser.isoDate(dt)
             }
             if !closing, name == "link", attribute("rel", attrs)?.lowercased() == "canonical", let href = attribute("href", attrs) {
-                out.url = out.url ?? href
+                out.url = out.url ?? LinkPolicy.safeURL(HTMLEntities.decodeAll(href))
             }
             guard Self.blockElements.contains(name) else {
                 if name == "img" || name == "input" { appendText(Bytes.space) }
@@ -169,6 +178,7 @@ struct HTMLReader {
         }
         out.text = b.out
         out.passages = b.passages
+        out.whyEmpty = out.whyEmpty ?? "only markup: no text outside tags, scripts, styles and comments"
         if out.title == nil { out.title = firstH1 ?? out.passages.first.map { Bytes.string(b.out, $0.range.start, $0.range.end) } }
         return out
     }

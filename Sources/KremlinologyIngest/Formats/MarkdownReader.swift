@@ -28,6 +28,7 @@ struct MarkdownReader {
     mutating func read() throws -> ReaderOutput {
         let n = s.count
         var i = try readFrontMatter()
+        let bodyStart = i
         var open = Open.none
         var inFence = false
         var firstLine: String?
@@ -125,6 +126,12 @@ struct MarkdownReader {
         if result.title == nil { result.title = b.passages.first.map { Bytes.string(b.out, $0.range.start, $0.range.end) } ?? firstLine }
         result.text = b.out
         result.passages = b.passages
+        if bodyStart > 0 {
+            let (a, e) = Bytes.trim(s, bodyStart, n)
+            result.whyEmpty = a == e ? "only front matter, nothing after its closing '---'" : "only front matter and Markdown markup"
+        } else {
+            result.whyEmpty = "only Markdown markup (code fences, rules or headings without words)"
+        }
         return result
     }
 
@@ -229,10 +236,10 @@ struct MarkdownReader {
             return nil
         }
         result.title = value("title")
-        result.videoID = value("videoId", "videoID", "video_id")
+        result.videoID = value("videoId", "videoID", "video_id").flatMap(LinkPolicy.videoID)
         result.author = value("author")
         result.published = value("published", "date").flatMap(DateParser.isoDate)
-        result.url = value("url", "source")
+        result.url = value("url", "source").flatMap(LinkPolicy.safeURL)
         if let id = result.videoID { result.url = "https://www.youtube.com/watch?v=\(id)" }
     }
 

@@ -32,6 +32,12 @@ struct PlainTextReader {
         // 1. Units: a line each, or wrapped lines joined into paragraphs.
         var units: [Unit] = []
         var blockSizes: [Int] = [] // lines of the block each unit belongs to
+        let firstLine = lines.firstIndex { $0 != nil }
+        // A line that names the publisher or is site furniture is never joined into a paragraph,
+        // and neither is an article's headline: each must stay a unit of its own to be recognised.
+        let standsAlone = { (j: Int, a: Int, e: Int) -> Bool in
+            (kind == .article && j == firstLine) || Self.isFurniture(s, a, e)
+        }
         var k = 0
         while k < lines.count {
             guard lines[k] != nil else { k += 1; continue }
@@ -44,9 +50,10 @@ struct PlainTextReader {
                 if let item = Self.bulletContent(s, a, e) {
                     units.append(Unit(start: item, end: e, kind: .listItem, lone: size == 1))
                     j += 1
-                } else if wrapped {
+                } else if wrapped, !standsAlone(j, a, e) {
                     var last = j
-                    while last + 1 < blockEnd, Self.bulletContent(s, lines[last + 1]!.0, lines[last + 1]!.1) == nil { last += 1 }
+                    while last + 1 < blockEnd, let (na, ne) = lines[last + 1], Self.bulletContent(s, na, ne) == nil,
+                          !standsAlone(last + 1, na, ne) { last += 1 }
                     units.append(Unit(start: a, end: lines[last]!.1, kind: .paragraph, lone: size == 1))
                     j = last + 1
                 } else {
@@ -77,10 +84,14 @@ struct PlainTextReader {
         }
 
         // 3. Navigation menus: runs of three or more short bullet lines (blank lines allowed
-        //    between), or three or more short title-like lines in one block.
+        //    between), or three or more short title-like lines in one block. Short lines alone
+        //    are not a menu (five short facts are a list): a run is dropped only on a web page
+        //    (a page with site chrome, see FormatDetector) or when its entries are links.
         var run: [Int] = []
         func closeRun() {
-            if run.count >= 3 { for x in run { units[x].keep = false } }
+            if run.count >= 3, kind == .webPage || run.contains(where: { Self.hasLinkSyntax(s, units[$0].start, units[$0].end) }) {
+                for x in run { units[x].keep = false }
+            }
             run.removeAll()
         }
         for u in units.indices {
@@ -89,7 +100,7 @@ struct PlainTextReader {
         closeRun()
         var titleRun: [Int] = []
         func closeTitleRun() {
-            if titleRun.count >= 3 { for x in titleRun { units[x].keep = false } }
+            if titleRun.count >= 3, kind == .webPage { for x in titleRun { units[x].keep = false } }
             titleRun.removeAll()
         }
         for u in units.indices {
@@ -202,6 +213,20 @@ struct PlainTextReader {
         let last = s[e - 1]
         return last != 0x3F && last != 0x21 && last != 0x3B && last != 0x2C && last != 0x3A
             && !(last == 0x2E && e - a > 40)
+    }
+
+    /// Whether `s[a..<e]` holds a link: Markdown `](`, an HTML `<a `, or a web address.
+    static func hasLinkSyntax(_ s: [UInt8], _ a: Int, _ e: Int) -> Bool {
+        Bytes.find("](", in: s, from: a, to: e) != nil || Bytes.find("<a ", in: s, from: a, to: e) != nil
+            || Bytes.find("http://", in: s, from: a, to: e) != nil || Bytes.find("https://", in: s, from: a, to: e) != nil
+            || Bytes.find("www.", in: s, from: a, to: e) != nil
+    }
+
+    /// Whether the line is a publisher, republisher, date or furniture line, or a dateline.
+    static func isFurniture(_ s: [UInt8], _ a: Int, _ e: Int) -> Bool {
+        guard e - a <= 200 else { return false }
+        let line = LineClass(s, a, e)
+        return line.publisher != nil || line.republisher != nil || line.isDate || line.boilerplate || datelineOutlet(s, a, e) != nil
     }
 
     /// Whether the line ends like a sentence: `.`, `!`, `?`, `:`, `;`, `…`, possibly before closing quotes or brackets.

@@ -32,6 +32,9 @@ enum SiteRules {
         "page last modified", "last modified:", "advertisement",
     ]
 
+    /// Endings (lower case) of a site's banner line: `… Jobs - JOIN NOW`.
+    static let bannerSuffixes = ["- join now", "- sign up", "- subscribe", "- subscribe now", "- register now", "- learn more"]
+
     /// Prefixes (lower case) of lines that carry the page's date.
     static let datePrefixes = ["page last modified:", "last modified:", "published:", "published on",
                                "date:", "posted on", "updated:"]

@@ -28,35 +28,23 @@ public struct DocumentReader: Sendable {
     }
 
     /// Reads the file at `url`. `displayPath` is the path as the user gave it (default: the URL's path).
-    /// The size is checked before anything is read; I/O errors become ``IngestError``s naming the file.
+    /// Only regular files are opened (a FIFO or device is refused unopened, so nothing blocks); the
+    /// size is checked before anything is read; I/O errors become ``IngestError``s naming the file.
     public func read(fileAt url: URL, displayPath: String? = nil) throws -> IngestedDocument {
         let path = displayPath ?? url.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw IngestError.notFound(path: path)
-        }
-        if isDirectory.boolValue { throw IngestError.isDirectory(path: path) }
-        let size: Int
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        } catch {
-            throw IngestError.unreadable(path: path, reason: Self.reason(error))
-        }
-        if size > maxFileBytes { throw IngestError.tooLarge(path: path, bytes: size, limit: maxFileBytes) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw IngestError.unreadable(path: path, reason: Self.reason(error))
-        }
-        return try read(bytes: [UInt8](data), path: path, fileName: url.lastPathComponent)
+        let bytes = try RegularFile.contents(of: url.path, displayPath: path, limit: maxFileBytes)
+        return try read(bytes: bytes, path: path, fileName: url.lastPathComponent)
     }
 
     /// Reads a document from bytes: no I/O, used for standard input and tests.
+    ///
+    /// UTF-16 and UTF-32 with a byte order mark are decoded to UTF-8 first; `rawText` is then
+    /// the decoded text, while `contentHash` stays the hash of the bytes as given. A document
+    /// whose text comes out empty is refused with ``IngestError/noText(path:reason:)``.
     public func read(bytes: [UInt8], path: String, fileName: String) throws -> IngestedDocument {
         if bytes.count > maxFileBytes { throw IngestError.tooLarge(path: path, bytes: bytes.count, limit: maxFileBytes) }
-        let normalized = try TextNormalizer.normalize(bytes, path: path)
+        let decoded = try TextDecoding.utf8(bytes, path: path)
+        let normalized = try TextNormalizer.normalize(decoded, path: path)
         let kind = FormatDetector.detect(bytes: normalized, fileName: fileName)
         let output: ReaderOutput
         switch kind {
@@ -69,28 +57,34 @@ public struct DocumentReader: Sendable {
             output = PlainTextReader(s: normalized, kind: kind).read()
         }
         let text = String(decoding: output.text, as: UTF8.self)
+        if !Self.hasVisibleText(text) {
+            let reason = Self.hasVisibleText(String(decoding: normalized, as: UTF8.self))
+                ? output.whyEmpty ?? "nothing is left once markup is removed" : "only whitespace or invisible characters"
+            throw IngestError.noText(path: path, reason: reason)
+        }
         var rawStart = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { rawStart = 3 }
+        if decoded.count >= 3, decoded[0] == 0xEF, decoded[1] == 0xBB, decoded[2] == 0xBF { rawStart = 3 }
         let document = Document(
             id: String(SHA256.hex(of: output.text).prefix(16)), path: path, fileName: fileName,
             title: output.title.map(Self.cleanTitle), kind: kind, outlet: output.outlet,
             republisher: output.republisher, author: output.author, published: output.published,
             url: output.url, videoID: output.videoID)
         return IngestedDocument(document: document, text: text,
-                                rawText: String(decoding: bytes[rawStart...], as: UTF8.self),
+                                rawText: String(decoding: decoded[rawStart...], as: UTF8.self),
                                 contentHash: SHA256.hex(of: bytes), passages: output.passages)
+    }
+
+    /// Whether `text` holds a character that is not whitespace, invisible (zero-width, BOM) or a control.
+    /// Stops at the first such character, which is almost always the first one.
+    static func hasVisibleText(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if !(properties.isWhitespace || properties.isDefaultIgnorableCodePoint || properties.generalCategory == .control) { return true }
+        }
+        return false
     }
 
     private static func cleanTitle(_ title: String) -> String {
         HTMLReader.collapse(title)
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        return ns.localizedDescription
     }
 }

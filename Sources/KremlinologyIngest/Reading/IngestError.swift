@@ -19,6 +19,18 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
     case malformedFrontMatter(path: String, line: Int, message: String)
     /// A folder holds more files than the collector's limit.
     case tooManyFiles(path: String, limit: Int)
+    /// The path names a FIFO, a device or a socket (`kind` says which); it is never opened for reading.
+    case notRegularFile(path: String, kind: String)
+    /// The file was read, but nothing is left once front matter and markup are removed.
+    case noText(path: String, reason: String)
+    /// A folder inside the walk could not be listed; the files beside it are still collected.
+    case unlistableFolder(path: String, reason: String)
+    /// A folder lies deeper than the collector's depth limit; it was not entered.
+    case tooDeep(path: String, limit: Int)
+    /// A symbolic link whose target does not exist.
+    case danglingLink(path: String, target: String)
+    /// UTF-16 or UTF-32 text (announced by its byte order mark) that does not decode; `offset` is the bad unit.
+    case invalidEncoding(path: String, encoding: String, offset: Int)
 
     public var description: String {
         switch self {
@@ -40,6 +52,18 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(path):\(line): malformed front matter: \(message)"
         case let .tooManyFiles(path, limit):
             return "\(path): more than \(limit) files; ingest smaller folders one at a time"
+        case let .notRegularFile(path, kind):
+            return "\(path): not a regular file (\(kind)); only regular files are read"
+        case let .noText(path, reason):
+            return "\(path): no text: \(reason); nothing to store"
+        case let .unlistableFolder(path, reason):
+            return "\(path): folder cannot be listed (\(reason)); the files inside it were skipped"
+        case let .tooDeep(path, limit):
+            return "\(path): more than \(limit) folders deep; not entered (ingest it on its own to read it)"
+        case let .danglingLink(path, target):
+            return "\(path): symbolic link to \(target), which does not exist; skipped"
+        case let .invalidEncoding(path, encoding, offset):
+            return "\(path): invalid \(encoding) at byte offset \(offset) (convert the file to UTF-8, e.g. with iconv -f \(encoding) -t UTF-8)"
         }
     }
 

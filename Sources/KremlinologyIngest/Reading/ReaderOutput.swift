@@ -12,4 +12,6 @@ struct ReaderOutput {
     var published: String?
     var url: String?
     var videoID: String?
+    /// Why the text would come out empty, for the ``IngestError/noText(path:reason:)`` message.
+    var whyEmpty: String?
 }

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "KremlinologyIngest", targets: ["KremlinologyIngest"]),
         .library(name: "KremlinologyExtract", targets: ["KremlinologyExtract"]),
         .library(name: "KremlinologyStore", targets: ["KremlinologyStore"]),
+        .library(name: "KremlinologyPipeline", targets: ["KremlinologyPipeline"]),
         .library(name: "KremlinologyAnalysis", targets: ["KremlinologyAnalysis"]),
     ],
     dependencies: [
@@ -33,16 +34,20 @@ let package = Package(
         .target(
             name: "KremlinologyStore",
             dependencies: [
-                "KremlinologyModel", "KremlinologyIngest",
+                "KremlinologyModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
+        ),
+        .target(
+            name: "KremlinologyPipeline",
+            dependencies: ["KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore"]
         ),
         .target(name: "KremlinologyAnalysis", dependencies: ["KremlinologyModel", "KremlinologyStore"]),
         .target(
             name: "KremlinologyServer",
             dependencies: [
-                "KremlinologyModel", "KremlinologyIngest", "KremlinologyStore", "KremlinologyAnalysis",
+                "KremlinologyModel", "KremlinologyIngest", "KremlinologyStore", "KremlinologyPipeline", "KremlinologyAnalysis",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             resources: [.copy("Resources")]
@@ -50,25 +55,25 @@ let package = Package(
         .executableTarget(
             name: "kremlinology",
             dependencies: [
-                "KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore", "KremlinologyAnalysis",
-                "KremlinologyServer",
+                "KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore", "KremlinologyPipeline",
+                "KremlinologyAnalysis", "KremlinologyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "KremlinologyBenchmarks",
-            dependencies: ["KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore"],
+            dependencies: ["KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore", "KremlinologyPipeline"],
             path: "Benchmarks/KremlinologyBenchmarks"
         ),
         .testTarget(name: "KremlinologyIngestTests", dependencies: ["KremlinologyIngest"]),
-        .testTarget(name: "KremlinologyExtractTests", dependencies: ["KremlinologyExtract", "KremlinologyIngest"]),
-        .testTarget(name: "KremlinologyStoreTests", dependencies: ["KremlinologyStore", "KremlinologyIngest"]),
+        .testTarget(name: "KremlinologyExtractTests", dependencies: ["KremlinologyExtract", "KremlinologyIngest", "KremlinologyPipeline"]),
+        .testTarget(name: "KremlinologyStoreTests", dependencies: ["KremlinologyStore", "KremlinologyIngest", "KremlinologyPipeline"]),
         .testTarget(name: "KremlinologyAnalysisTests", dependencies: ["KremlinologyAnalysis", "KremlinologyStore"], exclude: ["Schemas"]),
         .testTarget(name: "KremlinologyCLITests", dependencies: ["kremlinology", "KremlinologyStore"]),
         .testTarget(
             name: "KremlinologyServerTests",
             dependencies: [
-                "KremlinologyServer", "KremlinologyStore", "KremlinologyIngest", "KremlinologyExtract",
+                "KremlinologyServer", "KremlinologyStore", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyPipeline",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

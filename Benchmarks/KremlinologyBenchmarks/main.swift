@@ -7,6 +7,7 @@ import Foundation
 import KremlinologyExtract
 import KremlinologyIngest
 import KremlinologyModel
+import KremlinologyPipeline
 import KremlinologyStore
 
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
@@ -111,8 +112,7 @@ func benchmarkExtract(folder: String, threads: Int) throws {
         var local = 0
         for index in stride(from: worker, to: documents.count, by: threads) {
             let d = documents[index]
-            local += extractor.extract(ExtractionInput(text: d.text, documentName: d.document.fileName, outlet: d.document.outlet,
-                                                       published: d.document.published, passages: d.passages)).relations.count
+            local += extractor.extract(ExtractionInput(document: d)).relations.count
         }
         relations.add(local)
     }

@@ -31,7 +31,7 @@ public struct CorpusAnalyzer: Sendable {
     }
 
     /// Every relation of the corpus, in one query.
-    public func allRelations() throws -> [StoredRelation] { try store.relations(RelationFilter(limit: Int(Int32.max))) }
+    public func allRelations() throws -> [StoredRelation] { try store.relations(RelationFilter(limit: StoreLimit.all)) }
 
     public func dossier(_ actor: String) throws -> Dossier {
         let name = try resolve(actor)
@@ -46,7 +46,7 @@ public struct CorpusAnalyzer: Sendable {
     public func network(_ options: NetworkOptions) throws -> Network {
         var relations: [StoredRelation]
         if options.outlets.count == 1, let outlet = options.outlets.first {
-            relations = try store.relations(RelationFilter(outlet: outlet, limit: Int(Int32.max)))
+            relations = try store.relations(RelationFilter(outlet: outlet, limit: StoreLimit.all))
         } else {
             relations = try allRelations()
         }
@@ -68,7 +68,7 @@ public struct CorpusAnalyzer: Sendable {
         if let name {
             relations = try store.relations(involving: name)
         } else {
-            for outlet in outlets { relations += try store.relations(RelationFilter(outlet: outlet, limit: Int(Int32.max))) }
+            for outlet in outlets { relations += try store.relations(RelationFilter(outlet: outlet, limit: StoreLimit.all)) }
         }
         return OutletComparison(outlets: outlets, actor: name, relations: relations)
     }

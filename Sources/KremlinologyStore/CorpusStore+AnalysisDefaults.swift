@@ -5,7 +5,7 @@ import KremlinologyModel
 /// ``SQLiteCorpusStore`` answers each with one indexed query instead.
 extension CorpusStore {
     public func relations(involving actor: String) throws -> [StoredRelation] {
-        let all = Int(Int32.max)
+        let all = StoreLimit.all
         let outgoing = try relations(RelationFilter(source: actor, limit: all)).filter { $0.relation.source == actor }
         let incoming = try relations(RelationFilter(target: actor, limit: all)).filter { $0.relation.target == actor && $0.relation.source != actor }
         return outgoing + incoming
@@ -13,6 +13,6 @@ extension CorpusStore {
 
     public func relations(attributedTo speaker: String) throws -> [StoredRelation] {
         let key = speaker.lowercased()
-        return try relations(RelationFilter(limit: Int(Int32.max))).filter { $0.relation.attribution?.lowercased() == key }
+        return try relations(RelationFilter(limit: StoreLimit.all)).filter { $0.relation.attribution?.lowercased() == key }
     }
 }

@@ -170,3 +170,10 @@ public protocol CorpusStore: Sendable {
     /// Every actor record, mentioned or not, ordered by name.
     func actorRecords() throws -> [Actor]
 }
+
+/// Limits of listing queries.
+public enum StoreLimit {
+    /// "Every row": pass as a `limit` to list everything (exports, analysis over the whole
+    /// corpus). Backends may drop the LIMIT clause for it.
+    public static let all = Int(Int32.max)
+}

@@ -1,6 +1,7 @@
 import Foundation
 import KremlinologyExtract
 import KremlinologyModel
+import KremlinologyPipeline
 import Testing
 
 @Suite("Sentence splitting, exports, bad input and pack errors")

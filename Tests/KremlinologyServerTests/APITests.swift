@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import KremlinologyPipeline
 import KremlinologyStore
 import Testing
 @testable import KremlinologyServer

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import KremlinologyExtract
 import KremlinologyIngest
 import KremlinologyModel
+import KremlinologyPipeline
 import KremlinologyServer
 import KremlinologyStore
 
@@ -58,17 +59,7 @@ final class TestCorpus: Sendable {
 
     /// The extraction the CLI's `ingest` runs: the bundled pack, only pack actors kept as actors.
     static func realExtraction() throws -> CorpusIngestor.Extraction {
-        let pack = try KnowledgePack.load(includingBundled: true, extraDirectories: [])
-        let extractor = Extractor(pack: pack)
-        let actorsByName = Dictionary(pack.actors.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        return { document in
-            let input = ExtractionInput(text: document.text, documentName: document.document.fileName, outlet: document.document.outlet,
-                                        published: document.document.published, passages: document.passages)
-            let result = extractor.extract(input, explain: false)
-            let mentions = result.mentions.filter(ExtractionResult.isKnown)
-            let actors = Set(mentions.map(\.actor)).sorted().compactMap { actorsByName[$0] }
-            return ExtractionPayload(actors: actors, mentions: mentions, relations: result.relations, claims: result.claims)
-        }
+        try FactExtraction(packDirectories: []).closure
     }
 
     /// Starts the real application on 127.0.0.1 with an ephemeral port and runs `test` against it.

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Testing
 import KremlinologyModel
+import KremlinologyPipeline
+import Testing
 @testable import KremlinologyStore
 
 /// `copy` between backends: SQLite → PostgreSQL → SQLite loses nothing.

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import KremlinologyIngest
 import KremlinologyModel
+import KremlinologyPipeline
+import Testing
 @testable import KremlinologyStore
 
 /// The PostgreSQL jobs table that `kremlinology worker` processes share.

@@ -2,6 +2,7 @@ import Foundation
 import KremlinologyAnalysis
 import KremlinologyIngest
 import KremlinologyModel
+import KremlinologyPipeline
 import KremlinologyStore
 
 /// The store and the analysis over it, shared by every route.

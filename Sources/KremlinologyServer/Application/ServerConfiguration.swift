@@ -1,4 +1,5 @@
 import Foundation
+import KremlinologyPipeline
 import KremlinologyStore
 
 /// Everything `buildApplication` needs: where to listen, the store, how to extract facts

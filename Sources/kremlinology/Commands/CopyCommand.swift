@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KremlinologyPipeline
 import KremlinologyStore
 
 struct CopyCommand: ParsableCommand {

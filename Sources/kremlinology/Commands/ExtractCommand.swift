@@ -3,6 +3,7 @@ import Foundation
 import KremlinologyExtract
 import KremlinologyIngest
 import KremlinologyModel
+import KremlinologyPipeline
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

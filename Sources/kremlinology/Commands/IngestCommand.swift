@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KremlinologyIngest
+import KremlinologyPipeline
 import KremlinologyStore
 
 struct IngestCommand: ParsableCommand {
@@ -49,15 +50,12 @@ struct IngestCommand: ParsableCommand {
             report = ingestor.ingest(files: collected.files, displayPaths: collected.displayPaths,
                                      progress: line.update, event: reportProblem)
             line.finish()
-            report.failed += collected.problems.count
-            report.problems += collected.problems
+            for problem in collected.problems { report.recordFailure(path: problem, message: problem) }
         }
         if paths.contains("-") {
             let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             let stdin = ingestor.ingest(bytes: bytes, path: "-", fileName: "stdin.txt", event: reportProblem)
-            report.added += stdin.added; report.unchanged += stdin.unchanged; report.replaced += stdin.replaced
-            report.duplicates += stdin.duplicates; report.failed += stdin.failed; report.problems += stdin.problems
-            report.bytes += stdin.bytes
+            report.merge(stdin)
         }
         if json {
             try Output.json(report)

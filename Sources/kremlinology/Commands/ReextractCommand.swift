@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import KremlinologyStore
+import KremlinologyPipeline
 
 struct ReextractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,19 +15,10 @@ struct ReextractCommand: ParsableCommand {
     @OptionGroup var pack: PackOptions
 
     func run() throws {
-        let corpus = try store.openForWriting()
-        let facts = try pack.load()
-        let ids = try corpus.documentIDs()
+        let reextraction = Reextraction(store: try store.openForWriting(), facts: try pack.load())
         let line = ProgressLine(enabled: isatty(STDERR_FILENO) != 0)
-        var relations = 0
-        for (done, id) in ids.enumerated() {
-            guard let content = try corpus.content(ofDocument: id) else { continue }
-            let payload = facts.payload(for: content)
-            relations += payload.relations.count
-            try corpus.replaceExtraction(documentID: id, with: payload)
-            line.update(IngestProgress(filesDone: done + 1, filesTotal: ids.count, bytesDone: 0, seconds: 0))
-        }
+        let report = try reextraction.run(progress: line.update)
         line.finish()
-        print("re-extracted \(ids.count) documents: \(relations) relations")
+        print("re-extracted \(report.documents) documents: \(report.relations) relations")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KremlinologyIngest
+import KremlinologyPipeline
 import KremlinologyStore
 
 struct WorkerCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KremlinologyPipeline
 
 /// `--pack DIR`: knowledge-pack folders that extend or override the bundled one.
 struct PackOptions: ParsableArguments {

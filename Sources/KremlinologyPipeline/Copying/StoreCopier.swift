@@ -1,5 +1,6 @@
 import Foundation
 import KremlinologyModel
+import KremlinologyStore
 
 /// Copies every document, with its passages, topic links and extracted facts, and every
 /// actor record from one store to another, whatever their backends: `kremlinology copy`.
@@ -31,15 +32,8 @@ public struct StoreCopier {
                 facts.actors = actors
                 actors = []
             }
-            let outcome = try target.store(content, extraction: facts)
-            report.bytes += content.rawText.utf8.count
-            switch outcome {
-            case .added: report.added += 1
-            case .unchanged: report.unchanged += 1
-            case .replaced: report.replaced += 1
-            case .duplicate: report.duplicates += 1
-            }
-            event(.stored(path: content.document.path, outcome: outcome))
+            event(report.record(try target.store(content, extraction: facts), path: content.document.path,
+                                bytes: content.rawText.utf8.count))
         }
         report.seconds = Date().timeIntervalSince(start)
         return report

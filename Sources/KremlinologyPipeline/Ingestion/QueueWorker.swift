@@ -1,6 +1,7 @@
 import Foundation
 import KremlinologyIngest
 import KremlinologyModel
+import KremlinologyStore
 
 /// Takes jobs from a PostgreSQL store's queue and ingests them, one document per
 /// transaction, until the queue is empty (or forever, polling).
@@ -65,9 +66,7 @@ public struct QueueWorker: Sendable {
         } catch {
             let message = String(describing: error)
             try? store.fail(job, worker: name, message: message)
-            report.failed += 1
-            report.problems.append(message)
-            event(.failed(path: job.path, message: message))
+            event(report.recordFailure(path: job.path, message: message))
             return
         }
         let payload = extraction?(document)
@@ -75,24 +74,13 @@ public struct QueueWorker: Sendable {
             let outcome = try store.complete(job, worker: name, document: document, extraction: payload) {
                 if pauseBeforeCommit > 0 { Thread.sleep(forTimeInterval: pauseBeforeCommit) }
             }
-            report.bytes += job.bytes.count
-            switch outcome {
-            case .added: report.added += 1
-            case .unchanged: report.unchanged += 1
-            case .replaced: report.replaced += 1
-            case .duplicate(let twin):
-                report.duplicates += 1
-                report.problems.append("\(job.path): same content as \(twin); not stored again")
-            }
-            event(.stored(path: job.path, outcome: outcome))
+            event(report.record(outcome, path: job.path, bytes: job.bytes.count))
         } catch let lost as LeaseLost {
             event(.failed(path: job.path, message: lost.description))
         } catch {
             let message = "\(job.path): could not be stored: \(error)"
             try? store.fail(job, worker: name, message: message)
-            report.failed += 1
-            report.problems.append(message)
-            event(.failed(path: job.path, message: message))
+            event(report.recordFailure(path: job.path, message: message))
         }
     }
 }

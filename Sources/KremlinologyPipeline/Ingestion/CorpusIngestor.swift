@@ -1,46 +1,7 @@
 import Foundation
 import KremlinologyIngest
 import KremlinologyModel
-
-/// How far an ingest has come, for a live progress line.
-public struct IngestProgress: Sendable {
-    public var filesDone: Int
-    public var filesTotal: Int
-    public var bytesDone: Int
-    public var seconds: Double
-
-    /// Megabytes (10⁶ bytes) read per second so far.
-    public init(filesDone: Int, filesTotal: Int, bytesDone: Int, seconds: Double) {
-        self.filesDone = filesDone
-        self.filesTotal = filesTotal
-        self.bytesDone = bytesDone
-        self.seconds = seconds
-    }
-
-    public var megabytesPerSecond: Double { seconds > 0 ? Double(bytesDone) / 1_000_000 / seconds : 0 }
-}
-
-/// The outcome of one file.
-public enum IngestEvent: Sendable {
-    case stored(path: String, outcome: IngestOutcome)
-    case failed(path: String, message: String)
-}
-
-/// What an ingest did, file by file and in sum.
-public struct IngestReport: Sendable, Codable {
-    public var added = 0
-    public var unchanged = 0
-    public var replaced = 0
-    public var duplicates = 0
-    public var failed = 0
-    /// One line per file that was not stored: failures and duplicates.
-    public var problems: [String] = []
-    public var bytes = 0
-    public var seconds = 0.0
-    public var files: Int { added + unchanged + replaced + duplicates + failed }
-
-    public init() {}
-}
+import KremlinologyStore
 
 /// Reads files, extracts their facts and stores them, using every core for the reading
 /// and extraction while one writer keeps each document in its own transaction.
@@ -122,27 +83,12 @@ public struct CorpusIngestor: Sendable {
     private func record(_ item: Prepared, path: String, into report: inout IngestReport, event: (IngestEvent) -> Void) {
         switch item {
         case .failed(let message):
-            report.failed += 1
-            report.problems.append(message)
-            event(.failed(path: path, message: message))
+            event(report.recordFailure(path: path, message: message))
         case .ready(let document, let payload, let bytes):
             do {
-                let outcome = try store.store(document, extraction: payload)
-                report.bytes += bytes
-                switch outcome {
-                case .added: report.added += 1
-                case .unchanged: report.unchanged += 1
-                case .replaced: report.replaced += 1
-                case .duplicate(let twin):
-                    report.duplicates += 1
-                    report.problems.append("\(path): same content as \(twin); not stored again")
-                }
-                event(.stored(path: path, outcome: outcome))
+                event(report.record(try store.store(document, extraction: payload), path: path, bytes: bytes))
             } catch {
-                let message = "\(path): could not be stored: \(error)"
-                report.failed += 1
-                report.problems.append(message)
-                event(.failed(path: path, message: message))
+                event(report.recordFailure(path: path, message: "\(path): could not be stored: \(error)"))
             }
         }
     }

@@ -50,24 +50,6 @@ public enum RelationExport {
         o.raw("end", String(offsets.codePoint(atByte: c.range.end)))
         return o.finish()
     }
-
-    /// Known actors mentioned in each document, in the order of first mention, with mention counts:
-    /// what `actorLine` needs. Unnamed fallbacks (`unknown:`) and the narrator (`speaker`) are left out.
-    public static func actorsMentioned(_ results: [(document: String, mentions: [ActorMention])], pack: KnowledgePack)
-        -> [(actor: Actor, documents: [String], mentions: Int)] {
-        var order: [String] = []
-        var docs: [String: [String]] = [:]
-        var counts: [String: Int] = [:]
-        for (document, mentions) in results {
-            for m in mentions where ExtractionResult.isKnown(m) && m.rule != "speaker" {
-                guard pack.actor(named: m.actor) != nil else { continue }
-                if counts[m.actor] == nil { order.append(m.actor) }
-                counts[m.actor, default: 0] += 1
-                if docs[m.actor]?.last != document { docs[m.actor, default: []].append(document) }
-            }
-        }
-        return order.compactMap { name in pack.actor(named: name).map { ($0, docs[name] ?? [], counts[name] ?? 0) } }
-    }
 }
 
 /// Writes one flat JSON object with keys in insertion order.

@@ -1,0 +1,104 @@
+import Foundation
+import KremlinologyModel
+import KremlinologyStore
+
+/// `kremlinology export`: the store's relations, actors or claims as JSON Lines (the shapes
+/// of ONTOLOGY.md, read by the scorers) or RFC 4180 CSV. Each layout is written here once.
+public struct CorpusExport: Sendable {
+    /// What to export.
+    public enum Content: String, Sendable, CaseIterable { case relations, actors, claims }
+    /// How to write it.
+    public enum Format: String, Sendable, CaseIterable { case jsonl, csv }
+
+    public var store: any CorpusStore
+
+    public init(store: any CorpusStore) {
+        self.store = store
+    }
+
+    /// The CSV header of relations, in column order.
+    public static let relationColumns = ["source", "source_wikidata", "source_text", "type", "polarity", "target",
+                                         "target_wikidata", "target_text", "modality", "attribution", "instruments", "time",
+                                         "document", "locator", "url", "quote", "start", "end", "rule"]
+    /// The CSV header of actors.
+    public static let actorColumns = ["name", "kind", "wikidata", "country", "aliases", "documents", "mentions"]
+    /// The CSV header of claims.
+    public static let claimColumns = ["speaker", "quote", "modality", "attribution", "document", "start", "end"]
+
+    /// Writes every line of `content` in `format` to `line`, one call per line (no newline).
+    public func write(_ content: Content, as format: Format, to line: (String) -> Void) throws {
+        switch content {
+        case .relations: try writeRelations(format, line)
+        case .actors: try writeActors(format, line)
+        case .claims: try writeClaims(format, line)
+        }
+    }
+
+    private func writeRelations(_ format: Format, _ line: (String) -> Void) throws {
+        if format == .csv { line(CSV.row(Self.relationColumns)) }
+        for id in try store.documentIDs() {
+            guard let content = try store.content(ofDocument: id) else { continue }
+            let offsets = CodePointOffsets(content.text)
+            for stored in try store.relations(RelationFilter(documentID: id, limit: StoreLimit.all)) {
+                let r = stored.relation
+                switch format {
+                case .jsonl:
+                    line(RelationExport.jsonLine(r, document: stored.fileName,
+                                                 locator: stored.locator.timestamp ?? stored.locator.paragraph.map { "¶\($0)" },
+                                                 offsets: offsets))
+                case .csv:
+                    line(CSV.row([r.source, r.sourceWikidata ?? "", r.sourceText, r.type.rawValue, String(r.polarity), r.target,
+                                  r.targetWikidata ?? "", r.targetText, r.modality.rawValue, r.attribution ?? "",
+                                  r.instruments.map(\.rawValue).joined(separator: ";"), r.time ?? "", stored.fileName,
+                                  stored.locator.label, stored.locator.url ?? "", r.quote,
+                                  String(offsets.codePoint(atByte: r.range.start)), String(offsets.codePoint(atByte: r.range.end)),
+                                  r.rule]))
+                }
+            }
+        }
+    }
+
+    private func writeActors(_ format: Format, _ line: (String) -> Void) throws {
+        if format == .csv { line(CSV.row(Self.actorColumns)) }
+        for summary in try store.actors(kind: nil, limit: StoreLimit.all) {
+            let a = summary.actor
+            switch format {
+            case .jsonl:
+                line(RelationExport.actorLine(a, documents: summary.documents, mentions: summary.mentions))
+            case .csv:
+                line(CSV.row([a.name, a.kind.rawValue, a.wikidata ?? "", a.country ?? "", a.aliases.joined(separator: ";"),
+                              summary.documents.joined(separator: ";"), String(summary.mentions)]))
+            }
+        }
+    }
+
+    private func writeClaims(_ format: Format, _ line: (String) -> Void) throws {
+        if format == .csv { line(CSV.row(Self.claimColumns)) }
+        for id in try store.documentIDs() {
+            guard let content = try store.content(ofDocument: id), let facts = try store.extraction(ofDocument: id) else { continue }
+            let offsets = CodePointOffsets(content.text)
+            let name = content.document.fileName
+            for claim in facts.claims {
+                switch format {
+                case .jsonl:
+                    line(RelationExport.claimLine(claim, document: name, offsets: offsets))
+                case .csv:
+                    line(CSV.row([claim.speaker, claim.quote, claim.modality.rawValue, claim.attribution ?? "", name,
+                                  String(offsets.codePoint(atByte: claim.range.start)),
+                                  String(offsets.codePoint(atByte: claim.range.end))]))
+                }
+            }
+        }
+    }
+}
+
+/// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled.
+public enum CSV {
+    /// One CSV line of `fields` (no line break).
+    public static func row(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",")
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import KremlinologyExtract
+import KremlinologyModel
+import KremlinologyStore
+
+/// The extractor with its knowledge pack, turning read documents into what the store keeps:
+/// the one place where a read document becomes extraction input and stored facts, for
+/// `ingest`, `worker`, `reextract`, uploads to the server and the tests alike.
+public struct FactExtraction: Sendable {
+    /// The extractor over the loaded pack.
+    public let extractor: Extractor
+    private let actorsByName: [String: Actor]
+
+    /// Loads the bundled pack, extended by `packDirectories` (`--pack DIR`).
+    public init(packDirectories: [String]) throws {
+        try self.init(pack: KnowledgePack.load(includingBundled: true,
+                                               extraDirectories: packDirectories.map { URL(fileURLWithPath: $0) }))
+    }
+
+    /// Extraction over an already loaded pack.
+    public init(pack: KnowledgePack) {
+        extractor = Extractor(pack: pack)
+        actorsByName = Dictionary(pack.actors.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Runs the extractor on a read document.
+    public func extract(_ document: IngestedDocument, explain: Bool = false) -> ExtractionResult {
+        extractor.extract(ExtractionInput(document: document), explain: explain)
+    }
+
+    /// The facts to store for a read document.
+    public func payload(for document: IngestedDocument) -> ExtractionPayload {
+        let result = extract(document)
+        // Unnamed fallbacks ("officials", a capitalised phrase) may stand in a relation, but
+        // only actors of the pack are listed as actors of the corpus.
+        let mentions = result.mentions.filter(ExtractionResult.isKnown)
+        let actors = Set(mentions.map(\.actor)).sorted().compactMap { actorsByName[$0] }
+        return ExtractionPayload(actors: actors, mentions: mentions, relations: result.relations, claims: result.claims)
+    }
+
+    /// The closure the ingestor and the queue worker run on every document.
+    public var closure: CorpusIngestor.Extraction {
+        { document in self.payload(for: document) }
+    }
+}
+
+extension ExtractionInput {
+    /// The extractor's input for a read document: its text, name, outlet, date and passages.
+    public init(document: IngestedDocument) {
+        self.init(text: document.text, documentName: document.document.fileName, outlet: document.document.outlet,
+                  published: document.document.published, passages: document.passages)
+    }
+}

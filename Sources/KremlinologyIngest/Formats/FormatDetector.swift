@@ -110,7 +110,7 @@ public enum FormatDetector {
                 if line.isDate && line.lower.hasPrefix("page last modified") || line.lower.hasPrefix("last modified:") { lastModifiedLine = true }
                 if line.publisher != nil || line.republisher != nil { publisherLine = true }
                 if line.boilerplate { boilerplate += 1 }
-                if SiteRules.bannerSuffixes.contains(where: { line.lower.hasSuffix($0) }) { banners += 1 }
+                if SiteRules.isBanner(s, a, e) { banners += 1 }
                 if nonBlank <= 4, PlainTextReader.datelineOutlet(s, a, e) != nil { dateline = true }
                 if nonBlank == 1 { headline = e - a <= 250 && !PlainTextReader.endsSentence(s, a, e) }
                 if e - a >= 200, PlainTextReader.endsSentence(s, a, e) { proseLines += 1 }
@@ -121,7 +121,7 @@ public enum FormatDetector {
 
 /// What a line of plain text says about the page: publisher, republisher, date, furniture.
 struct LineClass {
-    /// The first 80 bytes of the line, lower-cased.
+    /// The first 80 bytes of the line, lower-cased; empty when no furniture prefix can start the line.
     let lower: String
     var publisher: String?
     var republisher: String?
@@ -130,6 +130,11 @@ struct LineClass {
     var boilerplate = false
 
     init(_ s: [UInt8], _ a: Int, _ e: Int) {
+        // Almost no line starts like a furniture prefix: those are settled on two bytes, without strings.
+        guard e - a >= 2, SiteRules.furnitureLeads.contains(UInt16(Bytes.lower(s[a])) << 8 | UInt16(Bytes.lower(s[a + 1]))) else {
+            lower = ""
+            return
+        }
         let head = Bytes.string(s, a, min(e, a + 80))
         lower = head.lowercased()
         guard e - a <= 200 else { return }

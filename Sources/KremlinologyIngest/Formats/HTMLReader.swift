@@ -37,9 +37,15 @@ struct HTMLReader {
             let (a, e) = Bytes.trim(current, 0, current.count)
             if a < e, chrome == 0 {
                 let kind: PassageKind = heading > 0 ? .heading : list > 0 ? .listItem : quote > 0 ? .callout : .paragraph
-                blocks.append(Block(text: Array(current[a..<e]), kind: kind, inArticle: article > 0, inMain: main > 0))
+                // The block takes the buffer itself, trimmed in place: a copy would double a huge block's memory.
+                var text = current
+                current = []
+                text.removeLast(text.count - e)
+                text.removeFirst(a)
+                blocks.append(Block(text: text, kind: kind, inArticle: article > 0, inMain: main > 0))
+            } else {
+                current.removeAll(keepingCapacity: true)
             }
-            current.removeAll(keepingCapacity: true)
         }
         func appendText(_ b: UInt8) {
             if Bytes.isSpace(b) {
@@ -164,13 +170,18 @@ struct HTMLReader {
         flush()
 
         // Keep the article, else main, else everything that is not chrome.
-        let chosen: [Block]
+        var chosen: [Block]
         if blocks.contains(where: { $0.inArticle }) { chosen = blocks.filter { $0.inArticle } }
         else if blocks.contains(where: { $0.inMain }) { chosen = blocks.filter { $0.inMain } }
         else { chosen = blocks }
+        blocks = []
 
-        var b = TextBuilder(capacity: n / 2)
-        for block in chosen {
+        // Exactly the room the text needs, and each block freed once written: a huge block is
+        // then held twice at most, never three or four times while buffers grow.
+        var b = TextBuilder(capacity: chosen.reduce(0) { $0 + $1.text.count + 2 })
+        for index in chosen.indices {
+            let block = chosen[index]
+            chosen[index].text = []
             b.beginBlock()
             b.append(block.text, 0, block.text.count)
             if block.kind == .heading { b.section = String(decoding: block.text, as: UTF8.self) }

@@ -13,15 +13,25 @@ struct PlainTextReader {
     let s: [UInt8]
     let kind: DocumentKind
 
-    /// One candidate passage: a line, or a paragraph of wrapped lines.
+    /// One candidate passage: a line, or a paragraph of wrapped lines. Offsets are kept in 32
+    /// bits (12 bytes a unit, not 24), as a file of short lines has a unit per line.
     private struct Unit {
-        var start: Int
-        var end: Int
+        private var start32: UInt32
+        private var end32: UInt32
+        var start: Int { Int(start32) }
+        var end: Int { Int(end32) }
         var kind: PassageKind
         /// The only line of its block (blank lines around it).
         var lone: Bool
         var keep = true
         var isHeading = false
+
+        init(start: Int, end: Int, kind: PassageKind, lone: Bool) {
+            start32 = UInt32(start)
+            end32 = UInt32(end)
+            self.kind = kind
+            self.lone = lone
+        }
     }
 
     func read() -> ReaderOutput {
@@ -31,8 +41,7 @@ struct PlainTextReader {
 
         // 1. Units: a line each, or wrapped lines joined into paragraphs.
         var units: [Unit] = []
-        var blockSizes: [Int] = [] // lines of the block each unit belongs to
-        let firstLine = lines.firstIndex { $0 != nil }
+        let firstLine = (0..<lines.count).first { lines[$0] != nil }
         // A line that names the publisher or is site furniture is never joined into a paragraph,
         // and neither is an article's headline: each must stay a unit of its own to be recognised.
         let standsAlone = { (j: Int, a: Int, e: Int) -> Bool in
@@ -60,7 +69,6 @@ struct PlainTextReader {
                     units.append(Unit(start: a, end: e, kind: .paragraph, lone: size == 1))
                     j += 1
                 }
-                blockSizes.append(size)
             }
             k = blockEnd
         }
@@ -154,25 +162,14 @@ struct PlainTextReader {
     // MARK: Line tests, shared with FormatDetector
 
     /// The lines as trimmed `(start, end)` ranges; nil for blank lines.
-    static func trimmedLines(_ s: [UInt8]) -> [(Int, Int)?] {
-        var out: [(Int, Int)?] = []
-        var i = 0
-        let n = s.count
-        while i < n {
-            let lineEnd = Bytes.find(Bytes.newline, in: s, from: i, to: n) ?? n
-            let (a, e) = Bytes.trim(s, i, lineEnd)
-            out.append(a < e ? (a, e) : nil)
-            i = lineEnd + 1
-        }
-        return out
-    }
+    static func trimmedLines(_ s: [UInt8]) -> TrimmedLines { TrimmedLines(s) }
 
     /// Whether the text is wrapped at a fixed width (paragraphs span lines), rather than a line per paragraph.
-    static func isHardWrapped(_ s: [UInt8], _ lines: [(Int, Int)?]) -> Bool {
+    static func isHardWrapped(_ s: [UInt8], _ lines: TrimmedLines) -> Bool {
         var nonBlank = 0, long = 0, continued = 0
         var previous = false
-        for line in lines {
-            guard let (a, e) = line else { previous = false; continue }
+        for index in 0..<lines.count {
+            guard let (a, e) = lines[index] else { previous = false; continue }
             nonBlank += 1
             if e - a > 100 { long += 1 }
             if previous, bulletContent(s, a, e) == nil { continued += 1 }
@@ -271,5 +268,34 @@ struct PlainTextReader {
         var count = 0
         for j in a..<e where s[j] == Bytes.newline { count += 1 }
         return count
+    }
+}
+
+/// The trimmed lines of a text, 8 bytes a line: a file of short lines would otherwise cost
+/// 24 bytes of bookkeeping per line, many times its own size. Offsets fit in 32 bits because
+/// ``DocumentReader`` reads no file of 4 GiB or more.
+struct TrimmedLines {
+    /// `start, end` of each line, trimmed; equal for a blank line.
+    private var bounds: [UInt32] = []
+
+    init(_ s: [UInt8]) {
+        precondition(s.count < Int(UInt32.max), "texts of 4 GiB or more are refused before they are read")
+        var i = 0
+        let n = s.count
+        while i < n {
+            let lineEnd = Bytes.find(Bytes.newline, in: s, from: i, to: n) ?? n
+            let (a, e) = Bytes.trim(s, i, lineEnd)
+            bounds.append(UInt32(a))
+            bounds.append(UInt32(a < e ? e : a))
+            i = lineEnd + 1
+        }
+    }
+
+    var count: Int { bounds.count / 2 }
+
+    /// The trimmed range of line `i`, or nil when it is blank.
+    subscript(i: Int) -> (Int, Int)? {
+        let a = Int(bounds[2 * i]), e = Int(bounds[2 * i + 1])
+        return a < e ? (a, e) : nil
     }
 }

@@ -35,9 +35,28 @@ enum SiteRules {
     /// Endings (lower case) of a site's banner line: `… Jobs - JOIN NOW`.
     static let bannerSuffixes = ["- join now", "- sign up", "- subscribe", "- subscribe now", "- register now", "- learn more"]
 
+    /// Whether the line `s[a..<e]` ends like a banner (ASCII case ignored).
+    static func isBanner(_ s: [UInt8], _ a: Int, _ e: Int) -> Bool {
+        guard e - a <= 200 else { return false }
+        return bannerSuffixes.contains { suffix in
+            let count = suffix.utf8.count
+            return e - a >= count && Bytes.hasPrefix(s, at: e - count, suffix, end: e)
+        }
+    }
+
     /// Prefixes (lower case) of lines that carry the page's date.
     static let datePrefixes = ["page last modified:", "last modified:", "published:", "published on",
                                "date:", "posted on", "updated:"]
+
+    /// The first two bytes of every furniture prefix: a line starting otherwise is none of them,
+    /// which lets the readers skip the costlier test on almost every line.
+    static let furnitureLeads: Set<UInt16> = {
+        let prefixes = publishedByPrefixes + republishedByPrefixes + boilerplatePrefixes + datePrefixes
+        return Set(prefixes.map { prefix in
+            let b = Array(prefix.utf8)
+            return UInt16(Bytes.lower(b[0])) << 8 | UInt16(Bytes.lower(b[1]))
+        })
+    }()
 
     /// The outlet name for a site or agency as printed.
     static func outlet(for printed: String) -> String {

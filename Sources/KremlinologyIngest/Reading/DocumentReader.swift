@@ -32,7 +32,7 @@ public struct DocumentReader: Sendable {
     /// size is checked before anything is read; I/O errors become ``IngestError``s naming the file.
     public func read(fileAt url: URL, displayPath: String? = nil) throws -> IngestedDocument {
         let path = displayPath ?? url.path
-        let bytes = try RegularFile.contents(of: url.path, displayPath: path, limit: maxFileBytes)
+        let bytes = try RegularFile.contents(of: url.path, displayPath: path, limit: effectiveLimit)
         return try read(bytes: bytes, path: path, fileName: url.lastPathComponent)
     }
 
@@ -42,7 +42,7 @@ public struct DocumentReader: Sendable {
     /// the decoded text, while `contentHash` stays the hash of the bytes as given. A document
     /// whose text comes out empty is refused with ``IngestError/noText(path:reason:)``.
     public func read(bytes: [UInt8], path: String, fileName: String) throws -> IngestedDocument {
-        if bytes.count > maxFileBytes { throw IngestError.tooLarge(path: path, bytes: bytes.count, limit: maxFileBytes) }
+        if bytes.count > effectiveLimit { throw IngestError.tooLarge(path: path, bytes: bytes.count, limit: effectiveLimit) }
         let decoded = try TextDecoding.utf8(bytes, path: path)
         let normalized = try TextNormalizer.normalize(decoded, path: path)
         let kind = FormatDetector.detect(bytes: normalized, fileName: fileName)
@@ -73,6 +73,9 @@ public struct DocumentReader: Sendable {
                                 rawText: String(decoding: decoded[rawStart...], as: UTF8.self),
                                 contentHash: SHA256.hex(of: bytes), passages: output.passages)
     }
+
+    /// `maxFileBytes`, but under 4 GiB: text offsets are kept in 32 bits while a file is read.
+    private var effectiveLimit: Int { min(maxFileBytes, Int(UInt32.max) - 1) }
 
     /// Whether `text` holds a character that is not whitespace, invisible (zero-width, BOM) or a control.
     /// Stops at the first such character, which is almost always the first one.

@@ -12,6 +12,11 @@ enum TextNormalizer {
 
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        // Most files need no change: hand back the same buffer rather than a copy of it.
+        if start == 0, Bytes.find(0x0D, in: bytes, from: 0, to: bytes.count) == nil {
+            if isOnlySpace(bytes) { throw IngestError.empty(path: path, whitespaceOnly: true) }
+            return bytes
+        }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count - start)
         var i = start
@@ -32,6 +37,18 @@ enum TextNormalizer {
         }
         if onlySpace { throw IngestError.empty(path: path, whitespaceOnly: true) }
         return out
+    }
+
+    /// Whether `bytes` hold nothing but ASCII whitespace and no-break spaces.
+    static func isOnlySpace(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let width = Bytes.spaceWidth(bytes, i, n)
+            if width == 0 { return false }
+            i += width
+        }
+        return true
     }
 
     /// Throws `binary` for a NUL byte anywhere, or when more than 1 in 20 of the first 64 KiB

@@ -28,6 +28,15 @@ struct ReaderHardeningTests {
         }
     }
 
+    /// Found by Scripts/fuzz.sh (Tests/Fixtures/crashes/crash-0db47f49951d75e4.html): the reader
+    /// looked at the byte before a tag's end to spot `<script/>`, past the end of a cut-off file.
+    @Test func aScriptOrStyleTagCutOffByTheEndOfTheFileIsNoCrash() throws {
+        for tail in ["<style", "<script ", "<textarea"] {
+            let doc = try Support.read("<html><body><p>Moscow replied.</p>" + tail, "cut.html")
+            #expect(Support.passageTexts(doc) == ["Moscow replied."])
+        }
+    }
+
     @Test func aFIFOIsNotARegularFileAndReadingItNeverBlocks() throws {
         let root = try TempFolder([])
         defer { root.remove() }

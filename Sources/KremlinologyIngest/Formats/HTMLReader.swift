@@ -105,7 +105,8 @@ struct HTMLReader {
             i = min(tagEnd + 1, n)
 
             if !closing, Self.rawTextElements.contains(name) {
-                if s[max(attrs.0, attrs.1 - 1)] == 0x2F { continue } // self-closing
+                // Self-closing (`<script/>`); a tag cut off by the end of the file has no byte before its end.
+                if attrs.1 > attrs.0, s[attrs.1 - 1] == 0x2F { continue }
                 guard let close = Bytes.find("</" + name, in: s, from: i, to: n) else {
                     out.whyEmpty = out.whyEmpty ?? "the <\(name)> at byte \(tagStart) is never closed, so everything after it is dropped"
                     i = n

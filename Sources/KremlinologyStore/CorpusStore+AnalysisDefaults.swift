@@ -1,9 +1,10 @@
+import Foundation
 import KremlinologyModel
 
-/// Fallbacks for the analysis queries, built on ``CorpusStore/relations(_:)``, so that a new
-/// backend works before it optimises them.
-/// ``SQLiteCorpusStore`` answers each with one indexed query instead.
-extension CorpusStore {
+/// Fallbacks for the analysis queries, built on ``FactStore/relations(_:)``, so that a new
+/// backend works before it optimises them. The store core (``SQLCorpusStore``) answers each
+/// with one indexed query instead.
+extension FactStore {
     public func relations(involving actor: String) throws -> [StoredRelation] {
         let all = StoreLimit.all
         let outgoing = try relations(RelationFilter(source: actor, limit: all)).filter { $0.relation.source == actor }
@@ -15,4 +16,10 @@ extension CorpusStore {
         let key = speaker.lowercased()
         return try relations(RelationFilter(limit: StoreLimit.all)).filter { $0.relation.attribution?.lowercased() == key }
     }
+}
+
+extension CorpusStore {
+    /// A backend that cannot tell when it changed says "changed" every time, so that views
+    /// over it are never stale (only never memoised).
+    public func changeToken() throws -> String { UUID().uuidString }
 }

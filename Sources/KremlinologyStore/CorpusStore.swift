@@ -135,11 +135,8 @@ public struct ActorSummary: Sendable, Codable, Hashable {
     public var relationsIn: Int
 }
 
-/// A store of documents, passages and extracted facts.
-///
-/// SQLite is the embedded default; a PostgreSQL backend implements the same protocol so
-/// that callers never know which one they talk to.
-public protocol CorpusStore: Sendable {
+/// Documents as stored: writing them with their facts, finding and reading them back.
+public protocol DocumentStore: Sendable {
     /// Stores one document and its facts in one transaction: after a crash the document is
     /// either wholly present or absent.
     func store(_ document: IngestedDocument, extraction: ExtractionPayload?) throws -> IngestOutcome
@@ -151,24 +148,44 @@ public protocol CorpusStore: Sendable {
     func document(matching key: String) throws -> StoredDocument?
     /// The normalised text and passages of a stored document.
     func content(ofDocument id: String) throws -> IngestedDocument?
-    /// Ranked passages.
-    func search(_ query: SearchQuery) throws -> [SearchHit]
-    func stats() throws -> CorpusStats
-    func relations(_ filter: RelationFilter) throws -> [StoredRelation]
-    /// Actors by number of mentions.
-    func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary]
     /// Ids of every stored document, for re-extraction.
     func documentIDs() throws -> [String]
-    /// Every relation whose source or target is exactly `actor` (canonical name), once each.
-    func relations(involving actor: String) throws -> [StoredRelation]
-    /// Every relation attributed to `speaker` (case-insensitive): what the speaker asserts.
-    func relations(attributedTo speaker: String) throws -> [StoredRelation]
     /// The facts stored with a document, as stored: its mentions, relations (in the order
     /// they were stored) and claims, and the actor records of the actors it mentions.
     /// With ``content(ofDocument:)`` this is everything needed to copy it to another store.
     func extraction(ofDocument id: String) throws -> ExtractionPayload?
+}
+
+/// The extracted facts: relations and actors, filtered and listed.
+public protocol FactStore: Sendable {
+    func relations(_ filter: RelationFilter) throws -> [StoredRelation]
+    /// Actors by number of mentions.
+    func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary]
+    /// Every relation whose source or target is exactly `actor` (canonical name), once each.
+    func relations(involving actor: String) throws -> [StoredRelation]
+    /// Every relation attributed to `speaker` (case-insensitive): what the speaker asserts.
+    func relations(attributedTo speaker: String) throws -> [StoredRelation]
     /// Every actor record, mentioned or not, ordered by name.
     func actorRecords() throws -> [Actor]
+}
+
+/// Full-text search over passages.
+public protocol SearchStore: Sendable {
+    /// Ranked passages.
+    func search(_ query: SearchQuery) throws -> [SearchHit]
+}
+
+/// A store of documents, passages and extracted facts: every role together.
+///
+/// SQLite is the embedded default; a PostgreSQL backend implements the same protocol so
+/// that callers never know which one they talk to. Both are built on one store core,
+/// ``SQLCorpusStore``.
+public protocol CorpusStore: DocumentStore, FactStore, SearchStore {
+    /// Figures about the whole corpus.
+    func stats() throws -> CorpusStats
+    /// A value that changes whenever the store is written, by this process or any other:
+    /// views memoised under one token are stale once it differs.
+    func changeToken() throws -> String
 }
 
 /// Limits of listing queries.

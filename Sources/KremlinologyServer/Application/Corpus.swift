@@ -21,8 +21,8 @@ public final class Corpus: Sendable {
     private struct State {
         var analyzer: CorpusAnalyzer
         var memo: [String: any Sendable] = [:]
-        /// Size and modification time of the store's files when the memo was last checked.
-        var fileSignature: [Double] = []
+        /// The store's change token when the memo was last checked.
+        var changeToken: String?
         var checkedAt = Date.distantPast
     }
 
@@ -33,7 +33,7 @@ public final class Corpus: Sendable {
     public init(store: any CorpusStore, extraction: CorpusIngestor.Extraction?) throws {
         self.store = store
         self.extraction = extraction
-        state = Locked(State(analyzer: try CorpusAnalyzer(store: store), fileSignature: Self.signature(of: store)))
+        state = Locked(State(analyzer: try CorpusAnalyzer(store: store), changeToken: try? store.changeToken()))
     }
 
     /// The analysis facade (actor directory loaded once, refreshed after uploads).
@@ -74,9 +74,9 @@ public final class Corpus: Sendable {
         try memo("stats") { try store.stats() }
     }
 
-    /// Empties the memo when another process (say `kremlinology ingest`) wrote to the store:
-    /// at most once a second, compares the size and modification time of the SQLite file and
-    /// its write-ahead log with those last seen.
+    /// Empties the memo when another process (`kremlinology ingest`, a queue worker) wrote to
+    /// the store: at most once a second, compares the store's change token with the one last
+    /// seen. Both backends keep the token, so pages refresh on SQLite and PostgreSQL alike.
     private func forgetIfWrittenElsewhere() {
         let now = Date()
         guard state.withLock({ state in
@@ -84,24 +84,15 @@ public final class Corpus: Sendable {
             state.checkedAt = now
             return true
         }) else { return }
-        let signature = Self.signature(of: store)
+        let token = try? store.changeToken()
         let changed = state.withLock { state in
-            defer { state.fileSignature = signature }
-            return state.fileSignature != signature
+            defer { state.changeToken = token }
+            return token == nil || state.changeToken != token
         }
         guard changed, let refreshed = try? CorpusAnalyzer(store: store) else { return }
         state.withLock { state in
             state.analyzer = refreshed
             state.memo.removeAll()
-        }
-    }
-
-    private static func signature(of store: any CorpusStore) -> [Double] {
-        guard let path = (store as? SQLiteCorpusStore)?.path else { return [] }
-        return [path, path + "-wal"].flatMap { file -> [Double] in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-            return [(attributes?[.size] as? NSNumber)?.doubleValue ?? -1,
-                    (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1]
         }
     }
 

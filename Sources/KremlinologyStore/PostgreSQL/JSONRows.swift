@@ -19,6 +19,22 @@ struct JSONRows {
         count += 1
     }
 
+    /// Adds one row of the store core: `values` in the order of `columns`.
+    mutating func append(columns: [String], values: [SQLValue]) {
+        var object = count == 0 ? "{" : ",{"
+        for (index, (name, value)) in zip(columns, values).enumerated() {
+            object += (index == 0 ? "" : ",") + JSONText.quoted(name) + ":"
+            switch value {
+            case .null: object += "null"
+            case .integer(let v): object += String(v)
+            case .real(let v): object += v.isFinite ? String(v) : "null"
+            case .text(let v): object += JSONText.quoted(v)
+            }
+        }
+        text += object + "}"
+        count += 1
+    }
+
     /// The finished JSON array.
     var json: String { text + "]" }
 }

@@ -87,8 +87,9 @@ extension PostgresCorpusStore {
     /// `beforeCommit` runs last inside the transaction (tests pause there to kill the worker).
     public func complete(_ job: IngestJob, worker: String, document: IngestedDocument, extraction: ExtractionPayload?,
                          beforeCommit: () -> Void = {}) throws -> IngestOutcome {
-        try transaction {
-            let outcome = try storeInTransaction(document, extraction: extraction)
+        var newActors: [Actor] = []
+        let outcome = try write { x in
+            let outcome = try storeInTransaction(document, extraction: extraction, in: x, newActors: &newActors)
             let changed = try session.execute("""
                 UPDATE ingest_job SET state = 'done', outcome = \(Self.describe(outcome)), error = NULL, finished_at = now(), lease_until = NULL
                 WHERE id = \(job.id) AND worker = \(worker) AND state = 'running'
@@ -97,6 +98,8 @@ extension PostgresCorpusStore {
             beforeCommit()
             return outcome
         }
+        writtenActors.insert(newActors)
+        return outcome
     }
 
     /// Marks a job failed with the reason (a file that cannot be read fails the same way on every worker).

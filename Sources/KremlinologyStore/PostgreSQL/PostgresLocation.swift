@@ -27,10 +27,10 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     /// Parses a `postgres://` or `postgresql://` URL.
     public init(url text: String) throws {
         guard Self.isPostgres(text), let components = URLComponents(string: text) else {
-            throw StoreError("\(Self.redact(text)): not a PostgreSQL URL; write it as postgres://USER@HOST[:PORT]/DATABASE")
+            throw StoreError.invalidLocation("\(Self.redact(text)): not a PostgreSQL URL; write it as postgres://USER@HOST[:PORT]/DATABASE")
         }
         guard let host = components.host, !host.isEmpty else {
-            throw StoreError("\(Self.redact(text)): the URL names no host; write it as postgres://USER@HOST[:PORT]/DATABASE")
+            throw StoreError.invalidLocation("\(Self.redact(text)): the URL names no host; write it as postgres://USER@HOST[:PORT]/DATABASE")
         }
         let database = String(components.path.drop(while: { $0 == "/" }))
         self.user = components.user?.removingPercentEncoding ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
@@ -40,7 +40,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         self.database = database.isEmpty ? self.user : database
         self.schema = components.queryItems?.first(where: { $0.name == "schema" })?.value
         if let schema, !Self.isPlainIdentifier(schema) {
-            throw StoreError("\(description): schema \"\(schema)\" must be lower-case letters, digits and _, starting with a letter")
+            throw StoreError.invalidLocation("\(description): schema \"\(schema)\" must be lower-case letters, digits and _, starting with a letter")
         }
     }
 

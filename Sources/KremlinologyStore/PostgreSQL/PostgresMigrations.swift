@@ -141,6 +141,12 @@ enum PostgresMigrations {
             );
             CREATE INDEX ingest_job_open ON ingest_job (id) WHERE state IN ('queued', 'running');
             """),
+        ("v4-change-sequence", """
+            -- Advanced by every write transaction, so that readers in other processes (the
+            -- server) can tell that the store changed: see `changeToken()`. A sequence, not a
+            -- counter row, so concurrent workers never wait for each other on it.
+            CREATE SEQUENCE store_change
+            """),
     ]
 
     /// Applies the migrations not yet recorded, in one transaction. An advisory lock keeps

@@ -33,8 +33,9 @@ final class PostgresSession: @unchecked Sendable {
             connection = try PostgresConnection.connect(on: Self.eventLoops.next(), configuration: configuration,
                                                         id: 1, logger: Self.logger).wait()
         } catch {
-            throw StoreError("\(location): cannot connect: \(Self.message(of: error)). Is the server running, and do the role "
-                             + "and database exist? (e.g. `createdb -h \(location.host) -p \(location.port) \(location.database)`)")
+            throw StoreError.unavailable(location: location.description, reason: "cannot connect: \(Self.message(of: error)). "
+                + "Is the server running, and do the role and database exist? "
+                + "(e.g. `createdb -h \(location.host) -p \(location.port) \(location.database)`)")
         }
         if let schema = location.schema {
             // Identifiers cannot be bound; `schema` was checked to be a plain identifier.
@@ -61,7 +62,7 @@ final class PostgresSession: @unchecked Sendable {
         do {
             return try connection.query(query, logger: Self.logger, file: file, line: line).wait().rows
         } catch {
-            throw StoreError("\(location): \(Self.message(of: error)) (in \(Self.firstLine(of: query.sql)))")
+            throw StoreError.failure("\(location): \(Self.message(of: error)) (in \(Self.firstLine(of: query.sql)))")
         }
     }
 
@@ -73,7 +74,7 @@ final class PostgresSession: @unchecked Sendable {
         do {
             return try connection.query(query, logger: Self.logger, file: file, line: line).wait().metadata.rows ?? 0
         } catch {
-            throw StoreError("\(location): \(Self.message(of: error)) (in \(Self.firstLine(of: query.sql)))")
+            throw StoreError.failure("\(location): \(Self.message(of: error)) (in \(Self.firstLine(of: query.sql)))")
         }
     }
 
@@ -98,7 +99,7 @@ final class PostgresSession: @unchecked Sendable {
 
     /// Drops a schema and everything in it (the tests use one schema each).
     func dropSchema(_ name: String) throws {
-        guard PostgresLocation.isPlainIdentifier(name) else { throw StoreError("\(name): not a plain schema name") }
+        guard PostgresLocation.isPlainIdentifier(name) else { throw StoreError.invalidLocation("\(name): not a plain schema name") }
         try execute("DROP SCHEMA IF EXISTS \(unescaped: name) CASCADE")
     }
 

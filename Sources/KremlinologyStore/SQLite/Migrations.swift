@@ -124,6 +124,14 @@ enum SQLiteMigrations {
                 CREATE INDEX claim_speaker ON claim(speaker);
                 """)
         }
+        migrator.registerMigration("v3-change-counter") { db in
+            // Bumped by every write transaction, so that a reader in another process (the
+            // server) can tell cheaply that the store changed: see `changeToken()`.
+            try db.execute(sql: """
+                CREATE TABLE store_change (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+                INSERT INTO store_change (id, version) VALUES (1, 0);
+                """)
+        }
         return migrator
     }
 }

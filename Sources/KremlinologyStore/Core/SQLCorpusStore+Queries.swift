@@ -1,0 +1,189 @@
+import KremlinologyModel
+
+/// The reading side of the store core: every listing and figure, written once.
+extension SQLCorpusStore {
+    public func documents(limit: Int, offset: Int) throws -> [StoredDocument] {
+        try read { x in
+            let order = x.dialect.byteOrder
+            return try x.rows("""
+                SELECT \(StoreSchema.storedDocumentSelect) FROM document d
+                ORDER BY d.file_name\(order), d.path\(order) LIMIT ? OFFSET ?
+                """, [.integer(max(0, limit)), .integer(max(0, offset))], StoreRecords.storedDocument)
+        }
+    }
+
+    public func document(matching key: String) throws -> StoredDocument? {
+        try read { x in
+            // Exact id, path and file name first; then an id prefix (compared as text, so
+            // that `%` and `_` are not wildcards).
+            let lookups: [(String, [SQLValue])] = [
+                ("d.id = ?", [.text(key)]), ("d.path = ?", [.text(key)]), ("d.file_name = ?", [.text(key)]),
+                ("substr(d.id, 1, length(?)) = ?", [.text(key), .text(key)]),
+            ]
+            for (condition, arguments) in lookups {
+                let rows = try x.rows("SELECT \(StoreSchema.storedDocumentSelect) FROM document d WHERE \(condition) LIMIT 11",
+                                      arguments, StoreRecords.storedDocument)
+                if rows.count == 1 { return rows[0] }
+                if rows.count > 1 {
+                    throw StoreError.ambiguousDocument(key: key, candidates: rows.map { "\($0.document.id) (\($0.document.fileName))" })
+                }
+            }
+            return nil
+        }
+    }
+
+    public func content(ofDocument id: String) throws -> IngestedDocument? {
+        try read { x in
+            let found = try x.rows("SELECT * FROM document WHERE id = ?", [.text(id)]) { row in
+                (document: try StoreRecords.document(from: row), text: try row.text("text"), rawText: try row.text("raw_text"),
+                 hash: try row.text("content_hash"))
+            }
+            guard let doc = found.first else { return nil }
+            var linksByPassage: [Int: [TopicLink]] = [:]
+            let links = try x.rows(#"SELECT passage_idx, slug, label, start, "end" FROM topic_link WHERE document_id = ? ORDER BY start"#,
+                                   [.text(id)]) { row in
+                (try row.integer("passage_idx"),
+                 TopicLink(slug: try row.text("slug"), label: try row.text("label"),
+                           range: TextRange(start: try row.integer("start"), end: try row.integer("end"))))
+            }
+            for (index, link) in links { linksByPassage[index, default: []].append(link) }
+            let passages = try x.rows(#"SELECT idx, start, "end", section, kind, anchors FROM passage WHERE document_id = ? ORDER BY idx"#,
+                                      [.text(id)]) { p in
+                let index = try p.integer("idx")
+                return Passage(index: index, range: TextRange(start: try p.integer("start"), end: try p.integer("end")),
+                               section: try p.optionalText("section"),
+                               kind: PassageKind(rawValue: try p.text("kind")) ?? .paragraph,
+                               anchors: JSONText.decode([TimestampAnchor].self, from: try p.text("anchors")) ?? [],
+                               topicLinks: linksByPassage[index] ?? [])
+            }
+            return IngestedDocument(document: doc.document, text: doc.text, rawText: doc.rawText, contentHash: doc.hash,
+                                    passages: passages)
+        }
+    }
+
+    public func documentIDs() throws -> [String] {
+        try read { x in
+            try x.rows("SELECT id FROM document ORDER BY file_name\(x.dialect.byteOrder)", []) { try $0.text("id") }
+        }
+    }
+
+    // MARK: - Figures
+
+    public func stats() throws -> CorpusStats {
+        try read { x in
+            func counts(_ column: String, in table: String) throws -> [String: Int] {
+                var result: [String: Int] = [:]
+                for (key, value) in try x.rows("SELECT \(column) AS k, COUNT(*) AS n FROM \(table) GROUP BY \(column)", [], {
+                    (try $0.optionalText("k"), try $0.integer("n"))
+                }) { result[key ?? "(unknown)"] = value }
+                return result
+            }
+            return CorpusStats(
+                documents: try x.count("SELECT COUNT(*) AS n FROM document"),
+                documentsByKind: try counts("kind", in: "document"),
+                passages: try x.count("SELECT COUNT(*) AS n FROM passage"),
+                textBytes: try x.count("SELECT CAST(COALESCE(SUM(byte_count), 0) AS BIGINT) AS n FROM document"),
+                actors: try x.count("SELECT COUNT(DISTINCT actor) AS n FROM mention"),
+                mentions: try x.count("SELECT COUNT(*) AS n FROM mention"),
+                relations: try x.count("SELECT COUNT(*) AS n FROM relation"),
+                relationsByType: try counts("type", in: "relation"),
+                outlets: try counts("outlet", in: "document"))
+        }
+    }
+
+    // MARK: - Facts
+
+    public func relations(_ filter: RelationFilter) throws -> [StoredRelation] {
+        try read { x in
+            var conditions: [String] = []
+            var arguments: [SQLValue] = []
+            func add(_ condition: String, _ value: String?) {
+                guard let value else { return }
+                conditions.append(condition)
+                arguments.append(.text(value))
+            }
+            add(x.dialect.equalsIgnoringCase("r.source"), filter.source)
+            add(x.dialect.equalsIgnoringCase("r.target"), filter.target)
+            add("r.type = ?", filter.type?.rawValue)
+            add("r.modality = ?", filter.modality?.rawValue)
+            add(x.dialect.equalsIgnoringCase("d.outlet"), filter.outlet)
+            add("r.document_id = ?", filter.documentID)
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try x.rows("""
+                \(StoreSchema.storedRelationSelect)
+                \(whereClause) ORDER BY d.file_name\(x.dialect.byteOrder), r.start, r.id LIMIT ? OFFSET ?
+                """, arguments + [.integer(max(0, filter.limit)), .integer(max(0, filter.offset))], StoreRecords.storedRelation)
+        }
+    }
+
+    /// Relations with `actor` as source or target, by the `relation_source` and
+    /// `relation_target` indexes; a relation from the actor to itself is returned once.
+    public func relations(involving actor: String) throws -> [StoredRelation] {
+        try read { x in
+            try x.rows("""
+                \(StoreSchema.storedRelationSelect) WHERE r.source = ?
+                UNION ALL
+                \(StoreSchema.storedRelationSelect) WHERE r.target = ? AND r.source <> ?
+                ORDER BY file_name\(x.dialect.byteOrder), start, id
+                """, [.text(actor), .text(actor), .text(actor)], StoreRecords.storedRelation)
+        }
+    }
+
+    /// Relations whose attribution is `speaker`, compared case-insensitively.
+    public func relations(attributedTo speaker: String) throws -> [StoredRelation] {
+        try read { x in
+            try x.rows("""
+                \(StoreSchema.storedRelationSelect) WHERE \(x.dialect.equalsIgnoringCase("r.attribution"))
+                ORDER BY d.file_name\(x.dialect.byteOrder), r.start, r.id
+                """, [.text(speaker)], StoreRecords.storedRelation)
+        }
+    }
+
+    public func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary] {
+        try read { x in
+            let order = x.dialect.byteOrder
+            let rows = try x.rows("""
+                SELECT m.actor AS name, COUNT(*) AS mentions, a.kind, a.wikidata, a.country, a.aliases, a.affiliations,
+                       (SELECT COUNT(*) FROM relation r WHERE r.source = m.actor) AS out_count,
+                       (SELECT COUNT(*) FROM relation r WHERE r.target = m.actor) AS in_count
+                FROM mention m LEFT JOIN actor a ON a.name = m.actor
+                \(kind == nil ? "" : "WHERE a.kind = ?")
+                GROUP BY m.actor, a.name ORDER BY mentions DESC, m.actor\(order) LIMIT ?
+                """, (kind.map { [SQLValue.text($0.rawValue)] } ?? []) + [.integer(max(0, limit))]) { row in
+                (actor: try StoreRecords.actor(from: row), mentions: try row.integer("mentions"),
+                 out: try row.integer("out_count"), in: try row.integer("in_count"))
+            }
+            return try rows.map { row in
+                let documents = try x.rows("""
+                    SELECT DISTINCT d.file_name\(order) AS file_name FROM mention m JOIN document d ON d.id = m.document_id
+                    WHERE m.actor = ? ORDER BY 1
+                    """, [.text(row.actor.name)]) { try $0.text("file_name") }
+                return ActorSummary(actor: row.actor, mentions: row.mentions, documents: documents,
+                                    relationsOut: row.out, relationsIn: row.in)
+            }
+        }
+    }
+
+    // MARK: - Copying
+
+    public func extraction(ofDocument id: String) throws -> ExtractionPayload? {
+        try read { x in
+            guard try x.count("SELECT COUNT(*) AS n FROM document WHERE id = ?", [.text(id)]) > 0 else { return nil }
+            let order = x.dialect.insertionOrder
+            // Mentions and claims have no id: the physical order is the insertion order, as rows are never updated.
+            let mentions = try x.rows("SELECT * FROM mention WHERE document_id = ? ORDER BY \(order)", [.text(id)],
+                                      StoreRecords.mention)
+            let relations = try x.rows("\(StoreSchema.storedRelationSelect) WHERE r.document_id = ? ORDER BY r.id", [.text(id)],
+                                       StoreRecords.relation)
+            let claims = try x.rows("SELECT * FROM claim WHERE document_id = ? ORDER BY \(order)", [.text(id)], StoreRecords.claim)
+            let actors = try x.rows("""
+                SELECT * FROM actor WHERE name IN (SELECT actor FROM mention WHERE document_id = ?) ORDER BY name\(x.dialect.byteOrder)
+                """, [.text(id)], StoreRecords.actor)
+            return ExtractionPayload(actors: actors, mentions: mentions, relations: relations, claims: claims)
+        }
+    }
+
+    public func actorRecords() throws -> [Actor] {
+        try read { x in try x.rows("SELECT * FROM actor ORDER BY name\(x.dialect.byteOrder)", [], StoreRecords.actor) }
+    }
+}

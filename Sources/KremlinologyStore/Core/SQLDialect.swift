@@ -1,0 +1,16 @@
+/// What SQLite and PostgreSQL spell differently in the queries the store core shares.
+/// Everything else in the core is SQL both accept.
+struct SQLDialect: Sendable {
+    /// Appended to a text column in ORDER BY to sort by bytes (SQLite's default; PostgreSQL
+    /// sorts by locale unless told `COLLATE "C"`), so both backends list in the same order.
+    var byteOrder: String
+    /// The hidden column that follows insertion order in tables without an id.
+    var insertionOrder: String
+    /// `column = ?`, ignoring case.
+    var equalsIgnoringCase: @Sendable (_ column: String) -> String
+
+    static let sqlite = SQLDialect(byteOrder: "", insertionOrder: "rowid",
+                                   equalsIgnoringCase: { "\($0) = ? COLLATE NOCASE" })
+    static let postgres = SQLDialect(byteOrder: #" COLLATE "C""#, insertionOrder: "ctid",
+                                     equalsIgnoringCase: { "lower(\($0)) = lower(?)" })
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import KremlinologyModel
+
+extension SQLiteCorpusStore {
+    // MARK: - Search
+
+    /// Ranked passages by FTS5's BM25; snippets only for the rows shown.
+    func searchIndex(_ query: SearchQuery) throws -> [SearchHit] {
+        let match = try FTSQuery.build(from: query.text)
+        let limit = max(0, min(query.limit, 1000))
+        return try pool.read { db in
+            var sql = """
+                SELECT f.rowid AS rowid, f.rank AS rank FROM passage_fts f
+                JOIN passage p ON p.id = f.rowid JOIN document d ON d.id = p.document_id
+                WHERE passage_fts MATCH ?
+                """
+            var arguments: StatementArguments = [match]
+            if let outlet = query.outlet {
+                sql += " AND d.outlet = ? COLLATE NOCASE"
+                _ = arguments.append(contentsOf: [outlet])
+            }
+            sql += " ORDER BY f.rank LIMIT ? OFFSET ?"
+            _ = arguments.append(contentsOf: [limit, max(0, query.offset)])
+            let ranked = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            // Snippets and highlights only for the rows shown, not for every match.
+            let detail = try db.cachedStatement(sql: """
+                SELECT snippet(passage_fts, 0, '[', ']', '…', 16) AS snippet,
+                       highlight(passage_fts, 0, char(2), char(3)) AS marked,
+                       p.idx, p.start, p."end", p.section, p.anchors,
+                       d.id, d.file_name, d.title, d.outlet, d.video_id
+                FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid JOIN document d ON d.id = p.document_id
+                WHERE passage_fts MATCH ? AND passage_fts.rowid = ?
+                """)
+            return try ranked.compactMap { hit -> SearchHit? in
+                guard let row = try Row.fetchOne(detail, arguments: [match, hit["rowid"] as Int64]) else { return nil }
+                let marked: String = row["marked"]
+                let firstMatch = marked.utf8.firstIndex(of: 2).map { marked.utf8.distance(from: marked.utf8.startIndex, to: $0) } ?? 0
+                let passage = Passage(index: row["idx"], range: TextRange(start: row["start"], end: row["end"]),
+                                      anchors: JSONText.decode([TimestampAnchor].self, from: row["anchors"]) ?? [])
+                return SearchHit(documentID: row["id"], fileName: row["file_name"], title: row["title"], outlet: row["outlet"],
+                                 passageIndex: row["idx"], section: row["section"], range: passage.range,
+                                 snippet: row["snippet"], score: hit["rank"],
+                                 locator: passage.locator(at: passage.range.start + firstMatch, videoID: row["video_id"]))
+            }
+        }
+    }
+}
+
+/// Turns what a person types into a safe FTS5 query: every word must occur; text in
+/// double quotes is a phrase. FTS5 operators typed by the user are treated as words.
+public enum FTSQuery {
+    /// A word to find, or a phrase whose words must follow each other.
+    public struct Term: Sendable, Equatable {
+        public var text: String
+        public var isPhrase: Bool
+    }
+
+    /// The words and phrases of what a person typed: letters and digits only, so that no
+    /// backend ever sees them as query syntax.
+    public static func terms(from text: String) throws -> [Term] {
+        var terms: [Term] = []
+        var parts = text.split(separator: "\"", omittingEmptySubsequences: false)
+        if parts.count % 2 == 0 { parts.append("") }  // an unclosed quote closes at the end
+        for (index, part) in parts.enumerated() {
+            let words = part.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            guard !words.isEmpty else { continue }
+            if index % 2 == 1 {
+                terms.append(Term(text: words.joined(separator: " "), isPhrase: true))
+            } else {
+                terms.append(contentsOf: words.map { Term(text: $0, isPhrase: false) })
+            }
+        }
+        guard !terms.isEmpty else {
+            throw StoreError.invalidQuery("search query \"\(text)\" has no words to look for; give letters or digits, e.g. \"hybrid warfare\"")
+        }
+        return terms
+    }
+
+    /// The FTS5 query: every term quoted.
+    public static func build(from text: String) throws -> String {
+        try terms(from: text).map { "\"" + $0.text + "\"" }.joined(separator: " ")
+    }
+}

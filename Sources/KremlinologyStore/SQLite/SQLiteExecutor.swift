@@ -1,0 +1,84 @@
+import GRDB
+
+/// The store core's statements on a GRDB connection.
+struct SQLiteExecutor: SQLExecutor {
+    let db: Database
+    var dialect: SQLDialect { .sqlite }
+
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
+    }
+
+    func rows<T>(_ sql: String, _ arguments: [SQLValue], _ decode: (any StoreRow) throws -> T) throws -> [T] {
+        var result: [T] = []
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments))
+        while let row = try cursor.next() { result.append(try decode(SQLiteRow(row: row))) }
+        return result
+    }
+
+    /// One prepared statement, executed once per row.
+    func insert(into table: String, columns: [String], rows: [[SQLValue]], conflict: String?) throws {
+        guard !rows.isEmpty else { return }
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO \(table) (\(StoreSchema.list(columns))) VALUES (\(placeholders)) \(conflict ?? "")
+            """)
+        for row in rows { try statement.execute(arguments: Self.arguments(row)) }
+    }
+
+    /// Each passage row, then its text into the FTS5 index under the passage's rowid.
+    func insertPassages(_ passages: [PassageRow]) throws {
+        guard !passages.isEmpty else { return }
+        let placeholders = Array(repeating: "?", count: StoreSchema.passageColumns.count).joined(separator: ", ")
+        let insertPassage = try db.cachedStatement(sql: """
+            INSERT INTO passage (\(StoreSchema.list(StoreSchema.passageColumns))) VALUES (\(placeholders))
+            """)
+        let insertText = try db.cachedStatement(sql: "INSERT INTO passage_fts (rowid, body) VALUES (?, ?)")
+        for passage in passages {
+            try insertPassage.execute(arguments: Self.arguments(passage.values))
+            if passage.searchable { try insertText.execute(arguments: [db.lastInsertedRowID, passage.body]) }
+        }
+    }
+
+    /// An external-content index forgets a row only when told the text it indexed.
+    func forgetSearchEntries(ofDocument id: String) throws {
+        try db.execute(sql: """
+            INSERT INTO passage_fts (passage_fts, rowid, body)
+            SELECT 'delete', b.id, b.body FROM passage_body b
+            WHERE b.id IN (SELECT id FROM passage WHERE document_id = ? AND kind <> 'heading')
+            """, arguments: [id])
+    }
+
+    /// SQLite serialises writers: nothing to lock.
+    func lockForStoring(path: String, id: String) throws {}
+
+    func markChanged() throws {
+        try db.execute(sql: "UPDATE store_change SET version = version + 1")
+    }
+
+    func changeToken() throws -> String {
+        String(try Int.fetchOne(db, sql: "SELECT version FROM store_change") ?? 0)
+    }
+
+    static func arguments(_ values: [SQLValue]) -> StatementArguments {
+        StatementArguments(values.map { value -> (any DatabaseValueConvertible)? in
+            switch value {
+            case .null: nil
+            case .integer(let v): v
+            case .real(let v): v
+            case .text(let v): v
+            }
+        })
+    }
+}
+
+/// A GRDB row read by column name.
+struct SQLiteRow: StoreRow {
+    let row: Row
+
+    func text(_ column: String) throws -> String { row[column] }
+    func optionalText(_ column: String) throws -> String? { row[column] }
+    func integer(_ column: String) throws -> Int { row[column] }
+    func optionalInteger(_ column: String) throws -> Int? { row[column] }
+    func real(_ column: String) throws -> Double { row[column] }
+}

@@ -131,6 +131,20 @@ struct ReaderHardeningTests {
         #expect(!Support.passageTexts(page).contains("Home"))
     }
 
+    @Test func notesWithOneBodyButDifferentSourcesHaveDifferentIdentities() throws {
+        let body = "\n\nFrom: [[CHANNEL]]\n\nPutin met Lukashenko <a class=\"yt-timestamp\" data-t=\"TIME\">[TIME]</a>.\n"
+        func note(_ video: String, _ channel: String, _ time: String) throws -> IngestedDocument {
+            let text = "---\ntitle: T\nvideoId: \(video)\n---" + body.replacingOccurrences(of: "CHANNEL", with: channel).replacingOccurrences(of: "TIME", with: time)
+            return try Support.read(text, "n.md")
+        }
+        let first = try note("aaa", "one", "00:01:00")
+        let keys = Set(try [first, note("bbb", "one", "00:01:00"), note("aaa", "two", "00:01:00"), note("aaa", "one", "00:02:00")]
+            .map(DocumentIdentity.key(of:)))
+        #expect(keys.count == 4)
+        #expect(DocumentIdentity.key(of: first) == DocumentIdentity.key(of: try note("aaa", "one", "00:01:00")))
+        #expect(try note("bbb", "two", "00:02:00").document.id == first.document.id, "Document.id is the text's hash alone")
+    }
+
     @Test func aShortArticleKeepsItsPublisherLineOutOfTheTitle() throws {
         let text = "Russia and China sign a gas deal\nPublished by Reuters\nThe two countries signed a deal on Monday.\nIt covers gas supplies.\n"
         let doc = try Support.read(text, "short.txt")

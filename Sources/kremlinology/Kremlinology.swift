@@ -24,4 +24,18 @@ struct Kremlinology: AsyncParsableCommand {
             ServeCommand.self,
         ]
     )
+
+    /// Runs the command, rendering errors of the libraries through ``ErrorPresentation``.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            ErrorPresentation.exit(with: error)
+        }
+    }
 }

@@ -63,7 +63,7 @@ import Testing
         try await corpus.withServer { client, _ in
             for uri in ["/", "/api/v1/stats", "/static/app.css", "/nowhere", "/api/v1/search?limit=abc"] {
                 let response = try await client.execute(uri: uri, method: .get)
-                #expect(response.headers[HTTPField.Name("Content-Security-Policy")!] == SecurityMiddleware.contentSecurityPolicy, "\(uri)")
+                #expect(response.headers[HTTPField.Name("Content-Security-Policy")!] == SecurityHeadersMiddleware.contentSecurityPolicy, "\(uri)")
                 #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff", "\(uri)")
             }
         }

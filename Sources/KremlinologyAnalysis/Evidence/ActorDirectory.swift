@@ -1,9 +1,40 @@
 import KremlinologyModel
 
-/// An error of the analysis layer, written for the user of the tool.
-public struct AnalysisError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+/// An error of the analysis layer, with cases a caller can act on and messages for the user
+/// of the tool (no message names a CLI command; clients add their hints by case).
+public enum AnalysisError: UserFacingError, Equatable {
+    /// No actor name was given.
+    case noActorGiven
+    /// No actor of the store matches what was typed.
+    case unknownActor(String)
+    /// Several actors match what was typed.
+    case ambiguousActor(String, candidates: [String])
+    /// A parameter of a view is malformed.
+    case invalidInput(String)
+
+    public var kind: ErrorKind {
+        switch self {
+        case .noActorGiven, .invalidInput: .invalidInput
+        case .unknownActor: .notFound
+        case .ambiguousActor: .ambiguous
+        }
+    }
+
+    public var candidates: [String] {
+        if case .ambiguousActor(_, let candidates) = self { return candidates }
+        return []
+    }
+
+    public var description: String {
+        switch self {
+        case .noActorGiven: "no actor given; name one, e.g. \"Vladimir Putin\""
+        case .unknownActor(let typed): "no actor matches \"\(typed)\"; the actors listing shows the names the corpus knows"
+        case .ambiguousActor(let typed, let candidates):
+            "\"\(typed)\" matches \(candidates.count) actors: "
+                + candidates.prefix(12).joined(separator: ", ") + (candidates.count > 12 ? ", …" : "") + "; give the full name"
+        case .invalidInput(let message): message
+        }
+    }
 }
 
 /// The actors the store knows, by name, and the rules that fold people into states.
@@ -47,7 +78,7 @@ public struct ActorDirectory: Sendable {
     /// - Throws: ``AnalysisError`` listing the candidates when there are none or several.
     public func resolve(_ typed: String, extraNames: [String] = []) throws -> String {
         let key = typed.trimmingCharacters(in: .whitespaces).lowercased()
-        guard !key.isEmpty else { throw AnalysisError("no actor given; name one, e.g. \"Vladimir Putin\"") }
+        guard !key.isEmpty else { throw AnalysisError.noActorGiven }
         let names = Array(Set(byName.keys).union(extraNames)).sorted()
         if let exact = names.first(where: { $0.lowercased() == key }) { return exact }
         let aliased = names.filter { name in byName[name]?.aliases.contains { $0.lowercased() == key } ?? false }
@@ -60,11 +91,8 @@ public struct ActorDirectory: Sendable {
             prefixed = names.filter { $0.lowercased().split(separator: " ").contains { $0.hasPrefix(key) } }
         }
         if prefixed.count == 1 { return prefixed[0] }
-        if prefixed.isEmpty {
-            throw AnalysisError("no actor matches \"\(typed)\"; see `kremlinology actors` for the names the corpus knows")
-        }
-        let shown = prefixed.prefix(12).joined(separator: ", ") + (prefixed.count > 12 ? ", …" : "")
-        throw AnalysisError("\"\(typed)\" matches \(prefixed.count) actors: \(shown); give the full name")
+        if prefixed.isEmpty { throw AnalysisError.unknownActor(typed) }
+        throw AnalysisError.ambiguousActor(typed, candidates: prefixed)
     }
 
     /// The Wikidata page of an id such as `Q7747`.

@@ -58,32 +58,25 @@ struct AnalysisAPI {
     }
 }
 
-/// The analysis views with user errors turned into 404s; shared by the API and the pages.
+/// The analysis views, memoised; shared by the API and the pages. An unknown or ambiguous
+/// actor is an ``AnalysisError`` that ``ErrorMiddleware`` answers with 404 or 409.
 enum AnalysisViews {
     static func dossier(_ actor: String, in corpus: Corpus) throws -> Dossier {
-        try notFoundIfUnknown { try corpus.memo("dossier|\(actor)") { try corpus.analyzer.dossier(actor) } }
+        try corpus.memo("dossier|\(actor)") { try corpus.analyzer.dossier(actor) }
     }
 
     static func brief(_ a: String, _ b: String, in corpus: Corpus) throws -> Brief {
-        try notFoundIfUnknown { try corpus.memo("brief|\(a)\u{1}\(b)") { try corpus.analyzer.brief(a, b) } }
+        try corpus.memo("brief|\(a)\u{1}\(b)") { try corpus.analyzer.brief(a, b) }
     }
 
     static func timeline(actor: String?, pair: (String, String)?, in corpus: Corpus) throws -> Timeline {
         let key = "timeline|\(actor ?? "")|\(pair?.0 ?? "")\u{1}\(pair?.1 ?? "")"
-        return try notFoundIfUnknown { try corpus.memo(key) { try corpus.analyzer.timeline(actor: actor, pair: pair) } }
+        return try corpus.memo(key) { try corpus.analyzer.timeline(actor: actor, pair: pair) }
     }
 
     static func network(_ filters: NetworkQuery, in corpus: Corpus) throws -> NetworkView {
         if filters.admitsNothing { return .empty }
         return NetworkView(try corpus.network(filters.options, key: filters.cacheKey), limit: filters.limit)
-    }
-
-    private static func notFoundIfUnknown<T>(_ work: () throws -> T) throws -> T {
-        do {
-            return try work()
-        } catch let error as AnalysisError {
-            throw RequestError.notFound(error.description)
-        }
     }
 }
 

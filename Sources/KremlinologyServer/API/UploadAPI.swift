@@ -7,11 +7,10 @@ struct UploadAPI {
     let writeAccess: WriteAccess
 
     func addRoutes(to group: RouterGroup<ServerContext>) {
-        group.post("documents", use: upload)
+        group.group().add(middleware: WriteAccessMiddleware(access: writeAccess)).post("documents", use: upload)
     }
 
     @Sendable func upload(_ request: Request, context: ServerContext) async throws -> Response {
-        try writeAccess.authorize(bearer: request.headers[.authorization])
         let name = try WriteAccess.fileName(QueryParameters(request.uri.query).string("name"))
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
@@ -29,12 +28,14 @@ public struct WriteAccess: Sendable {
     public init(token: String?) { self.token = token }
 
     /// Checks an `Authorization` header (or a form's token field with `bearer: "Bearer " + token`).
+    /// The scheme is case-insensitive (RFC 9110: `bearer` is `Bearer`).
     func authorize(bearer header: String?) throws {
         guard let token else {
             throw RequestError.forbidden("this server is read-only: start it with --token T (or $KREMLINOLOGY_TOKEN) to allow uploads")
         }
-        let prefix = "Bearer "
-        guard let header, header.hasPrefix(prefix), Self.constantTimeEqual(String(header.dropFirst(prefix.count)), token) else {
+        let prefix = "bearer "
+        guard let header, header.lowercased().hasPrefix(prefix),
+              Self.constantTimeEqual(String(header.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces), token) else {
             throw RequestError(.unauthorized, "uploads need the header 'Authorization: Bearer <token>' with the server's token")
         }
     }

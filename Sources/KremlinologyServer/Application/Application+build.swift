@@ -2,7 +2,8 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// Assembles the server: one router, the security middleware, then each feature's routes.
+/// Assembles the server: one router, the security headers and the error rendering, then
+/// each feature's routes; the write routes sit behind ``WriteAccessMiddleware``.
 ///
 /// ```swift
 /// let app = try buildApplication(ServerConfiguration(store: store, extraction: extraction))
@@ -14,7 +15,8 @@ public func buildApplication(_ configuration: ServerConfiguration,
     let corpus = try Corpus(store: configuration.store, extraction: configuration.extraction)
     let writeAccess = WriteAccess(token: configuration.token)
     let router = Router(context: ServerContext.self)
-    router.add(middleware: SecurityMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware())
 
     let api = router.group("api/v1")
     CorpusAPI(corpus: corpus).addRoutes(to: api)

@@ -38,8 +38,10 @@ enum Layout {
     }
 
     /// The page shown for an error status.
-    static func errorPage(status: Int, message: String) -> HTML {
-        page("Error \(status)", "<h1>Error \(status)</h1><p class=\"error\">\(message)</p><p><a href=\"/\">Back to the start page</a></p>")
+    static func errorPage(status: Int, message: String, candidates: [String] = []) -> HTML {
+        let choices: HTML = candidates.isEmpty ? "" : "<p>Did you mean:</p><ul>\(candidates.map { "<li>\($0)</li>" as HTML })</ul>"
+        return page("Error \(status)",
+                    "<h1>Error \(status)</h1><p class=\"error\">\(message)</p>\(choices)<p><a href=\"/\">Back to the start page</a></p>")
     }
 
     // MARK: Links

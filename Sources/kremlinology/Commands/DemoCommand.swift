@@ -52,6 +52,6 @@ struct DemoCommand: ParsableCommand {
         let candidates: [String] = [examples, sourceTree.appendingPathComponent("Examples").path,
                                     FileManager.default.currentDirectoryPath + "/Examples"].compactMap { $0 }
         for candidate in candidates where FileManager.default.fileExists(atPath: candidate) { return candidate }
-        throw ValidationError("no Examples folder found (looked in \(candidates.joined(separator: ", "))); pass --examples DIR")
+        throw CommandError.notFound("no Examples folder found (looked in \(candidates.joined(separator: ", "))); pass --examples DIR")
     }
 }

@@ -28,7 +28,7 @@ struct ExplainCommand: ParsableCommand {
         var traces = result.trace
         if let sentence {
             traces = traces.filter { $0.index == sentence }
-            if traces.isEmpty { throw ValidationError("\(doc) has no sentence \(sentence) (it has \(result.trace.count))") }
+            if traces.isEmpty { throw CommandError.notFound("\(doc) has no sentence \(sentence) (it has \(result.trace.count))") }
         }
         if json { return try Output.json(traces) }
         for trace in traces { print(trace.render()) }
@@ -42,7 +42,7 @@ struct ExplainCommand: ParsableCommand {
         }
         let corpus = try store.openForReading()
         guard let stored = try corpus.document(matching: doc), let content = try corpus.content(ofDocument: stored.document.id) else {
-            throw ValidationError("no document or file matches \"\(doc)\"; list stored documents with `kremlinology documents`")
+            throw CommandError.notFound("no document or file matches \"\(doc)\"; list stored documents with `kremlinology documents`")
         }
         return content
     }

@@ -30,7 +30,7 @@ struct ExtractCommand: ParsableCommand {
             bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         } else {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("\(file): cannot be read (missing or not readable)")
+                throw CommandError.notFound("\(file): cannot be read (missing or not readable)")
             }
             bytes = [UInt8](data)
         }
@@ -69,7 +69,7 @@ enum JSONLRecords {
             guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { continue }
             let object = try? JSONSerialization.jsonObject(with: Data(line))
             guard let record = object as? [String: Any], let text = record["text"] as? String else {
-                throw ValidationError("\(source):\(lineNumber): expected a JSON object with a \"text\" string (and an \"id\")")
+                throw CommandError.invalidInput("\(source):\(lineNumber): expected a JSON object with a \"text\" string (and an \"id\")")
             }
             let id = (record["id"] as? String) ?? (record["id"].map { "\($0)" } ?? "\(lineNumber)")
             try body(id, text)

@@ -21,7 +21,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let corpus = try store.openForReading()
         guard let stored = try corpus.document(matching: doc), let content = try corpus.content(ofDocument: stored.document.id) else {
-            throw ValidationError("no document matches \"\(doc)\"; list them with `kremlinology documents`")
+            throw CommandError.notFound("no document matches \"\(doc)\"; list them with `kremlinology documents`")
         }
         if text { return print(content.text, terminator: content.text.hasSuffix("\n") ? "" : "\n") }
         let videoID = content.document.videoID

@@ -10,9 +10,23 @@ enum Output {
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
-    /// Writes a line to standard error.
+    /// Writes a line to standard error (control characters removed).
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((terminalSafe(line) + "\n").utf8))
+    }
+
+    /// `text` without control characters (C0 but tab and line feed, DEL, C1): document text
+    /// is untrusted, and `ESC]0;…BEL` or `ESC[2J` would retitle or clear the user's terminal.
+    static func terminalSafe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isControl(scalar) { out.append(scalar) }
+        return String(out)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x09 && v != 0x0A) || (0x7F...0x9F).contains(v)
     }
 
     /// Pads `text` to `width` characters (never cuts it).

@@ -27,7 +27,7 @@ struct StoreOptions: ParsableArguments {
     /// Opens the PostgreSQL store that the queue commands (`enqueue`, `worker`) need.
     func openQueue() throws -> PostgresCorpusStore {
         guard PostgresLocation.isPostgres(location) else {
-            throw ValidationError("\(location): the job queue lives in PostgreSQL; give --db postgres://USER@HOST[:PORT]/DB "
+            throw CommandError.invalidInput("\(location): the job queue lives in PostgreSQL; give --db postgres://USER@HOST[:PORT]/DB "
                                   + "(for one machine and a SQLite file, use `kremlinology ingest --workers N`)")
         }
         return try PostgresCorpusStore(url: location)

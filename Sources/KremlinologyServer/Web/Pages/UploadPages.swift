@@ -8,7 +8,7 @@ struct UploadPages {
 
     func addRoutes(to router: Router<ServerContext>) {
         router.get("upload") { _, _ in Responses.html(form(message: nil)) }
-        router.post("upload", use: submit)
+        router.group().add(middleware: WriteAccessMiddleware(access: writeAccess)).post("upload", use: submit)
     }
 
     func form(message: HTML?) -> HTML {
@@ -33,7 +33,6 @@ struct UploadPages {
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let fields = QueryParameters(String(buffer: body))
-        try writeAccess.authorize(bearer: fields.string("token").map { "Bearer " + $0 })
         let name = try WriteAccess.fileName(fields.string("name"))
         guard let content = fields.string("content") else { throw RequestError.badRequest("the content is empty") }
         let result = try await corpus.ingest(bytes: Array(content.utf8), fileName: name)

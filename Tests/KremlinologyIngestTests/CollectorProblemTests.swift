@@ -98,6 +98,21 @@ struct CollectorProblemTests {
         #expect(try FileCollector().collect([root.url]).count == 2)
     }
 
+    @Test func theThrowingCollectHandsFIFOsAndDanglingLinksToTheReaderToReport() throws {
+        let root = try TempFolder(["a.txt"])
+        defer { root.remove() }
+        #expect(mkfifo(root.path("pipe.txt"), 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: root.path("gone.txt"), withDestinationPath: "/nonexistent/x")
+        let files = try FileCollector().collect([root.url])
+        #expect(root.relative(files) == ["a.txt", "gone.txt", "pipe.txt"])
+        #expect(throws: IngestError.danglingLink(path: root.path("gone.txt"), target: "/nonexistent/x")) {
+            try DocumentReader().read(fileAt: files[1])
+        }
+        #expect(throws: IngestError.notRegularFile(path: root.path("pipe.txt"), kind: "FIFO")) {
+            try DocumentReader().read(fileAt: files[2])
+        }
+    }
+
     /// Runs in the child process that ``UnprivilegedRun`` starts; a no-op anywhere else.
     @Test func collectorProbeForAnUnprivilegedChild() throws {
         let environment = ProcessInfo.processInfo.environment

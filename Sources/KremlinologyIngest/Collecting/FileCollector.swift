@@ -47,13 +47,18 @@ public struct FileCollector: Sendable {
     }
 
     /// The files, throwing the first problem that the walk could not go past as it used to:
-    /// a missing path, a folder that cannot be listed, too many files. Entries skipped
-    /// otherwise (dangling links, FIFOs, folders too deep) are left out silently; use
-    /// ``collectReporting(_:)`` to report them and to keep going past unlistable folders.
+    /// a missing path, a folder that cannot be listed, too many files. Dangling links, FIFOs,
+    /// devices and sockets are returned among the files, so that a caller reading each one
+    /// gets the reader's error for it (``IngestError/notRegularFile(path:kind:)``, never a
+    /// blocked read); folders too deep are left out. ``collectReporting(_:)`` reports all of
+    /// them and goes on past folders it cannot list: prefer it.
     public func collect(_ paths: [URL]) throws -> [URL] {
-        let collection = collectReporting(paths)
-        if let failure = collection.problems.first(where: \.failedTheOldWalk) { throw failure }
-        return collection.files
+        var walk = Walk(collector: self)
+        for url in paths where !walk.stopped {
+            walk.visit(url, depth: 0, root: url.path, named: true)
+        }
+        if let failure = walk.problems.first(where: \.failedTheOldWalk) { throw failure }
+        return walk.filesAndUnreadableEntries
     }
 
     /// Convenience for paths as strings.
@@ -89,6 +94,8 @@ extension IngestError {
 private struct Walk {
     let collector: FileCollector
     var files: [URL] = []
+    /// The files, with the dangling links and special files in walk order among them.
+    var filesAndUnreadableEntries: [URL] = []
     var problems: [IngestError] = []
     var seenFiles = Set<FileIdentity>()
     var seenFolders = Set<FileIdentity>()
@@ -104,13 +111,16 @@ private struct Walk {
             problems.append(named ? .notFound(path: url.path) : .unreadable(path: url.path, reason: "disappeared while the folder was read"))
         case .dangling(let target):
             problems.append(.danglingLink(path: url.path, target: target))
+            filesAndUnreadableEntries.append(url)
         case .failed(let reason):
             problems.append(.unreadable(path: url.path, reason: reason))
         case .special(let kind, _):
             problems.append(.notRegularFile(path: url.path, kind: kind))
+            filesAndUnreadableEntries.append(url)
         case .regular(let identity, _):
             guard seenFiles.insert(identity).inserted else { return }
             files.append(url)
+            filesAndUnreadableEntries.append(url)
             if files.count > collector.maxFiles {
                 problems.append(.tooManyFiles(path: root, limit: collector.maxFiles))
                 stopped = true

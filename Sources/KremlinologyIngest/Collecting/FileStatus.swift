@@ -41,7 +41,7 @@ enum FileStatus {
 
     /// The status `fstat` or `stat` filled in.
     init(_ info: stat) {
-        let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        let identity = FileIdentity(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino))
         switch info.st_mode & S_IFMT {
         case S_IFREG: self = .regular(identity, size: Int(info.st_size))
         case S_IFDIR: self = .folder(identity)

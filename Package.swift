@@ -65,6 +65,7 @@ let package = Package(
             dependencies: ["KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore", "KremlinologyPipeline"],
             path: "Benchmarks/KremlinologyBenchmarks"
         ),
+        .testTarget(name: "KremlinologyModelTests", dependencies: ["KremlinologyModel"]),
         .testTarget(name: "KremlinologyIngestTests", dependencies: ["KremlinologyIngest"]),
         .testTarget(name: "KremlinologyExtractTests", dependencies: ["KremlinologyExtract", "KremlinologyIngest", "KremlinologyPipeline"]),
         .testTarget(name: "KremlinologyStoreTests", dependencies: ["KremlinologyStore", "KremlinologyIngest", "KremlinologyPipeline"]),

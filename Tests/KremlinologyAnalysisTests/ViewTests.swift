@@ -77,7 +77,7 @@ import KremlinologyModel
         let page = ViewPages.dossier(Dossier(actor: "Vladimir Putin", relations: corpus.relations, directory: people))
         let html = PageRenderer.html(page)
         #expect(!html.contains("<script>"))
-        #expect(html.contains("&lt;script&gt;alert(&apos;pwned&apos;)&lt;/script&gt;"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;"))
         let markdown = PageRenderer.markdown(page)
         #expect(!markdown.contains("<script>"))
     }

@@ -1,45 +1,5 @@
 import Foundation
-
-/// Escaping for the text formats the exports write. Document text is untrusted: every string
-/// that comes from the corpus passes through one of these.
-public enum Escape {
-    /// XML character data and attribute values: `& < > " '` become entities, and characters
-    /// XML 1.0 forbids (most C0 controls, U+FFFE/U+FFFF) are dropped.
-    public static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    /// HTML text and attribute values: the same entities as XML.
-    public static func html(_ text: String) -> String { xml(text) }
-
-    /// A Graphviz double-quoted ID: backslashes and quotes escaped, line breaks as `\n`.
-    public static func dot(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: "\\n") + "\""
-    }
-
-    /// An RFC 4180 CSV field: quoted when it holds a comma, quote or line break.
-    public static func csv(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
+import KremlinologyModel
 
 /// Writers of a network to the formats other tools read.
 public enum NetworkExport {
@@ -194,7 +154,6 @@ public enum NetworkExport {
     }
 }
 
-import KremlinologyModel
 
 /// The polarity of a type given by its raw name (0 for names that are not types).
 enum KremlinologyTypePolarity {

@@ -1,4 +1,5 @@
 import Foundation
+import KremlinologyModel
 
 /// A piece of running text on a page. Text from the corpus is kept as data here and escaped
 /// only by the renderer, so that no view can forget to escape it.
@@ -72,15 +73,15 @@ public enum PageRenderer {
     /// Obsidian-compatible Markdown: page links as `[[name|label]]`; corpus text escaped so
     /// that it cannot become markup, links or HTML.
     public static func markdown(_ page: Page, linkPages: Bool = false) -> String {
-        var out = "# \(md(page.title))\n"
+        var out = "# \(Escape.markdown(page.title))\n"
         for block in page.blocks {
             out += "\n"
             switch block {
-            case let .heading(level, text): out += String(repeating: "#", count: min(6, max(2, level))) + " \(md(text))\n"
+            case let .heading(level, text): out += String(repeating: "#", count: min(6, max(2, level))) + " \(Escape.markdown(text))\n"
             case let .paragraph(inlines): out += md(inlines, linkPages) + "\n"
             case let .bullets(items): for item in items { out += "- " + md(item, linkPages) + "\n" }
             case let .table(header, rows):
-                out += "| " + header.map(md).joined(separator: " | ") + " |\n"
+                out += "| " + header.map(Escape.markdown).joined(separator: " | ") + " |\n"
                 out += "|" + String(repeating: " --- |", count: header.count) + "\n"
                 for row in rows { out += "| " + row.map { md($0, linkPages).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
             }
@@ -124,29 +125,16 @@ public enum PageRenderer {
         (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#&;'"))) ?? name) + ".html"
     }
 
-    /// Escapes Markdown syntax in corpus text.
-    static func md(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "!", "{", "}": out += "\\\(ch)"
-            case "\n", "\r": out += " "
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-
     static func md(_ inlines: [Inline], _ linkPages: Bool) -> String {
         inlines.map { inline in
             switch inline {
-            case let .text(t): md(t)
-            case let .strong(t): "**\(md(t))**"
-            case let .quote(t): "“\(md(t))”"
+            case let .text(t): Escape.markdown(t)
+            case let .strong(t): "**\(Escape.markdown(t))**"
+            case let .quote(t): "“\(Escape.markdown(t))”"
             case let .page(name, label):
-                linkPages ? "[[\(name)\(label == name ? "" : "|" + label.replacingOccurrences(of: "]", with: ")").replacingOccurrences(of: "|", with: "/"))]]" : md(label)
-            case let .link(url, label) where !isWebLink(url): md(label)
-            case let .link(url, label): "[\(md(label))](<\(url.replacingOccurrences(of: ">", with: "%3E").replacingOccurrences(of: " ", with: "%20"))>)"
+                linkPages ? "[[\(name)\(label == name ? "" : "|" + label.replacingOccurrences(of: "]", with: ")").replacingOccurrences(of: "|", with: "/"))]]" : Escape.markdown(label)
+            case let .link(url, label) where !isWebLink(url): Escape.markdown(label)
+            case let .link(url, label): "[\(Escape.markdown(label))](<\(url.replacingOccurrences(of: ">", with: "%3E").replacingOccurrences(of: " ", with: "%20"))>)"
             }
         }.joined()
     }

@@ -92,13 +92,10 @@ public struct CorpusExport: Sendable {
     }
 }
 
-/// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled.
+/// RFC 4180 CSV rows, each field escaped by ``Escape/csv(_:)``.
 public enum CSV {
     /// One CSV line of `fields` (no line break).
     public static func row(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",")
+        fields.map(Escape.csv).joined(separator: ",")
     }
 }

@@ -15,7 +15,7 @@ public enum RelationExport {
         o.raw("polarity", String(r.polarity))
         o.string("modality", r.modality.rawValue)
         o.optional("attribution", r.attribution)
-        o.raw("instruments", "[" + r.instruments.map { JSONObjectWriter.quoted($0.rawValue) }.joined(separator: ",") + "]")
+        o.raw("instruments", "[" + r.instruments.map { Escape.json($0.rawValue) }.joined(separator: ",") + "]")
         o.optional("time", r.time)
         o.string("document", document)
         o.optional("locator", locator)
@@ -32,8 +32,8 @@ public enum RelationExport {
         o.string("name", actor.name)
         o.string("kind", actor.kind.rawValue)
         o.optional("wikidata", actor.wikidata)
-        o.raw("aliases", "[" + actor.aliases.map(JSONObjectWriter.quoted).joined(separator: ",") + "]")
-        o.raw("documents", "[" + documents.map(JSONObjectWriter.quoted).joined(separator: ",") + "]")
+        o.raw("aliases", "[" + actor.aliases.map(Escape.json).joined(separator: ",") + "]")
+        o.raw("documents", "[" + documents.map(Escape.json).joined(separator: ",") + "]")
         o.raw("mentions", String(mentions))
         return o.finish()
     }
@@ -60,33 +60,12 @@ struct JSONObjectWriter {
     mutating func key(_ k: String) {
         if !first { out += "," }
         first = false
-        out += JSONObjectWriter.quoted(k) + ":"
+        out += Escape.json(k) + ":"
     }
 
-    mutating func string(_ k: String, _ v: String) { key(k); out += JSONObjectWriter.quoted(v) }
-    mutating func optional(_ k: String, _ v: String?) { key(k); out += v.map(JSONObjectWriter.quoted) ?? "null" }
+    mutating func string(_ k: String, _ v: String) { key(k); out += Escape.json(v) }
+    mutating func optional(_ k: String, _ v: String?) { key(k); out += v.map(Escape.json) ?? "null" }
     mutating func raw(_ k: String, _ v: String) { key(k); out += v }
     mutating func finish() -> String { out + "}" }
 
-    static func quoted(_ s: String) -> String {
-        var r = "\""
-        r.reserveCapacity(s.utf8.count + 2)
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": r += "\\\""
-            case "\\": r += "\\\\"
-            case "\n": r += "\\n"
-            case "\r": r += "\\r"
-            case "\t": r += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    let hex = String(u.value, radix: 16)
-                    r += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    r.unicodeScalars.append(u)
-                }
-            }
-        }
-        return r + "\""
-    }
 }

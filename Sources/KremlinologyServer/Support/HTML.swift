@@ -1,7 +1,9 @@
+import KremlinologyModel
+
 /// A fragment of HTML whose interpolated strings are escaped.
 ///
 /// Every view builds its markup as `HTML` values, so text from documents, actor names and
-/// query parameters can only enter a page through ``HTML/escape(_:)``:
+/// query parameters can only enter a page through ``Escape/html(_:)``:
 ///
 /// ```swift
 /// let name = "<script>alert(1)</script>"
@@ -20,24 +22,6 @@ public struct HTML: Sendable, CustomStringConvertible, ExpressibleByStringInterp
     public init(stringInterpolation: StringInterpolation) { rendered = stringInterpolation.output }
 
     public var description: String { rendered }
-
-    /// The one escaping helper: `&`, `<`, `>`, `"` and `'` become entities, so the result is
-    /// safe both between tags and inside a quoted attribute.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 
     /// `url` when it is safe to put in an `href`: a path on this server or an http(s) link;
     /// `javascript:`, `data:` and any other scheme give nil.
@@ -63,13 +47,13 @@ public struct HTML: Sendable, CustomStringConvertible, ExpressibleByStringInterp
         }
 
         public mutating func appendLiteral(_ literal: String) { output += literal }
-        public mutating func appendInterpolation(_ text: String) { output += HTML.escape(text) }
-        public mutating func appendInterpolation(_ text: String?) { output += HTML.escape(text ?? "") }
+        public mutating func appendInterpolation(_ text: String) { output += Escape.html(text) }
+        public mutating func appendInterpolation(_ text: String?) { output += Escape.html(text ?? "") }
         public mutating func appendInterpolation(_ markup: HTML) { output += markup.rendered }
         public mutating func appendInterpolation(_ markups: [HTML]) { for markup in markups { output += markup.rendered } }
         public mutating func appendInterpolation(_ number: Int) { output += String(number) }
         public mutating func appendInterpolation(_ number: Double, decimals: Int = 1) {
-            output += HTML.escape(Formatting.number(number, decimals: decimals))
+            output += Escape.html(Formatting.number(number, decimals: decimals))
         }
     }
 }

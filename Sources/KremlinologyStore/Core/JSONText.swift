@@ -11,30 +11,13 @@ enum JSONText {
 
     /// `["a","b"]` for strings that need no escaping beyond quotes and backslashes.
     static func strings(_ values: [String]) -> String {
-        "[" + values.map(quoted).joined(separator: ",") + "]"
+        "[" + values.map(Escape.json).joined(separator: ",") + "]"
     }
 
     /// Timestamp anchors, written by hand: JSONEncoder is slow on Linux and runs once per passage.
     static func anchors(_ anchors: [TimestampAnchor]) -> String {
-        "[" + anchors.map { "{\"offset\":\($0.offset),\"seconds\":\($0.seconds),\"timestamp\":\(quoted($0.timestamp))}" }
+        "[" + anchors.map { "{\"offset\":\($0.offset),\"seconds\":\($0.seconds),\"timestamp\":\(Escape.json($0.timestamp))}" }
             .joined(separator: ",") + "]"
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String?) -> T? {

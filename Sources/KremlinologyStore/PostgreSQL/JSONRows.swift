@@ -1,3 +1,5 @@
+import KremlinologyModel
+
 /// Rows written as one JSON array of objects, so that all the passages (or relations, …)
 /// of a document go to the server in one statement:
 /// `INSERT INTO t (a, b) SELECT a, b FROM json_populate_recordset(NULL::t, $1::json)`.
@@ -12,7 +14,7 @@ struct JSONRows {
         var object = count == 0 ? "{" : ",{"
         var first = true
         for (name, value) in fields {
-            object += (first ? "" : ",") + JSONText.quoted(name) + ":" + (value?.json ?? "null")
+            object += (first ? "" : ",") + Escape.json(name) + ":" + (value?.json ?? "null")
             first = false
         }
         text += object + "}"
@@ -23,12 +25,12 @@ struct JSONRows {
     mutating func append(columns: [String], values: [SQLValue]) {
         var object = count == 0 ? "{" : ",{"
         for (index, (name, value)) in zip(columns, values).enumerated() {
-            object += (index == 0 ? "" : ",") + JSONText.quoted(name) + ":"
+            object += (index == 0 ? "" : ",") + Escape.json(name) + ":"
             switch value {
             case .null: object += "null"
             case .integer(let v): object += String(v)
             case .real(let v): object += v.isFinite ? String(v) : "null"
-            case .text(let v): object += JSONText.quoted(v)
+            case .text(let v): object += Escape.json(v)
             }
         }
         text += object + "}"
@@ -46,7 +48,7 @@ enum JSONValue {
 
     var json: String {
         switch self {
-        case .string(let value): JSONText.quoted(value)
+        case .string(let value): Escape.json(value)
         case .int(let value): String(value)
         }
     }

@@ -54,6 +54,16 @@ struct ReaderHardeningTests {
         }
     }
 
+    @Test func bytesOfAFileCarryTheReadersChecks() throws {
+        let root = try TempFolder(["a.txt"])
+        defer { root.remove() }
+        #expect(try DocumentReader().bytes(ofFileAt: root.url.appendingPathComponent("a.txt")) == Array("Some text about Moscow.\n".utf8))
+        #expect(throws: IngestError.isDirectory(path: "folder")) { try DocumentReader().bytes(ofFileAt: root.url, displayPath: "folder") }
+        #expect(throws: IngestError.tooLarge(path: "a", bytes: 24, limit: 10)) {
+            try DocumentReader(maxFileBytes: 10).bytes(ofFileAt: root.url.appendingPathComponent("a.txt"), displayPath: "a")
+        }
+    }
+
     @Test func aLinkToALargeFileIsMeasuredAtItsTarget() throws {
         let root = try TempFolder([])
         defer { root.remove() }

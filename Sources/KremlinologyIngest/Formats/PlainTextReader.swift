@@ -6,7 +6,8 @@ import KremlinologyModel
 /// ``TextNormalizer``), so offsets are stable and `show --text` is faithful. What is not
 /// the author's text gets no passage: publisher and republisher lines, datelines
 /// (`Kyiv • UNN`), site furniture (`Sharing is caring!`, `Leave a Reply`, …), navigation
-/// menus (runs of three or more short bullet lines), and, on web pages, the short lines
+/// menus (runs of three or more short bullet lines on a web page, or whose entries are
+/// links: short bullets alone are a list), and, on web pages, the short lines
 /// without a sentence end at the top and bottom of the page (banners, ads). Short lines
 /// without a sentence end between paragraphs are headings and name the section.
 struct PlainTextReader {

@@ -36,6 +36,13 @@ public struct DocumentReader: Sendable {
         return try read(bytes: bytes, path: path, fileName: url.lastPathComponent)
     }
 
+    /// The bytes of the regular file at `url`, with the checks and errors of ``read(fileAt:displayPath:)``
+    /// (missing, a folder, a FIFO or device, a dangling link, over the limit, unreadable), for
+    /// commands that need the bytes themselves: queueing a file, extracting without a store.
+    public func bytes(ofFileAt url: URL, displayPath: String? = nil) throws -> [UInt8] {
+        try RegularFile.contents(of: url.path, displayPath: displayPath ?? url.path, limit: effectiveLimit)
+    }
+
     /// Reads a document from bytes: no I/O, used for standard input and tests.
     ///
     /// UTF-16 and UTF-32 with a byte order mark are decoded to UTF-8 first; `rawText` is then

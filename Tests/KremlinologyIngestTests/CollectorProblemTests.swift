@@ -151,16 +151,30 @@ struct TempFolder {
 /// in a child that reruns this test binary under `setpriv` with only the probe test selected.
 enum UnprivilegedRun {
     struct Result: Codable { var files: [String]; var problems: [String] }
+    struct ChildFailed: Error, CustomStringConvertible { var message: String; var description: String { message } }
 
     static let folderVariable = "KREMLINOLOGY_COLLECT_PROBE"
     static let outputVariable = "KREMLINOLOGY_COLLECT_PROBE_OUT"
 
     static var isPossible: Bool {
         #if os(Linux)
-        return getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+        return getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") && othersCanRun("/proc/self/exe".resolvedLink)
         #else
         return getuid() != 0
         #endif
+    }
+
+    /// Whether a user who is neither owner nor group may run `path`: every folder above it
+    /// must let others through (a checkout under /root does not).
+    static func othersCanRun(_ path: String) -> Bool {
+        var url = URL(fileURLWithPath: path)
+        var info = stat()
+        guard stat(url.path, &info) == 0, info.st_mode & 0o005 == 0o005 else { return false }
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            guard stat(url.path, &info) == 0, info.st_mode & 0o001 != 0 else { return false }
+        }
+        return true
     }
 
     static func collect(_ folder: URL) throws -> Result {
@@ -181,11 +195,15 @@ enum UnprivilegedRun {
         environment[folderVariable] = folder.path
         environment[outputVariable] = output
         child.environment = environment
-        child.standardOutput = FileHandle.nullDevice
-        child.standardError = FileHandle.nullDevice
+        let log = Pipe()
+        child.standardOutput = log
+        child.standardError = log
         try child.run()
+        let printed = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         child.waitUntilExit()
-        let data = try Data(contentsOf: URL(fileURLWithPath: output))
+        guard let data = FileManager.default.contents(atPath: output) else {
+            throw ChildFailed(message: "the child run as nobody wrote no result (status \(child.terminationStatus)): \(printed.suffix(2000))")
+        }
         return try JSONDecoder().decode(Result.self, from: data)
     }
 }

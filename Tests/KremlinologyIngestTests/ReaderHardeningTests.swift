@@ -118,6 +118,20 @@ struct ReaderHardeningTests {
         Support.expectPassagesAreExact(doc)
     }
 
+    @Test func utf16WithoutAByteOrderMarkIsRefusedWithTheIconvCommand() {
+        let text = "Russia and Belarus signed a treaty.\n"
+        let little = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(throws: IngestError.binary(path: "le.txt", offset: 1,
+                                           reason: "NUL byte; this looks like UTF-16LE without a byte order mark, convert it with iconv -f UTF-16LE -t UTF-8")) {
+            try DocumentReader().read(bytes: little, path: "le.txt", fileName: "le.txt")
+        }
+        let big = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect((try? DocumentReader().read(bytes: big, path: "be.txt", fileName: "be.txt")) == nil)
+        #expect(throws: IngestError.binary(path: "z", offset: 4, reason: "NUL byte")) {
+            try DocumentReader().read(bytes: Array("PK\u{3}\u{4}".utf8) + [0, 0, 0x41, 0x42, 0x43, 0x44], path: "z", fileName: "z")
+        }
+    }
+
     @Test func anUnpairedSurrogateNamesItsByteOffset() {
         let bytes: [UInt8] = [0xFF, 0xFE, 0x41, 0x00, 0x42, 0x00, 0x00, 0xD8, 0x43, 0x00]
         #expect(throws: IngestError.invalidEncoding(path: "s.txt", encoding: "UTF-16LE", offset: 6)) {

@@ -55,7 +55,7 @@ enum TextNormalizer {
     /// are control bytes other than tab, newline, carriage return, form feed and escape.
     static func checkNotBinary(_ bytes: [UInt8], path: String) throws {
         if let nul = Bytes.find(0, in: bytes, from: 0, to: bytes.count) {
-            throw IngestError.binary(path: path, offset: nul, reason: "NUL byte")
+            throw IngestError.binary(path: path, offset: nul, reason: wideTextGuess(bytes) ?? "NUL byte")
         }
         let sample = min(bytes.count, 1 << 16)
         var controls = 0
@@ -70,6 +70,22 @@ enum TextNormalizer {
         if controls > 8 && controls * 20 > sample {
             throw IngestError.binary(path: path, offset: firstControl, reason: "\(controls) control bytes in the first \(sample) bytes, first one")
         }
+    }
+
+    /// A hint when NUL bytes fall on every other byte of mostly ASCII text, as in UTF-16 saved
+    /// without a byte order mark (with one, it is decoded): what to convert it with.
+    static func wideTextGuess(_ bytes: [UInt8]) -> String? {
+        let sample = min(bytes.count, 512) & ~1
+        guard sample >= 8 else { return nil }
+        var evenZeros = 0, oddZeros = 0
+        for i in stride(from: 0, to: sample, by: 2) {
+            if bytes[i] == 0 { evenZeros += 1 }
+            if bytes[i + 1] == 0 { oddZeros += 1 }
+        }
+        let pairs = sample / 2
+        if oddZeros * 10 >= pairs * 9, evenZeros * 10 <= pairs { return "NUL byte; this looks like UTF-16LE without a byte order mark, convert it with iconv -f UTF-16LE -t UTF-8" }
+        if evenZeros * 10 >= pairs * 9, oddZeros * 10 <= pairs { return "NUL byte; this looks like UTF-16BE without a byte order mark, convert it with iconv -f UTF-16BE -t UTF-8" }
+        return nil
     }
 
     /// The offset where the first ill-formed UTF-8 sequence starts (as Python reports it), or nil.

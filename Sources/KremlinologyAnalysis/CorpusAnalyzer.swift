@@ -80,5 +80,8 @@ public struct CorpusAnalyzer: Sendable {
         return SaysVsDoes(actor: name, relations: relations)
     }
 
+    /// What one outlet tells (``OutletProfile``).
+    public func outlet(_ name: String) throws -> OutletProfile { try OutletProfile(outlet: name, in: store) }
+
     public func wiki() throws -> Wiki { Wiki(relations: try allRelations(), directory: directory) }
 }

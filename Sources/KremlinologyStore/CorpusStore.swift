@@ -109,11 +109,16 @@ public struct RelationFilter: Sendable {
     public var modality: Modality?
     public var outlet: String?
     public var documentID: String?
+    /// Whether negated (denied, ruled-out) relations are listed when ``modality`` is nil.
+    /// Listings for people leave them out, so that `limit` counts facts only; exports and
+    /// analysis keep them (the views list them apart and never count them).
+    public var includeNegated: Bool
     public var limit: Int
     public var offset: Int
 
     public init(source: String? = nil, target: String? = nil, type: RelationType? = nil, modality: Modality? = nil,
-                outlet: String? = nil, documentID: String? = nil, limit: Int = 1000, offset: Int = 0) {
+                outlet: String? = nil, documentID: String? = nil, includeNegated: Bool = true, limit: Int = 1000, offset: Int = 0) {
+        self.includeNegated = includeNegated
         self.source = source
         self.target = target
         self.type = type

@@ -78,3 +78,23 @@ import KremlinologyModel
         #expect(query.sql == #"SELECT '?' AS "a?", x FROM t WHERE a = $1 AND b = $2"#)
     }
 }
+
+/// Negation is a query option, so that a listing's limit counts the rows it shows.
+@Suite struct NegationFilterTests {
+    @Test(arguments: StoreBackend.available)
+    func aLimitCountsFactsWhenNegatedRelationsAreLeftOut(backend: StoreBackend) throws {
+        let tmp = try TemporaryStore(backend)
+        let doc = videoNote()
+        var facts = loanExtraction(for: doc)
+        let fact = facts.relations[0]
+        var denied = fact
+        denied.modality = .negated
+        // Two negated relations stored before the fact: filtering after the limit would show none.
+        facts.relations = [denied, denied, fact]
+        _ = try tmp.store.store(doc, extraction: facts)
+        let listed = try tmp.store.relations(RelationFilter(includeNegated: false, limit: 1))
+        #expect(listed.map(\.relation.modality) == [.expected])
+        #expect(try tmp.store.relations(RelationFilter(limit: 10)).count == 3)
+        #expect(try tmp.store.relations(RelationFilter(modality: .negated, includeNegated: false, limit: 10)).count == 2)
+    }
+}

@@ -9,20 +9,24 @@ public enum AnalysisError: UserFacingError, Equatable {
     case unknownActor(String)
     /// Several actors match what was typed.
     case ambiguousActor(String, candidates: [String])
+    /// No document of the store comes from this outlet; `known` are the outlets it has.
+    case unknownOutlet(String, known: [String])
     /// A parameter of a view is malformed.
     case invalidInput(String)
 
     public var kind: ErrorKind {
         switch self {
         case .noActorGiven, .invalidInput: .invalidInput
-        case .unknownActor: .notFound
+        case .unknownActor, .unknownOutlet: .notFound
         case .ambiguousActor: .ambiguous
         }
     }
 
     public var candidates: [String] {
-        if case .ambiguousActor(_, let candidates) = self { return candidates }
-        return []
+        switch self {
+        case .ambiguousActor(_, let candidates), .unknownOutlet(_, let candidates): candidates
+        default: []
+        }
     }
 
     public var description: String {
@@ -32,6 +36,9 @@ public enum AnalysisError: UserFacingError, Equatable {
         case .ambiguousActor(let typed, let candidates):
             "\"\(typed)\" matches \(candidates.count) actors: "
                 + candidates.prefix(12).joined(separator: ", ") + (candidates.count > 12 ? ", …" : "") + "; give the full name"
+        case .unknownOutlet(let name, let known):
+            "no document comes from the outlet \"\(name)\"; the corpus has " + (known.isEmpty ? "no outlet yet"
+                : known.prefix(20).joined(separator: ", ") + (known.count > 20 ? ", … (\(known.count) in all)" : ""))
         case .invalidInput(let message): message
         }
     }

@@ -55,7 +55,7 @@ struct CorpusAPI {
                                     type: try query.choice("type", as: RelationType.self, uppercase: true),
                                     modality: try query.choice("modality", as: Modality.self),
                                     outlet: query.string("outlet"), documentID: query.string("document"),
-                                    limit: paging.limit, offset: paging.offset)
+                                    includeNegated: false, limit: paging.limit, offset: paging.offset)
         let items = try await corpus.read { try $0.store.relations(filter) }
         return Responses.json(Page(paging, items: items))
     }

@@ -108,6 +108,7 @@ extension SQLCorpusStore {
             add("r.modality = ?", filter.modality?.rawValue)
             add(x.dialect.equalsIgnoringCase("d.outlet"), filter.outlet)
             add("r.document_id = ?", filter.documentID)
+            if filter.modality == nil, !filter.includeNegated { add("r.modality <> ?", Modality.negated.rawValue) }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             return try x.rows("""
                 \(StoreSchema.storedRelationSelect)

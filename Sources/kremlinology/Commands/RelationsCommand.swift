@@ -25,9 +25,8 @@ struct RelationsCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        var relations = try store.openForReading().relations(RelationFilter(
-            source: source, target: target, type: type, modality: modality, outlet: outlet, limit: limit))
-        if modality == nil { relations.removeAll { $0.relation.modality == .negated } }
+        let relations = try store.openForReading().relations(RelationFilter(
+            source: source, target: target, type: type, modality: modality, outlet: outlet, includeNegated: false, limit: limit))
         if json { return try Output.json(relations) }
         if relations.isEmpty { return print("No relation matches.") }
         for stored in relations {

@@ -150,12 +150,7 @@ struct CorpusPages {
 
     @Sendable func outlet(_ request: Request, context: ServerContext) async throws -> Response {
         let name = try QueryParameters(request.uri.query).required("name")
-        let (stats, relations) = try await corpus.read { corpus in
-            (try corpus.stats(), try corpus.store.relations(RelationFilter(outlet: name, limit: 2000)))
-        }
-        guard let documents = stats.outlets.first(where: { $0.key.lowercased() == name.lowercased() }) else {
-            throw RequestError.notFound("no outlet '\(name)' in the corpus")
-        }
-        return Responses.html(OutletView(outlet: documents.key, documents: documents.value, relations: relations).page)
+        let profile = try await corpus.read { corpus in try corpus.memo("outlet|" + name.lowercased()) { try corpus.analyzer.outlet(name) } }
+        return Responses.html(OutletPage(profile: profile).page)
     }
 }

@@ -70,33 +70,3 @@ struct DocumentView {
         return HTML.join(parts)
     }
 }
-
-/// An outlet: how many documents, which relations it tells, with quotes.
-struct OutletView {
-    let outlet: String
-    let documents: Int
-    let relations: [StoredRelation]
-
-    var page: HTML {
-        var byType: [String: Int] = [:]
-        var byPair: [String: (String, String, Int)] = [:]
-        for stored in relations where stored.relation.modality != .negated {
-            byType[stored.relation.type.rawValue, default: 0] += 1
-            let key = stored.relation.source + "\u{1}" + stored.relation.target
-            byPair[key] = (stored.relation.source, stored.relation.target, (byPair[key]?.2 ?? 0) + 1)
-        }
-        let types = byType.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { HTML("<li>\($0.key) \($0.value)</li>") }
-        let pairs = byPair.values.sorted { ($1.2, $0.0) < ($0.2, $1.0) }.prefix(30)
-            .map { HTML("<li>\(Layout.pairLink($0.0, $0.1, label: "\($0.0) → \($0.1)")) <span class=\"count\">\($0.2)</span></li>") }
-        let quotes = relations.prefix(50).map(StoredRelationView.init).map(Layout.relation)
-        let body: HTML = """
-            <h1>Outlet: \(outlet)</h1>
-            \(Layout.figures([("documents", "\(documents)"), ("relations told", relations.count >= 2000 ? "2000+" : "\(relations.count)")]))
-            <p><a href="\(Formatting.link("/network", [("outlet", outlet)]))">Network as told by \(outlet) →</a></p>
-            <div class="columns"><section><h2>Relations by type</h2><ul class="tags">\(types)</ul></section>
-            <section><h2>Most told pairs</h2><ul>\(pairs)</ul></section></div>
-            <h2>Relations, with quotes</h2><ul class="relations">\(quotes)</ul>
-            """
-        return Layout.page("Outlet \(outlet)", body)
-    }
-}

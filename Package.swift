@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "kremlinology", targets: ["kremlinology"]),
         .library(name: "KremlinologyModel", targets: ["KremlinologyModel"]),
         .library(name: "KremlinologyIngest", targets: ["KremlinologyIngest"]),
+        .library(name: "KremlinologySyntax", targets: ["KremlinologySyntax"]),
         .library(name: "KremlinologyExtract", targets: ["KremlinologyExtract"]),
         .library(name: "KremlinologyStore", targets: ["KremlinologyStore"]),
         .library(name: "KremlinologyPipeline", targets: ["KremlinologyPipeline"]),
@@ -26,9 +27,10 @@ let package = Package(
             name: "KremlinologyIngest",
             dependencies: ["KremlinologyModel", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "KremlinologySyntax"),
         .target(
             name: "KremlinologyExtract",
-            dependencies: ["KremlinologyModel", .product(name: "Yams", package: "Yams")],
+            dependencies: ["KremlinologyModel", "KremlinologySyntax", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
         .target(

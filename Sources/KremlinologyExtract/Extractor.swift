@@ -1,4 +1,5 @@
 import KremlinologyModel
+import KremlinologySyntax
 
 /// Turns documents into actor mentions, relations and claims, by the rules and lexicons of a `KnowledgePack`.
 ///

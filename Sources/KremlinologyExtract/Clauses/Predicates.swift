@@ -1,4 +1,5 @@
 import KremlinologyModel
+import KremlinologySyntax
 
 /// A lexicon entry matched in a sentence.
 struct PredicateMatch {

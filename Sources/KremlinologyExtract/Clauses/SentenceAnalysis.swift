@@ -1,4 +1,5 @@
 import KremlinologyModel
+import KremlinologySyntax
 
 /// Clause analysis of one sentence: mentions, predicates, cues, then source–predicate–target.
 struct SentenceAnalysis {

@@ -1,3 +1,4 @@
+import KremlinologySyntax
 /// The closed word lists of `cues.tsv`: modality, negation, attribution, roles, generic agents
 /// and the function words that clause analysis needs. Each kind is a phrase table or a word set.
 struct Cues: Sendable {

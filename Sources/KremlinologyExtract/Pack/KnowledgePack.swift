@@ -1,5 +1,6 @@
 import Foundation
 import KremlinologyModel
+import KremlinologySyntax
 import Yams
 
 /// How one alias of the gazetteer points at an actor.

@@ -1,4 +1,5 @@
 import KremlinologyModel
+import KremlinologySyntax
 
 /// How a predicate finds its source and target.
 enum PredicateKind: String, Sendable {

@@ -1,4 +1,5 @@
 import KremlinologyModel
+import KremlinologySyntax
 
 /// An actor mention inside one sentence, in token indices of that sentence.
 struct Mention: Sendable {

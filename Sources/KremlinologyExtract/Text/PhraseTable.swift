@@ -1,3 +1,4 @@
+import KremlinologySyntax
 /// A table of multi-word phrases keyed by the hashes of their lower-cased tokens,
 /// for longest-match lookup over a token array in O(longest phrase) per position.
 struct PhraseTable<Value: Sendable>: Sendable {

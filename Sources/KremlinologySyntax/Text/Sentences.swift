@@ -4,12 +4,14 @@
 /// the word before the `.` is an abbreviation (`Mr.`, `Gen.`, `Jan.`); dotted tokens
 /// (`U.S.`, initials `N.`, decimals) never end one. A line break also ends a sentence,
 /// and very long runs are cut every `maxTokens` tokens so that analysis stays linear.
-enum SentenceSplitter {
-    static let maxTokens = 200
+public enum SentenceSplitter {
+    /// Longest sentence, in tokens, before a cut.
+    public static let maxTokens = 200
     static let closers = U64Set(words: ["\"", "'", ")", "]", "»"])
     static let period = WordHash.of(".")
 
-    static func split(_ tokens: [Token], abbreviations: U64Set) -> [Range<Int>] {
+    /// Token ranges of the sentences of `tokens`; `abbreviations` hold hashes of words a '.' does not end.
+    public static func split(_ tokens: [Token], abbreviations: U64Set) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
         var i = 0

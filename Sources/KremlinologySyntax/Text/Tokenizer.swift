@@ -3,9 +3,9 @@
 /// Words are runs of letters, digits and non-ASCII letters; `'s` is split off as a
 /// possessive token; hyphens and other punctuation are tokens of their own; dotted
 /// abbreviations (`U.S.`), initials (`N.`) and decimals (`3.5`) stay one token.
-enum Tokenizer {
+public enum Tokenizer {
     /// Tokens of `bytes[range]`.
-    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from lower: Int = 0, to upper: Int? = nil) -> [Token] {
+    public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from lower: Int = 0, to upper: Int? = nil) -> [Token] {
         let end = upper ?? bytes.count
         var tokens: [Token] = []
         tokens.reserveCapacity((end - lower) / 5 + 4)
@@ -126,10 +126,12 @@ enum Tokenizer {
         return tokens
     }
 
-    static let possessiveHash = WordHash.of("'s")
+    /// Hash of the possessive clitic `'s`.
+    public static let possessiveHash = WordHash.of("'s")
 
+    /// Whether `b` is an ASCII letter or starts a multi-byte letter.
     @inline(__always)
-    static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0xC0 }
+    public static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0xC0 }
 
     @inline(__always)
     static func lastByteIsS(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
@@ -146,7 +148,7 @@ enum Tokenizer {
 
     /// Whether the byte at `i` starts or continues a word (ASCII alphanumerics; non-ASCII except punctuation and spaces).
     @inline(__always)
-    static func isWordByte(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+    public static func isWordByte(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         let c = bytes[i]
         if c < 0x80 { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) }
         if c >= 0x80 && c < 0xC0 { return true } // continuation byte inside a word
@@ -173,7 +175,7 @@ enum Tokenizer {
 
     /// Width of an apostrophe (' or ’) at `i`, or 0.
     @inline(__always)
-    static func apostropheWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+    public static func apostropheWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         guard i < end else { return 0 }
         if bytes[i] == 0x27 { return 1 }
         if bytes[i] == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }

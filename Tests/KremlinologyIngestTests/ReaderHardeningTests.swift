@@ -166,7 +166,8 @@ struct ReaderHardeningTests {
             .map(DocumentIdentity.key(of:)))
         #expect(keys.count == 4)
         #expect(DocumentIdentity.key(of: first) == DocumentIdentity.key(of: try note("aaa", "one", "00:01:00")))
-        #expect(try note("bbb", "two", "00:02:00").document.id == first.document.id, "Document.id is the text's hash alone")
+        #expect(try note("bbb", "two", "00:02:00").document.id != first.document.id, "Document.id covers the source metadata")
+        #expect(try note("aaa", "one", "00:01:00").document.id == first.document.id, "the same note has the same id")
     }
 
     @Test func aShortArticleKeepsItsPublisherLineOutOfTheTitle() throws {

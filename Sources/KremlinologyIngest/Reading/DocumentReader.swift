@@ -71,14 +71,20 @@ public struct DocumentReader: Sendable {
         }
         var rawStart = 0
         if decoded.count >= 3, decoded[0] == 0xEF, decoded[1] == 0xBB, decoded[2] == 0xBF { rawStart = 3 }
-        let document = Document(
-            id: String(SHA256.hex(of: output.text).prefix(16)), path: path, fileName: fileName,
+        var document = Document(
+            id: "", path: path, fileName: fileName,
             title: output.title.map(Self.cleanTitle), kind: kind, outlet: output.outlet,
             republisher: output.republisher, author: output.author, published: output.published,
             url: output.url, videoID: output.videoID)
-        return IngestedDocument(document: document, text: text,
-                                rawText: String(decoding: decoded[rawStart...], as: UTF8.self),
-                                contentHash: SHA256.hex(of: bytes), passages: output.passages)
+        var ingested = IngestedDocument(document: document, text: text,
+                                        rawText: String(decoding: decoded[rawStart...], as: UTF8.self),
+                                        contentHash: SHA256.hex(of: bytes), passages: output.passages)
+        // The id covers the text and the source metadata: the same body from another video,
+        // channel or date is another document (its attribution counts), while a copy of the
+        // same note under another name is still a duplicate.
+        document.id = String(DocumentIdentity.key(of: ingested).prefix(16))
+        ingested.document = document
+        return ingested
     }
 
     /// `maxFileBytes`, but under 4 GiB: text offsets are kept in 32 bits while a file is read.

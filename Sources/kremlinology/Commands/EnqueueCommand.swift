@@ -33,13 +33,12 @@ struct EnqueueCommand: ParsableCommand {
         let queue = try store.openQueue()
         let collected = InputFiles.collect(paths)
         var problems = collected.problems
-        let limit = DocumentReader.maxFileBytesFromEnvironment
+        let reader = DocumentReader(maxFileBytes: DocumentReader.maxFileBytesFromEnvironment)
         var batch: [(path: String, fileName: String, bytes: [UInt8])] = []
         var queued = 0
         for (url, path) in zip(collected.files, collected.displayPaths) {
             do {
-                let bytes = [UInt8](try Data(contentsOf: url))
-                if bytes.count > limit { throw IngestError.tooLarge(path: path, bytes: bytes.count, limit: limit) }
+                let bytes = try reader.bytes(ofFileAt: url, displayPath: path)
                 batch.append((path, url.lastPathComponent, bytes))
             } catch {
                 problems.append(String(describing: error))

@@ -29,10 +29,8 @@ struct ExtractCommand: ParsableCommand {
         if file == "-" {
             bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         } else {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CommandError.notFound("\(file): cannot be read (missing or not readable)")
-            }
-            bytes = [UInt8](data)
+            bytes = try DocumentReader(maxFileBytes: DocumentReader.maxFileBytesFromEnvironment)
+                .bytes(ofFileAt: URL(fileURLWithPath: file), displayPath: file)
         }
         var output = FileHandle.standardOutput
         if jsonl {

@@ -6,16 +6,15 @@ struct InputFiles {
     var files: [URL] = []
     var problems: [String] = []
 
-    /// Expands each path on its own, so that one missing path never hides the others.
+    /// Expands each path on its own, so that one missing path, unlistable folder, dangling
+    /// link or FIFO is one problem line and never hides the other files.
     static func collect(_ paths: [String]) -> InputFiles {
         var result = InputFiles()
         let collector = FileCollector()
         for path in paths {
-            do {
-                result.files += try collector.collect(paths: [path])
-            } catch {
-                result.problems.append(String(describing: error))
-            }
+            let collection = collector.collectReporting(paths: [path])
+            result.files += collection.files
+            result.problems += collection.problems.map { String(describing: $0) }
         }
         return result
     }

@@ -132,6 +132,19 @@ enum SQLiteMigrations {
                 INSERT INTO store_change (id, version) VALUES (1, 0);
                 """)
         }
+        migrator.registerMigration("v4-fts-content-without-headings") { db in
+            // Headings are never indexed (they name sections; as hits they crowd out the
+            // text), so the index's content view must not show them either: with them, FTS5's
+            // integrity check reports a clean index as corrupt.
+            try db.execute(sql: """
+                DROP VIEW passage_body;
+                CREATE VIEW passage_body AS
+                    SELECT p.id AS id,
+                           CAST(substr(CAST(d.text AS BLOB), p.start + 1, p."end" - p.start) AS TEXT) AS body
+                    FROM passage p JOIN document d ON d.id = p.document_id
+                    WHERE p.kind <> 'heading';
+                """)
+        }
         return migrator
     }
 }

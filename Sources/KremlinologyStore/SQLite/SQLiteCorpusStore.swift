@@ -10,6 +10,8 @@ public final class SQLiteCorpusStore: SQLCorpusStore, @unchecked Sendable {
     let pool: DatabasePool
     /// The file the store lives in.
     public let path: String
+    /// Pages written to the write-ahead log before SQLite checkpoints it into the database.
+    static let checkpointPages = 4096
 
     /// Opens the store at `path`, creating the file and applying pending migrations.
     public init(path: String, readOnly: Bool = false) throws {
@@ -20,10 +22,13 @@ public final class SQLiteCorpusStore: SQLCorpusStore, @unchecked Sendable {
         configuration.prepareDatabase { db in
             // NORMAL is durable across process crashes in WAL mode; only an OS crash can
             // lose the last transactions, never half of one.
-            // A larger checkpoint interval keeps bulk ingests from syncing the disk every few documents.
+            // The write-ahead log is checkpointed every 4,096 pages (16 MB), often enough to
+            // keep it small during a long ingest and rarely enough not to sync the disk every
+            // few documents; after a checkpoint the file is cut back to 16 MB at most.
             try db.execute(sql: """
                 PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;
-                PRAGMA wal_autocheckpoint = 16384
+                PRAGMA wal_autocheckpoint = \(SQLiteCorpusStore.checkpointPages);
+                PRAGMA journal_size_limit = \(SQLiteCorpusStore.checkpointPages * 4096)
                 """)
         }
         if readOnly, !FileManager.default.fileExists(atPath: path) {

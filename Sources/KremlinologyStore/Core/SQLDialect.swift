@@ -1,5 +1,5 @@
-/// What SQLite and PostgreSQL spell differently in the queries the store core shares.
-/// Everything else in the core is SQL both accept.
+/// What SQLite and PostgreSQL spell differently in the queries and tables the store core
+/// shares. Everything else in the core is SQL both accept.
 struct SQLDialect: Sendable {
     /// Appended to a text column in ORDER BY to sort by bytes (SQLite's default; PostgreSQL
     /// sorts by locale unless told `COLLATE "C"`), so both backends list in the same order.
@@ -9,8 +9,24 @@ struct SQLDialect: Sendable {
     /// `column = ?`, ignoring case.
     var equalsIgnoringCase: @Sendable (_ column: String) -> String
 
+    /// The column types: SQLite's INTEGER is 64 bits, PostgreSQL's BIGINT.
+    var integerType: String
+    /// A 64-bit key assigned in insertion order.
+    var rowIDType: String
+
     static let sqlite = SQLDialect(byteOrder: "", insertionOrder: "rowid",
-                                   equalsIgnoringCase: { "\($0) = ? COLLATE NOCASE" })
+                                   equalsIgnoringCase: { "\($0) = ? COLLATE NOCASE" },
+                                   integerType: "INTEGER", rowIDType: "INTEGER PRIMARY KEY")
     static let postgres = SQLDialect(byteOrder: #" COLLATE "C""#, insertionOrder: "ctid",
-                                     equalsIgnoringCase: { "lower(\($0)) = lower(?)" })
+                                     equalsIgnoringCase: { "lower(\($0)) = lower(?)" },
+                                     integerType: "BIGINT", rowIDType: "BIGSERIAL PRIMARY KEY")
+
+    /// The type of a column of ``TableSpec``.
+    func columnType(_ kind: TableSpec.Column.Kind) -> String {
+        switch kind {
+        case .text: "TEXT"
+        case .integer: integerType
+        case .rowID: rowIDType
+        }
+    }
 }

@@ -1,0 +1,111 @@
+/// The tables both backends keep, described once; each backend's migrations render them in
+/// its dialect (``SQLDialect/columnType(_:)``) and add what only it has: SQLite its FTS5
+/// index and content view, PostgreSQL its `tsvector` column and text-search configuration.
+///
+/// The names and columns are the same on both backends, so `copy` is a row-for-row transfer.
+/// Migrations are append-only: a table of a shipped migration is never changed here; a new
+/// column or table goes into a new migration.
+struct TableSpec {
+    /// A column: its name, its type and its constraints (`NOT NULL`, a key, a reference).
+    struct Column {
+        enum Kind { case text, integer, rowID }
+        var name: String
+        var kind: Kind
+        var constraints: String
+
+        static func text(_ name: String, _ constraints: String = "") -> Column { Column(name: name, kind: .text, constraints: constraints) }
+        static func integer(_ name: String, _ constraints: String = "") -> Column { Column(name: name, kind: .integer, constraints: constraints) }
+        /// A key the store assigns in insertion order (`INTEGER PRIMARY KEY`, `BIGSERIAL`).
+        static func rowID(_ name: String) -> Column { Column(name: name, kind: .rowID, constraints: "") }
+    }
+
+    var name: String
+    var columns: [Column]
+    /// Table constraints after the columns, e.g. `UNIQUE (document_id, idx)`.
+    var constraints: [String] = []
+
+    /// `CREATE TABLE …` in `dialect`, with `extraColumns` (a backend's own) before the constraints.
+    func create(in dialect: SQLDialect, extraColumns: [String] = []) -> String {
+        let lines = columns.map { column in
+            ([StoreSchema.quotedIfKeyword(column.name), dialect.columnType(column.kind)] + (column.constraints.isEmpty ? [] : [column.constraints]))
+                .joined(separator: " ")
+        } + extraColumns + constraints
+        return "CREATE TABLE \(name) (\n    " + lines.joined(separator: ",\n    ") + "\n)"
+    }
+}
+
+extension StoreSchema {
+    private static let ofDocument = "NOT NULL REFERENCES document(id) ON DELETE CASCADE"
+
+    static let document = TableSpec(name: "document", columns: [
+        .text("id", "PRIMARY KEY"), .text("path", "NOT NULL UNIQUE"), .text("file_name", "NOT NULL"), .text("title"),
+        .text("kind", "NOT NULL"), .text("outlet"), .text("republisher"), .text("author"), .text("published"), .text("url"),
+        .text("video_id"), .text("content_hash", "NOT NULL"), .text("text", "NOT NULL"), .text("raw_text", "NOT NULL"),
+        .integer("byte_count", "NOT NULL"), .integer("passage_count", "NOT NULL"), .text("ingested_at", "NOT NULL"),
+    ])
+
+    /// Passage ids are also the rowids of the SQLite FTS5 index.
+    static let passage = TableSpec(name: "passage", columns: [
+        .rowID("id"), .text("document_id", ofDocument), .integer("idx", "NOT NULL"), .integer("start", "NOT NULL"),
+        .integer("end", "NOT NULL"), .text("section"), .text("kind", "NOT NULL"), .text("anchors", "NOT NULL"),
+    ], constraints: ["UNIQUE (document_id, idx)"])
+
+    static let topicLink = TableSpec(name: "topic_link", columns: [
+        .text("document_id", ofDocument), .integer("passage_idx", "NOT NULL"), .text("slug", "NOT NULL"),
+        .text("label", "NOT NULL"), .integer("start", "NOT NULL"), .integer("end", "NOT NULL"),
+    ])
+
+    static let actor = TableSpec(name: "actor", columns: [
+        .text("name", "PRIMARY KEY"), .text("kind", "NOT NULL"), .text("wikidata"), .text("country"),
+        .text("aliases", "NOT NULL"), .text("affiliations", "NOT NULL"),
+    ])
+
+    static let mention = TableSpec(name: "mention", columns: [
+        .text("document_id", ofDocument), .text("actor", "NOT NULL"), .text("text", "NOT NULL"),
+        .integer("start", "NOT NULL"), .integer("end", "NOT NULL"), .text("rule", "NOT NULL"),
+    ])
+
+    static let relation = TableSpec(name: "relation", columns: [
+        .rowID("id"), .text("document_id", ofDocument), .integer("passage_idx"), .text("source", "NOT NULL"),
+        .text("source_wikidata"), .text("source_text", "NOT NULL"), .text("target", "NOT NULL"), .text("target_wikidata"),
+        .text("target_text", "NOT NULL"), .text("type", "NOT NULL"), .integer("polarity", "NOT NULL"),
+        .text("modality", "NOT NULL"), .text("attribution"), .text("instruments", "NOT NULL"), .text("time"),
+        .text("quote", "NOT NULL"), .integer("start", "NOT NULL"), .integer("end", "NOT NULL"), .text("rule", "NOT NULL"),
+        .text("locator"), .integer("locator_seconds"), .integer("locator_paragraph"), .text("locator_url"),
+    ])
+
+    static let claim = TableSpec(name: "claim", columns: [
+        .text("document_id", ofDocument), .text("speaker", "NOT NULL"), .text("quote", "NOT NULL"),
+        .integer("start", "NOT NULL"), .integer("end", "NOT NULL"), .text("modality", "NOT NULL"), .text("attribution"),
+    ])
+
+    /// Indexes both backends create the same way.
+    static let sharedIndexes = [
+        "CREATE INDEX document_file_name ON document (file_name)",
+        "CREATE INDEX topic_link_document ON topic_link (document_id)",
+        "CREATE INDEX topic_link_slug ON topic_link (slug)",
+        "CREATE INDEX mention_document ON mention (document_id)",
+        "CREATE INDEX mention_actor ON mention (actor)",
+        "CREATE INDEX relation_document ON relation (document_id)",
+        "CREATE INDEX relation_type ON relation (type)",
+        "CREATE INDEX claim_document ON claim (document_id)",
+        "CREATE INDEX claim_speaker ON claim (speaker)",
+    ]
+
+    /// The tables of the first migration (documents and their passages) and of the second (facts).
+    static let documentTables = [document, passage, topicLink]
+    static let factTables = [actor, mention, relation, claim]
+
+    /// `CREATE TABLE` and the shared `CREATE INDEX` statements of `tables`, in `dialect`;
+    /// `extraColumns` adds a backend's own columns to a table by name.
+    static func createStatements(_ tables: [TableSpec], in dialect: SQLDialect,
+                                 extraColumns: [String: [String]] = [:]) -> [String] {
+        tables.flatMap { table in
+            [table.create(in: dialect, extraColumns: extraColumns[table.name] ?? [])]
+                + sharedIndexes.filter { $0.contains(" ON \(table.name) (") }
+        }
+    }
+
+    /// `name`, quoted where it is an SQL keyword (`end`).
+    static func quotedIfKeyword(_ name: String) -> String { name == "end" ? quoted(name) : name }
+}

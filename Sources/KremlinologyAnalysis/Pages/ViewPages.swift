@@ -67,60 +67,59 @@ public enum ViewPages {
         .bullets(uses.map { [.strong($0.instrument.rawValue), .text(" ×\($0.count): ")] + evidence($0.citations) })
     }
 
-    /// The dossier of an actor.
+    /// The dossier of an actor, section by section as ``DossierLayout`` orders them.
     /// - Parameter limit: the most relations listed in a list (nil: all), for the wiki.
     public static func dossier(_ d: Dossier, linker: PageLinker = PageLinker(existing: []), limit: Int? = nil) -> Page {
         let p = d.profile
-        var blocks: [Block] = []
         var who: [Inline] = [.strong("Kind:"), .text(" \(p.kind?.rawValue ?? "unknown")")]
         if let url = p.wikidataURL, let id = p.wikidata { who += [.text(". Wikidata: "), .link(url: url, label: id)] }
         if let country = p.country { who += [.text(". Country: \(country)")] }
         if !p.aliases.isEmpty { who += [.text(". Also called: \(p.aliases.joined(separator: ", "))")] }
-        blocks.append(.paragraph(who + [.text(".")]))
-        if !p.affiliations.isEmpty {
-            blocks.append(.heading(2, "Affiliations and roles"))
-            blocks.append(.bullets(p.affiliations.map { a in
-                [.text("\(a.role), "), linker.actor(a.organization)]
-                    + (a.from != nil || a.until != nil ? [.text(" (\(a.from ?? "…")–\(a.until ?? ""))")] : [])
-            }))
-        }
-        blocks.append(.heading(2, "Balance"))
-        blocks.append(.bullets([balance("Acts:", d.balanceOut), balance("Is acted on:", d.balanceIn)]))
-        for (title, groups, outgoing) in [("Relations out", d.relationsOut, true), ("Relations in", d.relationsIn, false)] where !groups.isEmpty {
-            blocks.append(.heading(2, title))
-            // Standalone reports link nowhere: the column of brief links is left out there.
-            let links = linker.existing.map { !$0.isEmpty } ?? true
-            blocks.append(.table(header: [outgoing ? "Target" : "Source", "Type", "Count", "Polarity"] + (links ? ["Relationship"] : []) + ["Evidence"],
-                                 rows: groups.map { g in
-                [[linker.actor(g.counterpart)], [.text(g.type.rawValue)], [.text("\(g.count)")], [.text(signed(g.polarity))]]
-                    + (links ? [[linker.link(PageLinker.dyad(p.name, g.counterpart), "brief")]] : []) + [evidence(g.citations)]
-            }))
-        }
-        if !d.instruments.isEmpty {
-            blocks.append(.heading(2, "Instruments used"))
-            blocks.append(instrumentList(d.instruments))
-        }
-        if !d.innerCircle.isEmpty {
-            blocks.append(.heading(2, "Inner circle"))
-            blocks.append(.bullets(d.innerCircle.map { m in
-                [linker.actor(m.name), .text(": \(m.tie)")] + (m.citations.first.map { [.text(". ")] + Page.cite($0) } ?? [])
-            }))
-        }
-        if !d.strongestQuotes.isEmpty {
-            blocks.append(.heading(2, "Strongest quotes"))
-            blocks.append(.bullets(d.strongestQuotes.map { relationLine($0, linker) }))
-        }
-        if !d.outlets.isEmpty {
-            blocks.append(.heading(2, "Outlets"))
-            blocks.append(outletTable(d.outlets, linker))
-        }
-        if !d.denied.isEmpty {
-            blocks.append(.heading(2, "Denied (negated, never counted)"))
-            blocks.append(relationList(d.denied, limit: limit, more: "`kremlinology relations --source \"\(p.name)\" --modality negated`") {
-                relationLine($0, linker)
-            })
+        var blocks: [Block] = [.paragraph(who + [.text(".")])]
+        for section in DossierLayout(d).sections {
+            blocks.append(.heading(2, section.title))
+            if section.content.isEmpty, let note = section.emptyNote {
+                blocks.append(.paragraph([.text(note)]))
+                continue
+            }
+            blocks.append(dossierBlock(section.content, of: p.name, linker: linker, limit: limit))
         }
         return Page(title: p.name, name: PageLinker.actor(p.name), blocks: blocks)
+    }
+
+    private static func dossierBlock(_ content: DossierLayout.Content, of name: String, linker: PageLinker, limit: Int?) -> Block {
+        switch content {
+        case .roles(let affiliations):
+            return .bullets(affiliations.map { a in
+                [.text("\(a.role), "), linker.actor(a.organization)]
+                    + (a.from != nil || a.until != nil ? [.text(" (\(a.from ?? "…")–\(a.until ?? ""))")] : [])
+            })
+        case .balance(let out, let into, let denied):
+            return .bullets([balance("Acts:", out), balance("Is acted on:", into),
+                             [.strong("Denied:"), .text(" \(denied) (never counted)")]])
+        case .innerCircle(let members):
+            return .bullets(members.map { m in
+                [linker.actor(m.name), .text(": \(m.tie)")] + (m.citations.first.map { [.text(". ")] + Page.cite($0) } ?? [])
+            })
+        case .relations(let groups, let outgoing):
+            // Standalone reports link nowhere: the column of brief links is left out there.
+            let links = linker.existing.map { !$0.isEmpty } ?? true
+            return .table(header: [outgoing ? "Target" : "Source", "Type", "Count", "Polarity"] + (links ? ["Relationship"] : []) + ["Evidence"],
+                          rows: groups.map { g in
+                [[linker.actor(g.counterpart)], [.text(g.type.rawValue)], [.text("\(g.count)")], [.text(signed(g.polarity))]]
+                    + (links ? [[linker.link(PageLinker.dyad(name, g.counterpart), "brief")]] : []) + [evidence(g.citations)]
+            })
+        case .instruments(let uses):
+            return instrumentList(uses)
+        case .strongestQuotes(let quotes):
+            return .bullets(quotes.map { relationLine($0, linker) })
+        case .outlets(let views):
+            return outletTable(views, linker)
+        case .denied(let denied):
+            return relationList(denied, limit: limit, more: "`kremlinology relations --source \"\(name)\" --modality negated`") {
+                relationLine($0, linker)
+            }
+        }
     }
 
     /// The brief of a dyad.

@@ -10,14 +10,11 @@ struct DossierView {
         let profile = dossier.profile
         let name = profile.name
         let wikidata = HTML.safeURL(profile.wikidataURL).map { HTML("<a href=\"\($0)\" rel=\"noopener noreferrer\">\(profile.wikidata)</a>") } ?? ""
-        let affiliations = profile.affiliations.map { a in
-            HTML("<li>\(a.role), \(Layout.actorLink(a.organization))\(a.from.map { HTML(" from \($0)") } ?? "")\(a.until.map { HTML(" until \($0)") } ?? "")</li>")
-        }
-        let circle = dossier.innerCircle.map { member in
-            HTML("""
-                <li class="member" data-name="\(member.name)">\(Layout.actorLink(member.name)) <span class="tie">\(member.tie)</span>
-                \(member.citations.prefix(3).map(Layout.citation))</li>
-                """)
+        let sections = DossierLayout(dossier).sections.map { section -> HTML in
+            let inner = section.content.isEmpty && section.emptyNote != nil
+                ? HTML("<p class=\"muted\">\(section.emptyNote)</p>") : Self.render(section.content, actor: name)
+            if case .balance = section.content { return inner }
+            return "<section id=\"\(section.id)\"><h2>\(section.title)</h2>\(inner)</section>"
         }
         let body: HTML = """
             <h1>\(name)</h1>
@@ -25,22 +22,47 @@ struct DossierView {
              · <a href="\(Formatting.link("/timeline", [("actor", name)]))">timeline</a>\
              · <a href="\(Formatting.link("/network", [("limit", "60")]))">network</a></p>
             \(profile.aliases.isEmpty ? "" : HTML("<p class=\"muted\">Also: \(profile.aliases.joined(separator: ", "))</p>"))
-            \(Layout.figures([("acts on others", "\(dossier.balanceOut.cooperative) + / \(dossier.balanceOut.conflictual) −"),
-                              ("acted on", "\(dossier.balanceIn.cooperative) + / \(dossier.balanceIn.conflictual) −"),
-                              ("denied", "\(dossier.denied.count)")]))
-            \(affiliations.isEmpty ? "" : HTML("<h2>Roles</h2><ul>\(affiliations)</ul>"))
-            <section id="inner-circle"><h2>Inner circle</h2>
-            \(circle.isEmpty ? HTML("<p class=\"muted\">No trusted confidant or colleague found.</p>") : HTML("<ul class=\"circle\">\(circle)</ul>"))</section>
-            <div class="columns">
-              <section><h2>\(name) acts on</h2>\(Self.groups(dossier.relationsOut, actor: name))</section>
-              <section><h2>Acts on \(name)</h2>\(Self.groups(dossier.relationsIn, actor: name))</section>
-            </div>
-            \(instruments)
-            \(outlets)
-            <h2>Strongest quotes</h2><ul class="relations">\(dossier.strongestQuotes.map(Layout.relation))</ul>
-            \(dossier.denied.isEmpty ? "" : HTML("<h2>Denied or ruled out (never counted)</h2><ul class=\"relations denied\">\(dossier.denied.map(Layout.relation))</ul>"))
+            \(sections)
             """
         return Layout.page(name, body)
+    }
+
+    /// One section of ``DossierLayout`` as HTML.
+    static func render(_ content: DossierLayout.Content, actor name: String) -> HTML {
+        switch content {
+        case .balance(let out, let into, let denied):
+            return Layout.figures([("acts on others", "\(out.cooperative) + / \(out.conflictual) −"),
+                                   ("acted on", "\(into.cooperative) + / \(into.conflictual) −"), ("denied", "\(denied)")])
+        case .roles(let affiliations):
+            let items = affiliations.map { a in
+                HTML("<li>\(a.role), \(Layout.actorLink(a.organization))\(a.from.map { HTML(" from \($0)") } ?? "")\(a.until.map { HTML(" until \($0)") } ?? "")</li>")
+            }
+            return "<ul>\(items)</ul>"
+        case .innerCircle(let members):
+            let items = members.map { member in
+                HTML("""
+                    <li class="member" data-name="\(member.name)">\(Layout.actorLink(member.name)) <span class="tie">\(member.tie)</span>
+                    \(member.citations.prefix(3).map(Layout.citation))</li>
+                    """)
+            }
+            return "<ul class=\"circle\">\(items)</ul>"
+        case .relations(let groups, _):
+            return Self.groups(groups, actor: name)
+        case .instruments(let uses):
+            let items = uses.map { use in
+                HTML("<li><details><summary>\(use.instrument.rawValue) <span class=\"count\">×\(use.count)</span></summary>\(use.citations.prefix(3).map(Layout.citation))</details></li>")
+            }
+            return "<ul class=\"groups\">\(items)</ul>"
+        case .strongestQuotes(let quotes):
+            return "<ul class=\"relations\">\(quotes.map(Layout.relation))</ul>"
+        case .outlets(let views):
+            let rows = views.map { view in
+                HTML("<tr><td>\(Layout.outletLink(view.outlet))</td><td class=\"num\">\(view.relations)</td><td class=\"num\">\(view.balance.cooperative)</td><td class=\"num\">\(view.balance.conflictual)</td></tr>")
+            }
+            return "<table class=\"list\"><thead><tr><th>Outlet</th><th>Relations</th><th>+</th><th>−</th></tr></thead><tbody>\(rows)</tbody></table>"
+        case .denied(let denied):
+            return "<ul class=\"relations denied\">\(denied.map(Layout.relation))</ul>"
+        }
     }
 
     static func groups(_ groups: [CounterpartGroup], actor: String) -> HTML {
@@ -54,21 +76,5 @@ struct DossierView {
                 """)
         }
         return "<ul class=\"groups\">\(items)</ul>"
-    }
-
-    var instruments: HTML {
-        guard !dossier.instruments.isEmpty else { return "" }
-        let items = dossier.instruments.map { use in
-            HTML("<li><details><summary>\(use.instrument.rawValue) <span class=\"count\">×\(use.count)</span></summary>\(use.citations.prefix(3).map(Layout.citation))</details></li>")
-        }
-        return "<h2>Instruments</h2><ul class=\"groups\">\(items)</ul>"
-    }
-
-    var outlets: HTML {
-        guard !dossier.outlets.isEmpty else { return "" }
-        let rows = dossier.outlets.map { view in
-            HTML("<tr><td>\(Layout.outletLink(view.outlet))</td><td class=\"num\">\(view.relations)</td><td class=\"num\">\(view.balance.cooperative)</td><td class=\"num\">\(view.balance.conflictual)</td></tr>")
-        }
-        return "<h2>Told by</h2><table class=\"list\"><thead><tr><th>Outlet</th><th>Relations</th><th>+</th><th>−</th></tr></thead><tbody>\(rows)</tbody></table>"
     }
 }

@@ -27,7 +27,7 @@ let package = Package(
             name: "KremlinologyIngest",
             dependencies: ["KremlinologyModel", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "KremlinologySyntax"),
+        .target(name: "KremlinologySyntax", resources: [.copy("Resources")]),
         .target(
             name: "KremlinologyExtract",
             dependencies: ["KremlinologyModel", "KremlinologySyntax", .product(name: "Yams", package: "Yams")],
@@ -57,17 +57,18 @@ let package = Package(
         .executableTarget(
             name: "kremlinology",
             dependencies: [
-                "KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore", "KremlinologyPipeline",
+                "KremlinologySyntax", "KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore", "KremlinologyPipeline",
                 "KremlinologyAnalysis", "KremlinologyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "KremlinologyBenchmarks",
-            dependencies: ["KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore", "KremlinologyPipeline"],
+            dependencies: ["KremlinologySyntax", "KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore", "KremlinologyPipeline"],
             path: "Benchmarks/KremlinologyBenchmarks"
         ),
         .testTarget(name: "KremlinologyModelTests", dependencies: ["KremlinologyModel"]),
+        .testTarget(name: "KremlinologySyntaxTests", dependencies: ["KremlinologySyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "KremlinologyIngestTests", dependencies: ["KremlinologyIngest"]),
         .testTarget(name: "KremlinologyExtractTests", dependencies: ["KremlinologyExtract", "KremlinologyIngest", "KremlinologyPipeline"]),
         .testTarget(name: "KremlinologyStoreTests", dependencies: ["KremlinologyStore", "KremlinologyIngest", "KremlinologyPipeline"]),

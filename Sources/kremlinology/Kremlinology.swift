@@ -22,6 +22,8 @@ struct Kremlinology: AsyncParsableCommand {
             ExportCommand.self, ReextractCommand.self, EnqueueCommand.self, WorkerCommand.self, JobsCommand.self, CopyCommand.self,
             // Server (issue 5):
             ServeCommand.self,
+            // Syntax (issue 10):
+            ParseCommand.self, TrainParserCommand.self,
         ]
     )
 

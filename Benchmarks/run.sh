@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the benchmark figures of README.md: ingest of the tubegraph corpus (files/s, MB/s),
-# search latency (p50, p99 over 1,000 queries), reader and extractor throughput.
+# search latency (p50, p99 over 1,000 queries), reader and extractor throughput, tagging + parsing
+# throughput on one core and on all.
 # Usage: Benchmarks/run.sh [CORPUS_DIR]   (default: unpacks ../shared/corpus/tubegraph-notes.tar.gz to /tmp/tg)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,7 @@ echo "corpus: $corpus ($(find "$corpus" -type f | wc -l) files, $(du -sh "$corpu
 "$bin/KremlinologyBenchmarks" read "$corpus"
 "$bin/KremlinologyBenchmarks" extract "$corpus" 1
 "$bin/KremlinologyBenchmarks" extract "$corpus" "$(nproc)"
+"$bin/KremlinologyBenchmarks" parse "$corpus" 4
 start=$(date +%s.%N)
 "$bin/kremlinology" ingest "$corpus" --db "$db" | tail -1
 end=$(date +%s.%N)

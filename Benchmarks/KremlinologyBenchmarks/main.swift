@@ -3,12 +3,14 @@
 //   swift run -c release KremlinologyBenchmarks actors DB.sqlite|postgres://… [PAGES]
 //   swift run -c release KremlinologyBenchmarks read DIR
 //   swift run -c release KremlinologyBenchmarks extract DIR [THREADS]
+//   swift run -c release KremlinologyBenchmarks parse DIR [MEGABYTES]
 import Foundation
 import KremlinologyExtract
 import KremlinologyIngest
 import KremlinologyModel
 import KremlinologyPipeline
 import KremlinologyStore
+import KremlinologySyntax
 
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
     guard !sorted.isEmpty else { return 0 }
@@ -122,6 +124,48 @@ func benchmarkExtract(folder: String, threads: Int) throws {
                  Double(relations.value) / (Double(bytes) / 1e6)))
 }
 
+/// Tagging + parsing throughput on one core and on every core, beside the extractor's on the same
+/// text: every 20th document of the corpus, up to MEGABYTES of normalised text.
+func benchmarkParse(folder: String, megabytes: Double) throws {
+    let reader = DocumentReader()
+    var sample: [IngestedDocument] = [], bytes = 0
+    for (index, url) in files(in: folder).enumerated() where index % 20 == 0 && Double(bytes) < megabytes * 1e6 {
+        guard let d = try? reader.read(fileAt: url) else { continue }
+        sample.append(d); bytes += d.text.utf8.count
+    }
+    let documents = sample
+    let loadStart = Date()
+    let model = try SyntaxModel.shipped()
+    let loadSeconds = Date().timeIntervalSince(loadStart)
+    let extractor = Extractor(pack: try KnowledgePack.bundled())
+    let tokens = documents.reduce(0) { n, d in var c = d.text; return n + c.withUTF8 { Tokenizer.tokenize($0).count } }
+    func cpu() -> Double { var t = timespec(); clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9 }
+    var start = Date(), cpuStart = cpu()
+    var relations = 0
+    for d in documents { relations += extractor.extract(ExtractionInput(document: d)).relations.count }
+    var seconds = Date().timeIntervalSince(start)
+    print(String(format: "extract: %d documents, %.1f MB, %d tokens, %d relations in %.2f s (one core, %.2f s CPU): %.1f MB/s, %.0f tokens/s",
+                 documents.count, Double(bytes) / 1e6, tokens, relations, seconds, cpu() - cpuStart,
+                 Double(bytes) / 1e6 / seconds, Double(tokens) / seconds))
+    for threads in Set([1, ProcessInfo.processInfo.activeProcessorCount]).sorted() {
+        let words = Counter()
+        start = Date(); cpuStart = cpu()
+        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            var local = 0
+            for index in stride(from: worker, to: documents.count, by: threads) {
+                local += model.analyze(documents[index].text).reduce(0) { $0 + $1.words.count }
+            }
+            words.add(local)
+        }
+        seconds = Date().timeIntervalSince(start)
+        let cpuSeconds = cpu() - cpuStart
+        print(String(format: "parse: %d words (tokenise, tag, lemmatise, parse) in %.2f s on %d thread(s): %.0f tokens/s, %.1f MB/s; %.0f tokens per CPU second",
+                     words.value, seconds, threads, Double(words.value) / seconds, Double(bytes) / 1e6 / seconds,
+                     Double(words.value) / cpuSeconds))
+    }
+    print(String(format: "parse model: loaded in %.3f s", loadSeconds))
+}
+
 /// A total added to from several threads.
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
@@ -141,8 +185,10 @@ do {
         try benchmarkRead(folder: arguments[arguments.startIndex + 1])
     case "extract" where arguments.count >= 2:
         try benchmarkExtract(folder: arguments[arguments.startIndex + 1], threads: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 1 : 1)
+    case "parse" where arguments.count >= 2:
+        try benchmarkParse(folder: arguments[arguments.startIndex + 1], megabytes: arguments.count > 2 ? Double(arguments[arguments.startIndex + 2]) ?? 4 : 4)
     default:
-        print("usage: KremlinologyBenchmarks search DB [QUERIES] | actors DB [PAGES] | read DIR | extract DIR [THREADS]")
+        print("usage: KremlinologyBenchmarks search DB [QUERIES] | actors DB [PAGES] | read DIR | extract DIR [THREADS] | parse DIR [MEGABYTES]")
         exit(2)
     }
 } catch {

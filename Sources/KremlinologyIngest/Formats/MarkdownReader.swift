@@ -125,7 +125,7 @@ struct MarkdownReader {
         close(&open)
         if result.title == nil { result.title = b.passages.first.map { Bytes.string(b.out, $0.range.start, $0.range.end) } ?? firstLine }
         result.text = b.out
-        result.passages = b.passages
+        result.passages = TimestampClock.normalised(b.passages)
         if bodyStart > 0 {
             let (a, e) = Bytes.trim(s, bodyStart, n)
             result.whyEmpty = a == e ? "only front matter, nothing after its closing '---'" : "only front matter and Markdown markup"

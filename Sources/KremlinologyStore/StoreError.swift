@@ -15,13 +15,16 @@ public enum StoreError: UserFacingError, Equatable {
     case ambiguousDocument(key: String, candidates: [String])
     /// A search that cannot be run (e.g. no words to look for).
     case invalidQuery(String)
+    /// The disk (or the PostgreSQL server's disk) is full: nothing more can be written until
+    /// space is freed, so an ingest stops at the first one.
+    case diskFull(location: String)
     /// A statement failed inside the database.
     case failure(String)
 
     public var kind: ErrorKind {
         switch self {
         case .missingStore, .notFound: .notFound
-        case .unavailable: .unavailable
+        case .unavailable, .diskFull: .unavailable
         case .invalidLocation, .invalidQuery: .invalidInput
         case .ambiguousDocument: .ambiguous
         case .failure: .failure
@@ -39,12 +42,20 @@ public enum StoreError: UserFacingError, Equatable {
             "\(location): no Kremlinology store there yet; ingest documents into it first"
         case .unavailable(let location, let reason):
             "\(location): \(reason)"
+        case .diskFull(let location):
+            "\(location): the disk is full; free some space (or move the store with --db), then run the same command again"
         case .invalidLocation(let message), .notFound(let message), .invalidQuery(let message), .failure(let message):
             message
         case .ambiguousDocument(let key, let candidates):
             "\"\(key)\" matches \(candidates.count) documents (\(candidates.prefix(10).joined(separator: ", "))"
                 + (candidates.count > 10 ? ", …" : "") + "); give the full document id"
         }
+    }
+
+    /// Whether this is ``diskFull(location:)``: whoever writes many documents stops at it.
+    public var isDiskFull: Bool {
+        if case .diskFull = self { return true }
+        return false
     }
 
     /// A failure described by `message` (for callers outside the store, such as tests).

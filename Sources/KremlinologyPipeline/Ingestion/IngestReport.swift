@@ -39,7 +39,13 @@ public struct IngestReport: Sendable, Codable {
     public var problems: [String] = []
     public var bytes = 0
     public var seconds = 0.0
+    /// Why the ingest stopped before its last file (the disk is full), or nil.
+    public var stoppedBecause: String?
+    /// Files not attempted because the ingest stopped.
+    public var notAttempted = 0
     public var files: Int { added + unchanged + replaced + duplicates + failed }
+    /// Documents now in the store from this ingest: added, unchanged or replaced.
+    public var stored: Int { added + unchanged + replaced }
 
     public init() {}
 
@@ -75,5 +81,7 @@ public struct IngestReport: Sendable, Codable {
         failed += other.failed
         problems += other.problems
         bytes += other.bytes
+        stoppedBecause = stoppedBecause ?? other.stoppedBecause
+        notAttempted += other.notAttempted
     }
 }

@@ -62,7 +62,7 @@ final class PostgresSession: @unchecked Sendable {
         do {
             return try connection.query(query, logger: Self.logger, file: file, line: line).wait().rows
         } catch {
-            throw StoreError.failure("\(location): \(Self.message(of: error)) (in \(Self.firstLine(of: query.sql)))")
+            throw Self.storeError(error, location: location, sql: query.sql)
         }
     }
 
@@ -74,7 +74,7 @@ final class PostgresSession: @unchecked Sendable {
         do {
             return try connection.query(query, logger: Self.logger, file: file, line: line).wait().metadata.rows ?? 0
         } catch {
-            throw StoreError.failure("\(location): \(Self.message(of: error)) (in \(Self.firstLine(of: query.sql)))")
+            throw Self.storeError(error, location: location, sql: query.sql)
         }
     }
 
@@ -101,6 +101,16 @@ final class PostgresSession: @unchecked Sendable {
     func dropSchema(_ name: String) throws {
         guard PostgresLocation.isPlainIdentifier(name) else { throw StoreError.invalidLocation("\(name): not a plain schema name") }
         try execute("DROP SCHEMA IF EXISTS \(unescaped: name) CASCADE")
+    }
+
+    /// SQLSTATE 53100 (disk_full) becomes ``StoreError/diskFull(location:)``, which stops an
+    /// ingest; any other failure names the statement.
+    static func storeError(_ error: any Error, location: PostgresLocation, sql: String) -> StoreError {
+        if let error = error as? PSQLError, error.serverInfo?[.sqlState] == "53100" {
+            return .diskFull(location: location.description)
+        }
+        if let error = error as? StoreError { return error }
+        return .failure("\(location): \(Self.message(of: error)) (in \(Self.firstLine(of: sql)))")
     }
 
     /// The server's message for an error, never the password.

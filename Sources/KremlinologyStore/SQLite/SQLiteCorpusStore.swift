@@ -49,8 +49,14 @@ public final class SQLiteCorpusStore: SQLCorpusStore, @unchecked Sendable {
         try pool.read { db in try body(SQLiteExecutor(db: db)) }
     }
 
+    /// Writes in one transaction; SQLITE_FULL becomes ``StoreError/diskFull(location:)`` so
+    /// that an ingest can stop at the first one instead of failing every remaining file.
     override func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
-        try pool.write { db in try body(SQLiteExecutor(db: db)) }
+        do {
+            return try pool.write { db in try body(SQLiteExecutor(db: db)) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw StoreError.diskFull(location: path)
+        }
     }
 
     override public func search(_ query: SearchQuery) throws -> [SearchHit] {

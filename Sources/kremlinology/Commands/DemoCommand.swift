@@ -23,9 +23,9 @@ struct DemoCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: temporary) }
         let corpus = try StoreLocation.open(temporary.appendingPathComponent("demo.sqlite").path)
         let facts = try FactExtraction(packDirectories: [])
-        let collected = InputFiles.collect([folder])
+        let (collected, storedPaths) = StoredPaths.collect([folder])
         let report = CorpusIngestor(store: corpus, extraction: facts.closure).ingest(
-            files: collected.files, displayPaths: collected.displayPaths,
+            files: collected.files, displayPaths: storedPaths,
             event: { if case .failed(_, let message) = $0 { Output.error("✗ \(message)") } })
         print("== Ingested \(report.files) example files from \(folder) (\(report.failed) failed)\n")
         for stored in try corpus.documents(limit: 100, offset: 0) {

@@ -15,11 +15,11 @@ struct DocumentsCommand: ParsableCommand {
     func run() throws {
         let documents = try store.openForReading().documents(limit: limit, offset: offset)
         if json { return try Output.json(documents) }
-        if documents.isEmpty { return print("No documents yet. Add some with: kremlinology ingest PATH") }
-        print("\(Output.pad("ID", 16))  \(Output.pad("KIND", 10))  \(Output.pad("OUTLET", 16))  PASS  REL  FILE / TITLE")
+        if documents.isEmpty { return Output.line("No documents yet. Add some with: kremlinology ingest PATH") }
+        Output.line("\(Output.pad("ID", 16))  \(Output.pad("KIND", 10))  \(Output.pad("OUTLET", 16))  PASS  REL  FILE / TITLE")
         for stored in documents {
             let doc = stored.document
-            print("\(doc.id)  \(Output.pad(doc.kind.rawValue, 10))  \(Output.pad(Output.clip(doc.outlet ?? "-", 16), 16))  "
+            Output.line("\(doc.id)  \(Output.pad(doc.kind.rawValue, 10))  \(Output.pad(Output.clip(doc.outlet ?? "-", 16), 16))  "
                   + "\(Output.pad(String(stored.passageCount), 4))  \(Output.pad(String(stored.relationCount), 3))  "
                   + "\(doc.fileName) — \(Output.clip(doc.title ?? "", 60))")
         }

@@ -31,12 +31,12 @@ struct EnqueueCommand: ParsableCommand {
 
     func run() throws {
         let queue = try store.openQueue()
-        let collected = InputFiles.collect(paths)
+        let (collected, storedPaths) = StoredPaths.collect(paths)
         var problems = collected.problems
         let reader = DocumentReader(maxFileBytes: DocumentReader.maxFileBytesFromEnvironment)
         var batch: [(path: String, fileName: String, bytes: [UInt8])] = []
         var queued = 0
-        for (url, path) in zip(collected.files, collected.displayPaths) {
+        for (url, path) in zip(collected.files, storedPaths) {
             do {
                 let bytes = try reader.bytes(ofFileAt: url, displayPath: path)
                 batch.append((path, url.lastPathComponent, bytes))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KremlinologyIngest
+import KremlinologyModel
 import KremlinologyPipeline
 import KremlinologyStore
 
@@ -44,10 +45,10 @@ struct IngestCommand: ParsableCommand {
         }
         let files = paths.filter { $0 != "-" }
         if !files.isEmpty {
-            let collected = InputFiles.collect(files)
+            let (collected, storedPaths) = StoredPaths.collect(files)
             for problem in collected.problems { Output.error("✗ \(problem)") }
             let line = ProgressLine(enabled: progress || isatty(STDERR_FILENO) != 0)
-            report = ingestor.ingest(files: collected.files, displayPaths: collected.displayPaths,
+            report = ingestor.ingest(files: collected.files, displayPaths: storedPaths,
                                      progress: line.update, event: reportProblem)
             line.finish()
             for problem in collected.problems { report.recordFailure(path: problem, message: problem) }
@@ -64,6 +65,11 @@ struct IngestCommand: ParsableCommand {
             print("ingested \(report.files) files (\(Output.bytes(report.bytes)) in \(String(format: "%.2f", report.seconds)) s\(rate)) "
                   + "into \(store.displayLocation): added \(report.added), unchanged \(report.unchanged), replaced \(report.replaced), "
                   + "duplicates \(report.duplicates), failed \(report.failed)")
+        }
+        if let reason = report.stoppedBecause {
+            Output.error("✗ ingest stopped: \(reason). \(report.stored) files are stored, \(report.notAttempted) were not tried; "
+                         + "after freeing space, run the same command again: the stored files are skipped as unchanged")
+            throw ExitCode(ErrorPresentation.status(of: .unavailable))
         }
         if report.failed > 0 { throw ExitCode(1) }
     }

@@ -28,15 +28,15 @@ struct RelationsCommand: ParsableCommand {
         let relations = try store.openForReading().relations(RelationFilter(
             source: source, target: target, type: type, modality: modality, outlet: outlet, includeNegated: false, limit: limit))
         if json { return try Output.json(relations) }
-        if relations.isEmpty { return print("No relation matches.") }
+        if relations.isEmpty { return Output.line("No relation matches.") }
         for stored in relations {
             let r = stored.relation
             let extras = [r.modality == .asserted ? nil : r.modality.rawValue,
                           r.instruments.isEmpty ? nil : r.instruments.map(\.rawValue).joined(separator: ","),
                           r.time, r.attribution.map { "per \($0)" }].compactMap { $0 }
-            print("\(r.source) —\(r.type.rawValue)→ \(r.target)" + (extras.isEmpty ? "" : "  (\(extras.joined(separator: "; ")))"))
-            print("   “\(Output.clip(r.quote, 160))”")
-            print("   \(stored.fileName) \(Output.locator(stored.locator))  rule \(r.rule)\n")
+            Output.line("\(r.source) —\(r.type.rawValue)→ \(r.target)" + (extras.isEmpty ? "" : "  (\(extras.joined(separator: "; ")))"))
+            Output.line("   “\(Output.clip(r.quote, 160))”")
+            Output.line("   \(stored.fileName) \(Output.locator(stored.locator))  rule \(r.rule)\n")
         }
     }
 }

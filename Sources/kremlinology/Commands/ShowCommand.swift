@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KremlinologyModel
 import KremlinologyStore
 
@@ -23,7 +24,11 @@ struct ShowCommand: ParsableCommand {
         guard let stored = try corpus.document(matching: doc), let content = try corpus.content(ofDocument: stored.document.id) else {
             throw CommandError.notFound("no document matches \"\(doc)\"; list them with `kremlinology documents`")
         }
-        if text { return print(content.text, terminator: content.text.hasSuffix("\n") ? "" : "\n") }
+        if text {
+            // The exact text the offsets index when piped; a terminal never gets its escapes.
+            let shown = isatty(STDOUT_FILENO) != 0 ? Output.terminalSafe(content.text) : content.text
+            return print(shown, terminator: content.text.hasSuffix("\n") ? "" : "\n")
+        }
         let videoID = content.document.videoID
         if json {
             struct PassageView: Encodable {
@@ -37,23 +42,23 @@ struct ShowCommand: ParsableCommand {
             }))
         }
         let d = content.document
-        print(d.title ?? d.fileName)
+        Output.line(d.title ?? d.fileName)
         for (label, value) in [("id", d.id), ("file", d.path), ("kind", d.kind.rawValue), ("outlet", d.outlet),
                                ("republisher", d.republisher), ("author", d.author), ("published", d.published), ("url", d.url)] {
-            if let value { print("  \(Output.pad(label + ":", 13))\(value)") }
+            if let value { Output.line("  \(Output.pad(label + ":", 13))\(value)") }
         }
-        print("  \(Output.pad("size:", 13))\(Output.bytes(stored.byteCount)), \(stored.passageCount) passages, \(stored.relationCount) relations")
+        Output.line("  \(Output.pad("size:", 13))\(Output.bytes(stored.byteCount)), \(stored.passageCount) passages, \(stored.relationCount) relations")
         var section: String?
         for passage in content.passages {
             if passage.section != section, let heading = passage.section {
-                print("\n## \(heading)")
+                Output.line("\n## \(heading)")
             }
             section = passage.section
             let locator = passage.anchors.first.map { "[\($0.timestamp)]" } ?? "[¶\(passage.index + 1)]"
             let marker = passage.kind == .listItem ? "• " : passage.kind == .callout ? "> " : ""
-            print("\n\(locator) \(marker)\(content.text.slice(passage.range))")
+            Output.line("\n\(locator) \(marker)\(content.text.slice(passage.range))")
             if !passage.topicLinks.isEmpty {
-                print("    topics: " + passage.topicLinks.map(\.slug).joined(separator: ", "))
+                Output.line("    topics: " + passage.topicLinks.map(\.slug).joined(separator: ", "))
             }
         }
     }

@@ -19,6 +19,6 @@ struct InputFiles {
         return result
     }
 
-    /// The paths as the user would recognise them: relative paths stay relative.
-    var displayPaths: [String] { files.map(\.relativePath) }
+    // The path each file is stored under comes from `StoredPaths`, which knows the argument
+    // it was found through (no absolute path may reach the store).
 }

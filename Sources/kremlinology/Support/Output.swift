@@ -15,6 +15,12 @@ enum Output {
         FileHandle.standardError.write(Data((terminalSafe(line) + "\n").utf8))
     }
 
+    /// Prints a line of untrusted text (titles, file names, quotes) to standard output with
+    /// its control characters removed, as ``terminalSafe(_:)`` does.
+    static func line(_ text: String = "", terminator: String = "\n") {
+        print(terminalSafe(text), terminator: terminator)
+    }
+
     /// `text` without control characters (C0 but tab and line feed, DEL, C1): document text
     /// is untrusted, and `ESC]0;…BEL` or `ESC[2J` would retitle or clear the user's terminal.
     static func terminalSafe(_ text: String) -> String {

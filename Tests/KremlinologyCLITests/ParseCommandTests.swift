@@ -26,7 +26,7 @@ import Testing
             }
             #expect(roots == 1)
         }
-        #expect(result.stdout.contains("\tdo\tdo\tAUX\t") && result.stdout.contains("\tn't\t"))
+        #expect(result.stdout.contains("\tdid\tdo\tAUX\t") && result.stdout.contains("\tn't\tnot\tPART\t"))
     }
 
     @Test func parseOfAMissingFileSaysSoWithoutAStackTrace() throws {

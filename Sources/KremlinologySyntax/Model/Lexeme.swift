@@ -21,11 +21,17 @@ public struct Lexeme: Sendable {
 
     /// Bits of `flags`.
     public enum Flag {
+        /// Starts with an upper-case ASCII letter.
         public static let capitalized: UInt8 = 1
+        /// Two or more upper-case letters and no lower-case one.
         public static let allCaps: UInt8 = 2
+        /// Contains a digit.
         public static let digit: UInt8 = 4
+        /// Contains a hyphen.
         public static let hyphen: UInt8 = 8
+        /// Letters only.
         public static let alpha: UInt8 = 16
+        /// Neither letters nor digits.
         public static let punct: UInt8 = 32
     }
 

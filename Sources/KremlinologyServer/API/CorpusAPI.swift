@@ -19,6 +19,8 @@ struct CorpusAPI {
     @Sendable func search(_ request: Request, context: ServerContext) async throws -> Response {
         let query = QueryParameters(request.uri.query)
         let text = try query.required("q")
+        // Checked here, on the event loop: a query over the caps never waits for a read thread.
+        _ = try FTSQuery.terms(from: text)
         let paging = try Paging(query, defaultLimit: 10)
         let outlet = query.string("outlet")
         let hits = try await corpus.read { corpus in

@@ -10,39 +10,66 @@ import KremlinologyStore
 /// Reads run on a dispatch queue so that a slow query never holds up the server's event
 /// loops, and run concurrently on the store's read connections (the SQLite store reads
 /// through a GRDB `DatabasePool`). Views that cost more than a query (figures, networks,
-/// dossiers, briefs, rendered pages) are memoised until the next upload changes the store.
+/// dossiers, briefs, rendered pages) are memoised until the next upload changes the store,
+/// in a ``MemoCache`` bounded by bytes. Every read has a time budget: past it the request is
+/// answered 503 while its store work runs to its end on the read queue.
 public final class Corpus: Sendable {
     /// The store read by every page.
     public let store: any CorpusStore
     private let extraction: CorpusIngestor.Extraction?
     private let state: Locked<State>
+    /// Longest a ``read(_:)`` is waited for, in seconds.
+    let timeBudget: TimeInterval
     private static let readQueue = DispatchQueue(label: "kremlinology.server.reads", attributes: .concurrent)
+    /// The budgets' timers: a serial queue of its own always gets a thread, where the global
+    /// queue's few threads (one per core) may all be blocked in store reads.
+    private static let budgetQueue = DispatchQueue(label: "kremlinology.server.budgets")
 
     private struct State {
         var analyzer: CorpusAnalyzer
-        var memo: [String: any Sendable] = [:]
+        var memo: MemoCache
         /// The store's change token when the memo was last checked.
         var changeToken: String?
         var checkedAt = Date.distantPast
     }
 
-    /// Most memoised values kept; the memo is emptied when it is full.
-    static let memoCapacity = 512
+    /// Default bound of the memo: 64 MiB of estimated value sizes.
+    public static let defaultMemoBytes = 64 << 20
 
-    /// Opens the analysis over `store`.
-    public init(store: any CorpusStore, extraction: CorpusIngestor.Extraction?) throws {
+    /// Opens the analysis over `store`; reads are answered 503 after `timeBudget` seconds.
+    public init(store: any CorpusStore, extraction: CorpusIngestor.Extraction?,
+                memoBytes: Int = Corpus.defaultMemoBytes, timeBudget: TimeInterval = RequestBounds().timeBudget) throws {
         self.store = store
         self.extraction = extraction
-        state = Locked(State(analyzer: try CorpusAnalyzer(store: store), changeToken: try? store.changeToken()))
+        self.timeBudget = timeBudget
+        state = Locked(State(analyzer: try CorpusAnalyzer(store: store), memo: MemoCache(capacityBytes: memoBytes),
+                             changeToken: try? store.changeToken()))
     }
+
+    /// How many memoised values are kept, and their estimated bytes (for tests and figures).
+    public var memoFigures: (count: Int, bytes: Int) { state.withLock { ($0.memo.count, $0.memo.totalBytes) } }
 
     /// The analysis facade (actor directory loaded once, refreshed after uploads).
     public var analyzer: CorpusAnalyzer { state.withLock { $0.analyzer } }
 
-    /// Runs `work` off the event loops and returns its result.
-    public func read<T: Sendable>(_ work: @escaping @Sendable (Corpus) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Self.readQueue.async { continuation.resume(with: Result { try work(self) }) }
+    /// Runs `work` off the event loops and returns its result; after ``timeBudget`` seconds,
+    /// or when the request is cancelled (the client left, the server stops), it gives up
+    /// with a 503 and leaves `work` to end on the read queue, its result thrown away.
+    /// An upload passes its own, longer `budget`: extracting a 16 MiB file takes a while.
+    public func read<T: Sendable>(budget: TimeInterval? = nil, _ work: @escaping @Sendable (Corpus) throws -> T) async throws -> T {
+        let once = OnceContinuation<T>()
+        let budget = budget ?? timeBudget
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                once.set(continuation)
+                Self.readQueue.async { once.resume(with: Result { try work(self) }) }
+                Self.budgetQueue.asyncAfter(deadline: .now() + budget) {
+                    once.resume(with: .failure(RequestError.unavailable(
+                        "the request took longer than \(Int(budget)) s and was stopped; narrow it or retry", retryAfter: 1)))
+                }
+            }
+        } onCancel: {
+            once.resume(with: .failure(CancellationError()))
         }
     }
 
@@ -50,12 +77,9 @@ public final class Corpus: Sendable {
     /// Two requests may build the same value at once; both get a correct result.
     public func memo<T: Sendable>(_ key: String, _ build: () throws -> T) rethrows -> T {
         forgetIfWrittenElsewhere()
-        if let cached = state.withLock({ $0.memo[key] }) as? T { return cached }
+        if let cached = state.withLock({ $0.memo.value(forKey: key) }) as? T { return cached }
         let value = try build()
-        state.withLock { state in
-            if state.memo.count >= Self.memoCapacity { state.memo.removeAll() }
-            state.memo[key] = value
-        }
+        state.withLock { $0.memo.insert(value, forKey: key) }
         return value
     }
 
@@ -98,7 +122,7 @@ public final class Corpus: Sendable {
 
     /// Reads, extracts and stores one uploaded document through the same path as `ingest`.
     public func ingest(bytes: [UInt8], fileName: String) async throws -> UploadResult {
-        try await read { corpus in
+        try await read(budget: 600) { corpus in
             let ingestor = CorpusIngestor(store: corpus.store, reader: DocumentReader(maxFileBytes: ServerContext.maximumBodyBytes),
                                           extraction: corpus.extraction, workers: 1)
             var outcome: IngestOutcome?
@@ -139,6 +163,41 @@ public struct UploadResult: Sendable, Codable, Hashable {
         case .replaced(let id, _): self.outcome = "replaced"; documentID = id
         case .duplicate(let twin): self.outcome = "duplicate"; duplicateOf = twin
         }
+    }
+}
+
+/// A continuation resumed by whichever comes first (the work, the time budget, the
+/// cancellation); later attempts are ignored.
+final class OnceContinuation<T: Sendable>: Sendable {
+    private struct State {
+        var continuation: CheckedContinuation<T, any Error>?
+        var early: Result<T, any Error>?
+        var done = false
+    }
+    private let state = Locked(State())
+
+    func set(_ continuation: CheckedContinuation<T, any Error>) {
+        let early: Result<T, any Error>? = state.withLock { state in
+            if let early = state.early { state.done = true; return early }
+            state.continuation = continuation
+            return nil
+        }
+        if let early { continuation.resume(with: early) }
+    }
+
+    func resume(with result: Result<T, any Error>) {
+        let continuation: CheckedContinuation<T, any Error>? = state.withLock { state in
+            guard !state.done else { return nil }
+            guard let continuation = state.continuation else {
+                // Cancelled before the continuation existed: keep the outcome for `set`.
+                if state.early == nil { state.early = result }
+                return nil
+            }
+            state.done = true
+            state.continuation = nil
+            return continuation
+        }
+        continuation?.resume(with: result)
     }
 }
 

@@ -15,9 +15,16 @@ public struct ServerConfiguration: Sendable {
     public var store: any CorpusStore
     /// The same extraction the CLI's `ingest` runs on each document; nil stores documents without facts.
     public var extraction: CorpusIngestor.Extraction?
+    /// Host names answered besides the loopback names and `host` (`serve --allow-host`).
+    public var allowedHosts: [String]
+    /// URL, header, time and concurrency limits.
+    public var bounds: RequestBounds
 
     public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
-                store: any CorpusStore, extraction: CorpusIngestor.Extraction? = nil) {
+                store: any CorpusStore, extraction: CorpusIngestor.Extraction? = nil,
+                allowedHosts: [String] = [], bounds: RequestBounds = RequestBounds()) {
+        self.allowedHosts = allowedHosts
+        self.bounds = bounds
         self.host = host
         self.port = port
         self.token = token.flatMap { $0.isEmpty ? nil : $0 }

@@ -16,11 +16,13 @@ struct ErrorMiddleware: RouterMiddleware {
             let described = Self.describe(error)
             if described.status == .internalServerError { context.logger.error("\(request.uri.path): \(error)") }
             let status = Int(described.status.code)
-            return request.uri.path.hasPrefix("/api/")
+            var response = request.uri.path.hasPrefix("/api/")
                 ? Responses.json(ErrorBody(error: .init(status: status, message: described.message, candidates: described.candidates)),
                                  status: described.status)
                 : Responses.html(Layout.errorPage(status: status, message: described.message, candidates: described.candidates),
                                  status: described.status)
+            for field in described.headers { response.headers[field.name] = field.value }
+            return response
         }
     }
 
@@ -29,13 +31,15 @@ struct ErrorMiddleware: RouterMiddleware {
         var status: HTTPResponse.Status
         var message: String
         var candidates: [String] = []
+        /// Headers the response carries (`Allow`, `Retry-After`).
+        var headers: HTTPFields = [:]
     }
 
     /// The status, message and candidates of any error.
     static func describe(_ error: any Error) -> Described {
         switch error {
         case let error as RequestError:
-            return Described(status: error.status, message: error.message)
+            return Described(status: error.status, message: error.message, headers: error.headers)
         case let error as any UserFacingError:
             return Described(status: status(of: error.kind),
                              message: error.kind == .failure ? "internal error; the server log has the details" : error.description,
@@ -45,7 +49,8 @@ struct ErrorMiddleware: RouterMiddleware {
                              message: "the request body is larger than \(ServerContext.maximumBodyBytes >> 20) MiB")
         case let error as HTTPError:
             return Described(status: error.status,
-                             message: error.body ?? (error.status == .notFound ? "no such page" : error.status.reasonPhrase))
+                             message: error.body ?? (error.status == .notFound ? "no such page" : error.status.reasonPhrase),
+                             headers: error.headers)
         case let error as any HTTPResponseError:
             return Described(status: error.status, message: error.status.reasonPhrase)
         default:

@@ -70,14 +70,28 @@ public struct QueryParameters: Sendable {
         }
     }
 
-    /// An ISO date prefix (`2014`, `2021-02`, `2024-11-08`), or nil when absent.
+    /// An ISO date prefix (`2014`, `2021-02`, `2024-11-08`) naming a real month and day, or
+    /// nil when absent; `2014-13-45` is a 400 naming the parameter.
     public func datePrefix(_ name: String) throws -> String? {
         guard let raw = string(name) else { return nil }
         let pattern = #"^\d{4}(-\d{2}(-\d{2})?)?$"#
-        guard raw.range(of: pattern, options: .regularExpression) != nil else {
+        let parts = raw.split(separator: "-").compactMap { Int($0) }
+        guard raw.range(of: pattern, options: .regularExpression) != nil, Self.isCalendarDate(parts) else {
             throw RequestError.badRequest("'\(name)' must be a date such as 2014, 2021-02 or 2024-11-08, got '\(raw)'")
         }
         return raw
+    }
+
+    /// Whether year, month and day (the last two optional) exist in the Gregorian calendar.
+    static func isCalendarDate(_ parts: [Int]) -> Bool {
+        guard let year = parts.first else { return false }
+        guard parts.count > 1 else { return true }
+        let month = parts[1]
+        guard (1...12).contains(month) else { return false }
+        guard parts.count > 2 else { return true }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(parts[2])
     }
 
     private static func parse<T: RawRepresentable & CaseIterable>(_ raw: String, name: String, as type: T.Type, uppercase: Bool) throws -> T

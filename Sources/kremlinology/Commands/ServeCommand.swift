@@ -11,10 +11,14 @@ struct ServeCommand: AsyncParsableCommand {
             Pages: search, actors (dossier), pairs (brief with a cooperation–conflict chart), the \
             network (pan, zoom, filter, click an actor), documents with every fact highlighted, \
             outlets and the timeline. The API is described at /api/v1/openapi.yaml. The server \
-            is read-only unless a token is given; uploads then need 'Authorization: Bearer T'.
+            is read-only unless a token is given; uploads then need 'Authorization: Bearer T'. \
+            Only requests addressed to localhost, 127.0.0.1, [::1] or --host are answered (a \
+            guard against DNS rebinding); add names with --allow-host. SIGTERM or Ctrl-C stops \
+            the server within a second.
             Examples:
               kremlinology serve --db team.sqlite
               kremlinology serve --port 9000 --token s3cret
+              kremlinology serve --host 0.0.0.0 --allow-host corpus.lan
               curl -s 'http://127.0.0.1:8080/api/v1/search?q=Lukashenko&limit=5'
             """)
 
@@ -25,6 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Token that allows uploads (default: $KREMLINOLOGY_TOKEN); without one the server is read-only.",
                                valueName: "T"))
     var token: String?
+    @Option(name: .customLong("allow-host"), help: ArgumentHelp("Another host name to answer for (repeatable), e.g. a LAN name.",
+                                                              valueName: "NAME"))
+    var allowHost: [String] = []
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -35,7 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
         let writable = !(token ?? "").isEmpty
         let corpus = writable ? try store.openForWriting() : try store.openForReading()
         let extraction = writable ? try pack.load().closure : nil
-        let configuration = ServerConfiguration(host: host, port: port, token: token, store: corpus, extraction: extraction)
+        let configuration = ServerConfiguration(host: host, port: port, token: token, store: corpus, extraction: extraction,
+                                                allowedHosts: allowHost)
         let location = store.location
         let app = try buildApplication(configuration) { port in
             let mode = writable ? "uploads allowed with the token" : "read-only"
@@ -43,7 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         do {
-            try await app.runService()
+            try await runUntilSignalled(app)
         } catch where "\(error)".contains("Address already in use") {
             Output.error("error: \(host):\(port) is already in use; choose another port with --port")
             throw ExitCode.failure

@@ -53,6 +53,7 @@ struct CorpusPages {
             return Responses.html(Layout.page("Search", "<h1>Search</h1><p>Type words to find, or \"a phrase\" in double quotes.</p>"))
         }
         let outlet = query.string("outlet")
+        _ = try FTSQuery.terms(from: text)  // over the caps: a 400 without waiting for a read thread
         let hits = try await corpus.read { corpus in
             try corpus.store.search(SearchQuery(text: text, limit: paging.limit, offset: paging.offset, outlet: outlet))
         }

@@ -35,7 +35,7 @@ protocol SQLExecutor {
     /// Inserts `rows` (values in the order of `columns`) in order, e.g. one prepared
     /// statement per row or one bulk statement; `conflict` is an `ON CONFLICT …` clause.
     func insert(into table: String, columns: [String], rows: [[SQLValue]], conflict: String?) throws
-    /// Inserts a document's passages and indexes the text of those marked `searchable`.
+    /// Inserts a document's passages and indexes their text.
     func insertPassages(_ passages: [PassageRow]) throws
     /// Forgets the search-index entries of a document's passages before they are deleted.
     func forgetSearchEntries(ofDocument id: String) throws
@@ -56,9 +56,9 @@ extension SQLExecutor {
 }
 
 /// A passage row to insert: its column values (``StoreSchema/passageColumns``), its text,
-/// and whether the text goes into the search index (headings do not).
+/// and whether it is a heading (searched, but weighed below the text).
 struct PassageRow {
     var values: [SQLValue]
     var body: String
-    var searchable: Bool
+    var isHeading: Bool
 }

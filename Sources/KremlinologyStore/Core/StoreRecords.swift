@@ -73,8 +73,7 @@ enum StoreRecords {
                             .integer(passage.range.end), SQLValue(passage.section), .text(passage.kind.rawValue),
                             .text(JSONText.anchors(passage.anchors))],
                    body: ingested.text.slice(passage.range),
-                   // Headings name sections (shown with every hit); as hits of their own they only crowd out the text.
-                   searchable: passage.kind != .heading)
+                   isHeading: passage.kind == .heading)
     }
 
     static func values(of link: TopicLink, passage: Passage, documentID: String) -> [SQLValue] {

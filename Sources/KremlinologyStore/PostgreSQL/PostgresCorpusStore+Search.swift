@@ -18,7 +18,7 @@ extension PostgresCorpusStore {
         sql.sql("""
              AS query),
             hit AS (
-                SELECT p.id, ts_rank_cd(p.body_tsv, q.query)::float8 AS rank
+                SELECT p.id, p.kind = 'heading' AS is_heading, ts_rank_cd(p.body_tsv, q.query)::float8 AS rank
                 FROM q, passage p JOIN document d ON d.id = p.document_id
                 WHERE p.body_tsv @@ q.query
             """)
@@ -27,7 +27,8 @@ extension PostgresCorpusStore {
             sql.bind(outlet)
             sql.sql(")")
         }
-        sql.sql(" ORDER BY rank DESC, p.id LIMIT ")
+        // Headings are found, but after every passage of text that holds the words.
+        sql.sql(" ORDER BY is_heading, rank DESC, p.id LIMIT ")
         sql.bind(max(0, min(query.limit, 1000)))
         sql.sql(" OFFSET ")
         sql.bind(max(0, query.offset))
@@ -41,7 +42,7 @@ extension PostgresCorpusStore {
                        'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "') AS snippet,
                    ts_headline('kremlinology', p.body, q.query, 'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS marked
             FROM hit JOIN passage p ON p.id = hit.id JOIN document d ON d.id = p.document_id, q
-            ORDER BY hit.rank DESC, p.id
+            ORDER BY hit.is_heading, hit.rank DESC, p.id
             """)
         return try session.query(sql.query).map { row in
             let row = row.makeRandomAccess()

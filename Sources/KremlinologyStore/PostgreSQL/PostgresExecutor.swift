@@ -28,7 +28,8 @@ struct PostgresExecutor: SQLExecutor {
 
     /// The passage rows with their text in `body`; the `tsvector` column is generated from it.
     func insertPassages(_ passages: [PassageRow]) throws {
-        // Headings are stored with their text like every passage; the search query skips them.
+        // Headings are stored and indexed with their text like every passage; the search
+        // lists them after the passages of text, as SQLite's does.
         try insert(into: "passage", columns: StoreSchema.passageColumns + ["body"],
                    rows: passages.map { $0.values + [.text($0.body)] }, conflict: nil)
     }

@@ -56,6 +56,29 @@ enum SQLiteMigrations {
                     WHERE p.kind <> 'heading';
                 """)
         }
+        migrator.registerMigration("v5-fts-headings-in-their-own-column") { db in
+            // Headings are searchable too ("Путин" may stand only in a video's title), in a
+            // column of their own (weighed at a quarter by BM25); the search lists them after
+            // every passage of text, so that they never crowd out the passages that discuss a word.
+            try db.execute(sql: """
+                DROP TABLE passage_fts;
+                DROP VIEW passage_body;
+                CREATE VIEW passage_body AS
+                    SELECT p.id AS id,
+                           CASE WHEN p.kind = 'heading' THEN '' ELSE
+                               CAST(substr(CAST(d.text AS BLOB), p.start + 1, p."end" - p.start) AS TEXT) END AS body,
+                           CASE WHEN p.kind = 'heading' THEN
+                               CAST(substr(CAST(d.text AS BLOB), p.start + 1, p."end" - p.start) AS TEXT) ELSE '' END AS heading
+                    FROM passage p JOIN document d ON d.id = p.document_id;
+                CREATE VIRTUAL TABLE passage_fts USING fts5(
+                    body, heading,
+                    content = 'passage_body', content_rowid = 'id',
+                    tokenize = 'porter unicode61 remove_diacritics 2'
+                );
+                INSERT INTO passage_fts (passage_fts) VALUES ('rebuild');
+                INSERT INTO passage_fts (passage_fts, rank) VALUES ('rank', 'bm25(1.0, 0.25)');
+                """)
+        }
         return migrator
     }
 }

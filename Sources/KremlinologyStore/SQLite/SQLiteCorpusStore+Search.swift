@@ -20,7 +20,8 @@ extension SQLiteCorpusStore {
                 sql += " AND d.outlet = ? COLLATE NOCASE"
                 _ = arguments.append(contentsOf: [outlet])
             }
-            sql += " ORDER BY f.rank LIMIT ? OFFSET ?"
+            // Headings are found, but after every passage of text that holds the words.
+            sql += " ORDER BY p.kind = 'heading', f.rank LIMIT ? OFFSET ?"
             _ = arguments.append(contentsOf: [limit, max(0, query.offset)])
             let ranked = try Row.fetchAll(db, sql: sql, arguments: arguments)
             // Snippets and highlights only for the rows shown, not for every match.

@@ -26,26 +26,28 @@ struct SQLiteExecutor: SQLExecutor {
         for row in rows { try statement.execute(arguments: Self.arguments(row)) }
     }
 
-    /// Each passage row, then its text into the FTS5 index under the passage's rowid.
+    /// Each passage row, then its text into the FTS5 index under the passage's rowid: a
+    /// heading's into the `heading` column, any other passage's into `body`.
     func insertPassages(_ passages: [PassageRow]) throws {
         guard !passages.isEmpty else { return }
         let placeholders = Array(repeating: "?", count: StoreSchema.passageColumns.count).joined(separator: ", ")
         let insertPassage = try db.cachedStatement(sql: """
             INSERT INTO passage (\(StoreSchema.list(StoreSchema.passageColumns))) VALUES (\(placeholders))
             """)
-        let insertText = try db.cachedStatement(sql: "INSERT INTO passage_fts (rowid, body) VALUES (?, ?)")
+        let insertText = try db.cachedStatement(sql: "INSERT INTO passage_fts (rowid, body, heading) VALUES (?, ?, ?)")
         for passage in passages {
             try insertPassage.execute(arguments: Self.arguments(passage.values))
-            if passage.searchable { try insertText.execute(arguments: [db.lastInsertedRowID, passage.body]) }
+            let (body, heading) = passage.isHeading ? ("", passage.body) : (passage.body, "")
+            try insertText.execute(arguments: [db.lastInsertedRowID, body, heading])
         }
     }
 
     /// An external-content index forgets a row only when told the text it indexed.
     func forgetSearchEntries(ofDocument id: String) throws {
         try db.execute(sql: """
-            INSERT INTO passage_fts (passage_fts, rowid, body)
-            SELECT 'delete', b.id, b.body FROM passage_body b
-            WHERE b.id IN (SELECT id FROM passage WHERE document_id = ? AND kind <> 'heading')
+            INSERT INTO passage_fts (passage_fts, rowid, body, heading)
+            SELECT 'delete', b.id, b.body, b.heading FROM passage_body b
+            WHERE b.id IN (SELECT id FROM passage WHERE document_id = ?)
             """, arguments: [id])
     }
 

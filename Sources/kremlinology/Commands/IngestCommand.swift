@@ -13,7 +13,10 @@ struct IngestCommand: ParsableCommand {
             Folders are read recursively; - reads standard input. Formats are recognised by \
             content: video notes, articles, web pages, HTML, Markdown, plain text. An unchanged \
             file is skipped, a changed one replaces its old version, and a file that fails is \
-            reported without stopping the rest. Exit status 1 when any file failed.
+            reported without stopping the rest. Exit status 1 when any file failed; a full disk \
+            stops the ingest at once (exit 69) with the count stored. Each file is stored under \
+            its path relative to the folder named (ingest /home/me/notes → notes/sub/a.md), so \
+            no absolute path reaches the store.
             Examples:
               kremlinology ingest ../shared/seeds
               kremlinology ingest notes/ report.html --db team.sqlite

@@ -46,8 +46,7 @@ public struct SyntaxModel: Sendable {
         let (heads, relations) = parser.parse(lex, tags: classes, universal: universal)
         for i in 0..<forms.count {
             s.tags[i] = Tagger.tagNames[Int(universal[i])]
-            let name = tagger.classNames[Int(classes[i])].split(separator: " ")
-            s.xtags[i] = name.count > 1 ? String(name[1]) : "_"
+            s.xtags[i] = tagger.fine[Int(classes[i])]
             if lemmas { s.lemmas[i] = lemmatizer.lemma(forms[i], lex[i], tag: universal[i]) }
             s.heads[i] = heads[i]
             s.relations[i] = parser.relationNames[relations[i]]

@@ -23,6 +23,8 @@ public struct Tagger: Sendable {
     public var classNames: [String]
     /// The universal tag class (index in `tagNames`) of each class.
     public var universal: [UInt8]
+    /// The Penn Treebank tag of each class (`_` when the classes are universal tags only).
+    public var fine: [String]
 
     /// The weights of the first pass, one row per feature, one column per tag.
     public var weights: WeightTable
@@ -35,6 +37,7 @@ public struct Tagger: Sendable {
     public init(classNames: [String], weights: WeightTable, second: WeightTable, lexicon: U64Map<UInt32>) {
         self.classNames = classNames
         universal = classNames.map { Tagger.tagClass(String($0.split(separator: " ").first ?? "X")) }
+        fine = classNames.map { name in name.split(separator: " ").dropFirst().first.map(String.init) ?? "_" }
         self.weights = weights; self.second = second; self.lexicon = lexicon
     }
 

@@ -5,6 +5,15 @@ import KremlinologyModel
 /// backend works before it optimises them. The store core (``SQLCorpusStore``) answers each
 /// with one indexed query instead.
 extension FactStore {
+    public func countRelations(_ filter: RelationFilter) throws -> Int {
+        var all = filter
+        all.limit = StoreLimit.all
+        all.offset = 0
+        return try relations(all).count
+    }
+
+    public func countActors(kind: ActorKind?) throws -> Int { try actors(kind: kind, limit: StoreLimit.all).count }
+
     public func relations(involving actor: String) throws -> [StoredRelation] {
         let all = StoreLimit.all
         let outgoing = try relations(RelationFilter(source: actor, limit: all)).filter { $0.relation.source == actor }
@@ -16,6 +25,10 @@ extension FactStore {
         let key = speaker.lowercased()
         return try relations(RelationFilter(limit: StoreLimit.all)).filter { $0.relation.attribution?.lowercased() == key }
     }
+}
+
+extension DocumentStore {
+    public func documentCount() throws -> Int { try documentIDs().count }
 }
 
 extension CorpusStore {

@@ -155,6 +155,8 @@ public protocol DocumentStore: Sendable {
     func content(ofDocument id: String) throws -> IngestedDocument?
     /// Ids of every stored document, for re-extraction.
     func documentIDs() throws -> [String]
+    /// How many documents are stored, for listings that show a page of them.
+    func documentCount() throws -> Int
     /// The facts stored with a document, as stored: its mentions, relations (in the order
     /// they were stored) and claims, and the actor records of the actors it mentions.
     /// With ``content(ofDocument:)`` this is everything needed to copy it to another store.
@@ -164,8 +166,12 @@ public protocol DocumentStore: Sendable {
 /// The extracted facts: relations and actors, filtered and listed.
 public protocol FactStore: Sendable {
     func relations(_ filter: RelationFilter) throws -> [StoredRelation]
+    /// How many relations `filter` matches, its limit and offset aside: a listing's total.
+    func countRelations(_ filter: RelationFilter) throws -> Int
     /// Actors by number of mentions.
     func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary]
+    /// How many actors ``actors(kind:limit:)`` lists without a limit.
+    func countActors(kind: ActorKind?) throws -> Int
     /// Every relation whose source or target is exactly `actor` (canonical name), once each.
     func relations(involving actor: String) throws -> [StoredRelation]
     /// Every relation attributed to `speaker` (case-insensitive): what the speaker asserts.

@@ -160,4 +160,16 @@ import Testing
             #expect(response.status == .contentTooLarge)
         }
     }
+
+    @Test func listingsReportTheirTotal() async throws {
+        try await TestCorpus.shared.withServer { client, _ in
+            for uri in ["/api/v1/documents", "/api/v1/actors", "/api/v1/relations"] {
+                let page = try await client.execute(uri: uri + "?limit=1", method: .get).json
+                let total = try #require(page["total"] as? Int, "\(uri) has no total")
+                let all = try await client.execute(uri: uri + "?limit=200", method: .get).json
+                #expect(total == (all["items"] as? [Any])?.count || total > 200, "\(uri): total \(total)")
+                #expect(total >= (page["items"] as? [Any])?.count ?? 0)
+            }
+        }
+    }
 }

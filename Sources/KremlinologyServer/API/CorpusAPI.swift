@@ -31,8 +31,10 @@ struct CorpusAPI {
 
     @Sendable func documents(_ request: Request, context: ServerContext) async throws -> Response {
         let paging = try Paging(QueryParameters(request.uri.query), defaultLimit: 50)
-        let items = try await corpus.read { try $0.store.documents(limit: paging.limit, offset: paging.offset) }
-        return Responses.json(Page(paging, items: items))
+        let (items, total) = try await corpus.read { corpus in
+            (try corpus.store.documents(limit: paging.limit, offset: paging.offset), try corpus.store.documentCount())
+        }
+        return Responses.json(Page(paging, items: items, total: total))
     }
 
     @Sendable func document(_ request: Request, context: ServerContext) async throws -> Response {
@@ -46,8 +48,10 @@ struct CorpusAPI {
         let query = QueryParameters(request.uri.query)
         let paging = try Paging(query, defaultLimit: 50)
         let kind = try query.choice("kind", as: ActorKind.self)
-        let all = try await corpus.read { try $0.actors(kind: kind, limit: paging.offset + paging.limit) }
-        return Responses.json(Page(paging, items: paging.slice(all)))
+        let (all, total) = try await corpus.read { corpus in
+            (try corpus.actors(kind: kind, limit: paging.offset + paging.limit), try corpus.store.countActors(kind: kind))
+        }
+        return Responses.json(Page(paging, items: paging.slice(all), total: total))
     }
 
     @Sendable func relations(_ request: Request, context: ServerContext) async throws -> Response {
@@ -58,8 +62,8 @@ struct CorpusAPI {
                                     modality: try query.choice("modality", as: Modality.self),
                                     outlet: query.string("outlet"), documentID: query.string("document"),
                                     includeNegated: false, limit: paging.limit, offset: paging.offset)
-        let items = try await corpus.read { try $0.store.relations(filter) }
-        return Responses.json(Page(paging, items: items))
+        let (items, total) = try await corpus.read { corpus in (try corpus.store.relations(filter), try corpus.store.countRelations(filter)) }
+        return Responses.json(Page(paging, items: items, total: total))
     }
 
     @Sendable func outlets(_ request: Request, context: ServerContext) async throws -> Response {

@@ -95,25 +95,51 @@ extension SQLCorpusStore {
 
     public func relations(_ filter: RelationFilter) throws -> [StoredRelation] {
         try read { x in
-            var conditions: [String] = []
-            var arguments: [SQLValue] = []
-            func add(_ condition: String, _ value: String?) {
-                guard let value else { return }
-                conditions.append(condition)
-                arguments.append(.text(value))
-            }
-            add(x.dialect.equalsIgnoringCase("r.source"), filter.source)
-            add(x.dialect.equalsIgnoringCase("r.target"), filter.target)
-            add("r.type = ?", filter.type?.rawValue)
-            add("r.modality = ?", filter.modality?.rawValue)
-            add(x.dialect.equalsIgnoringCase("d.outlet"), filter.outlet)
-            add("r.document_id = ?", filter.documentID)
-            if filter.modality == nil, !filter.includeNegated { add("r.modality <> ?", Modality.negated.rawValue) }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let (whereClause, arguments) = Self.conditions(of: filter, in: x.dialect)
             return try x.rows("""
                 \(StoreSchema.storedRelationSelect)
                 \(whereClause) ORDER BY d.file_name\(x.dialect.byteOrder), r.start, r.id LIMIT ? OFFSET ?
                 """, arguments + [.integer(max(0, filter.limit)), .integer(max(0, filter.offset))], StoreRecords.storedRelation)
+        }
+    }
+
+    public func countRelations(_ filter: RelationFilter) throws -> Int {
+        try read { x in
+            let (whereClause, arguments) = Self.conditions(of: filter, in: x.dialect)
+            return try x.count("SELECT COUNT(*) AS n FROM relation r JOIN document d ON d.id = r.document_id \(whereClause)", arguments)
+        }
+    }
+
+    /// The WHERE clause of a relation filter (its limit and offset aside), written once for
+    /// the listing and its count.
+    static func conditions(of filter: RelationFilter, in dialect: SQLDialect) -> (String, [SQLValue]) {
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        func add(_ condition: String, _ value: String?) {
+            guard let value else { return }
+            conditions.append(condition)
+            arguments.append(.text(value))
+        }
+        add(dialect.equalsIgnoringCase("r.source"), filter.source)
+        add(dialect.equalsIgnoringCase("r.target"), filter.target)
+        add("r.type = ?", filter.type?.rawValue)
+        add("r.modality = ?", filter.modality?.rawValue)
+        add(dialect.equalsIgnoringCase("d.outlet"), filter.outlet)
+        add("r.document_id = ?", filter.documentID)
+        if filter.modality == nil, !filter.includeNegated { add("r.modality <> ?", Modality.negated.rawValue) }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
+    }
+
+    public func documentCount() throws -> Int {
+        try read { x in try x.count("SELECT COUNT(*) AS n FROM document") }
+    }
+
+    public func countActors(kind: ActorKind?) throws -> Int {
+        try read { x in
+            try x.count("""
+                SELECT COUNT(DISTINCT m.actor) AS n FROM mention m LEFT JOIN actor a ON a.name = m.actor
+                \(kind == nil ? "" : "WHERE a.kind = ?")
+                """, kind.map { [SQLValue.text($0.rawValue)] } ?? [])
         }
     }
 

@@ -21,10 +21,12 @@ struct ActorsCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "Only actors of this kind: \(ActorKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: ActorKind?
     @Option(help: "Show at most this many actors.") var top = 50
+    @Option(help: "Skip this many actors first.") var offset = 0
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let actors = try store.openForReading().actors(kind: kind, limit: top)
+        let corpus = try store.openForReading()
+        let actors = Array(try corpus.actors(kind: kind, limit: max(0, offset) + top).dropFirst(max(0, offset)))
         if json { return try Output.json(actors) }
         if actors.isEmpty { return print("No actors yet. Ingest documents first: kremlinology ingest PATH") }
         print("\(Output.pad("ACTOR", 32))  \(Output.pad("KIND", 12))  \(Output.pad("WIKIDATA", 10))  MENTIONS  OUT   IN  DOCS")
@@ -33,5 +35,6 @@ struct ActorsCommand: ParsableCommand {
                   + "\(Output.pad(a.actor.wikidata ?? "-", 10))  \(Output.pad(String(a.mentions), 8))  "
                   + "\(Output.pad(String(a.relationsOut), 4))  \(Output.pad(String(a.relationsIn), 3))  \(a.documents.count)")
         }
+        Output.shown(actors.count, offset: offset, of: try corpus.countActors(kind: kind), noun: "actors", next: "--offset")
     }
 }

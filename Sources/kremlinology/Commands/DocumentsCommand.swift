@@ -13,9 +13,14 @@ struct DocumentsCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.") var json = false
 
     func run() throws {
-        let documents = try store.openForReading().documents(limit: limit, offset: offset)
+        let corpus = try store.openForReading()
+        let documents = try corpus.documents(limit: limit, offset: offset)
         if json { return try Output.json(documents) }
-        if documents.isEmpty { return Output.line("No documents yet. Add some with: kremlinology ingest PATH") }
+        if documents.isEmpty {
+            let total = try corpus.documentCount()
+            return Output.line(total == 0 ? "No documents yet. Add some with: kremlinology ingest PATH"
+                                          : "No documents at offset \(offset): the store has \(total).")
+        }
         Output.line("\(Output.pad("ID", 16))  \(Output.pad("KIND", 10))  \(Output.pad("OUTLET", 16))  PASS  REL  FILE / TITLE")
         for stored in documents {
             let doc = stored.document
@@ -23,5 +28,6 @@ struct DocumentsCommand: ParsableCommand {
                   + "\(Output.pad(String(stored.passageCount), 4))  \(Output.pad(String(stored.relationCount), 3))  "
                   + "\(doc.fileName) — \(Output.clip(doc.title ?? "", 60))")
         }
+        Output.shown(documents.count, offset: offset, of: try corpus.documentCount(), noun: "documents", next: "--offset")
     }
 }

@@ -22,11 +22,21 @@ struct RelationsCommand: ParsableCommand {
     @Option(help: "asserted, reported, expected, hypothetical or negated.") var modality: Modality?
     @Option(help: "Only documents from this outlet.") var outlet: String?
     @Option(help: "Show at most this many relations.") var limit = 200
+    @Option(help: "Skip this many relations first.") var offset = 0
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let relations = try store.openForReading().relations(RelationFilter(
-            source: source, target: target, type: type, modality: modality, outlet: outlet, includeNegated: false, limit: limit))
+        let corpus = try store.openForReading()
+        let filter = RelationFilter(source: source, target: target, type: type, modality: modality, outlet: outlet,
+                                    includeNegated: false, limit: limit, offset: offset)
+        let relations = try corpus.relations(filter)
+        if relations.isEmpty, let outlet {
+            let known = try corpus.stats().outlets.keys.sorted()
+            if !known.contains(where: { $0.lowercased() == outlet.lowercased() }) {
+                throw CommandError.notFound("no document comes from the outlet \"\(outlet)\"; the corpus has "
+                                            + (known.isEmpty ? "no outlet yet" : known.joined(separator: ", ")))
+            }
+        }
         if json { return try Output.json(relations) }
         if relations.isEmpty { return Output.line("No relation matches.") }
         for stored in relations {
@@ -38,5 +48,6 @@ struct RelationsCommand: ParsableCommand {
             Output.line("   “\(Output.clip(r.quote, 160))”")
             Output.line("   \(stored.fileName) \(Output.locator(stored.locator))  rule \(r.rule)\n")
         }
+        Output.shown(relations.count, offset: offset, of: try corpus.countRelations(filter), noun: "relations", next: "--offset")
     }
 }

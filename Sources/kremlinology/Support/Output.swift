@@ -17,6 +17,14 @@ enum Output {
 
     /// Prints a line of untrusted text (titles, file names, quotes) to standard output with
     /// its control characters removed, as ``terminalSafe(_:)`` does.
+    /// After a listing: says how many of how many were shown and how to see the rest, so that
+    /// no listing is ever cut silently.
+    static func shown(_ count: Int, offset: Int, of total: Int, noun: String, next: String) {
+        guard count < total else { return }
+        let range = count == 0 ? "none" : "\(offset + 1)–\(offset + count)"
+        line("\nShowing \(range) of \(total) \(noun)" + (offset + count < total ? "; the next ones with \(next) \(offset + count)" : "") + ".")
+    }
+
     static func line(_ text: String = "", terminator: String = "\n") {
         print(terminalSafe(text), terminator: terminator)
     }

@@ -29,7 +29,8 @@ final class ShutdownBackstop: @unchecked Sendable {  // the sources are only rea
             let queue = DispatchQueue(label: "kremlinology.serve.shutdown")
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             source.setEventHandler {
-                queue.asyncAfter(deadline: .now() + seconds) { exit(0) }
+                // _exit, not exit: atexit handlers could wait on locks that the stuck work holds.
+                queue.asyncAfter(deadline: .now() + seconds) { _exit(0) }
             }
             source.resume()
             return source

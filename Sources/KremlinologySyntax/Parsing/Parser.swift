@@ -3,7 +3,11 @@
 /// only arcs score the ~50 relations.
 public struct Parser: Sendable {
     /// Transition weights (shift, reduce, left-arc, right-arc).
-    public var transitions: WeightTable
+    public var transitions: WeightTable {
+        didSet { fastTransitions = InlineTable(transitions) }
+    }
+    /// `transitions` with rows inside their slots, for scoring.
+    var fastTransitions: InlineTable
     /// Relation weights, one column per relation of `relationNames`.
     public var relations: WeightTable
     /// Universal Dependencies relation names, in class order.
@@ -12,6 +16,7 @@ public struct Parser: Sendable {
     /// A parser with the given weights.
     public init(transitions: WeightTable, relations: WeightTable, relationNames: [String]) {
         self.transitions = transitions; self.relations = relations; self.relationNames = relationNames
+        fastTransitions = InlineTable(transitions)
     }
 
     /// Heads (0 for the root, else 1-based) and relation classes of a sentence of words with
@@ -50,10 +55,8 @@ public struct Parser: Sendable {
                   _ sf: UnsafeBufferPointer<UInt64>, _ pc: UnsafeBufferPointer<UInt64>, _ feats: inout [UInt64], _ scores: inout [Float]) -> ArcEagerState.Move {
         feats.withUnsafeMutableBufferPointer { f in
             ParserFeatures.fill(st, w, t, sf, pc, into: f.baseAddress!)
-            scores.withUnsafeMutableBufferPointer { s in
-                for k in 0..<s.count { s[k] = 0 }
-                transitions.accumulate(UnsafeBufferPointer(f), into: s.baseAddress!)
-            }
+            let sum = fastTransitions.score(UnsafeBufferPointer(f))
+            for k in 0..<ArcEagerState.moves { scores[k] = sum[k] }
         }
         return Parser.argmax(st, scores)
     }

@@ -48,4 +48,15 @@ import Testing
         #expect(result.status == 66)
         #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{07}"), "\(result.stderr.debugDescription)")
     }
+
+    @Test func ingestGivesEveryDocumentTheDateAndOutletOfItsFlags() throws {
+        let cli = try CLIHarness()
+        let bad = try cli.run(["ingest", "-", "--published", "2014-13-45"], stdin: "Russia aids Belarus.")
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--published \"2014-13-45\" is not a date"), "\(bad.stderr)")
+        let good = try cli.run(["ingest", "-", "--published", "2024-11-08", "--outlet", "RT"], stdin: "Russia aids Belarus.")
+        #expect(good.status == 0, "\(good.stderr)")
+        let listing = try cli.run(["documents", "--json"]).stdout
+        #expect(listing.contains("\"published\" : \"2024-11-08\"") && listing.contains("\"outlet\" : \"RT\""), "\(listing)")
+    }
 }

@@ -143,7 +143,8 @@ private struct Walk {
             problems.append(.unlistableFolder(path: folder.path, reason: FileStatus.reason(error)))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        // Sidecar metadata files (`NAME.meta.yaml`) describe a document; they are not documents.
+        for name in names.sorted() where !name.hasPrefix(".") && !DocumentMetadata.isSidecar(name) {
             visit(folder.appendingPathComponent(name), depth: depth + 1, root: root, named: false)
             if stopped { return }
         }

@@ -13,10 +13,20 @@ import KremlinologyModel
 public struct DocumentReader: Sendable {
     /// Files larger than this many bytes are refused with ``IngestError/tooLarge(path:bytes:limit:)``.
     public var maxFileBytes: Int
+    /// Metadata that wins over what every document says of itself and over its sidecar
+    /// (`ingest --published`, `--outlet`); validated when set through ``init(maxFileBytes:metadata:)``.
+    public var metadata: DocumentMetadata
 
     /// Creates a reader that refuses files over `maxFileBytes` (default 64 MiB).
     public init(maxFileBytes: Int = 64 << 20) {
         self.maxFileBytes = maxFileBytes
+        metadata = DocumentMetadata()
+    }
+
+    /// A reader that gives every document `metadata` (checked first: a bad date or URL throws).
+    public init(maxFileBytes: Int = 64 << 20, metadata: DocumentMetadata) throws {
+        self.maxFileBytes = maxFileBytes
+        self.metadata = try metadata.validated(source: "the metadata given")
     }
 
     /// The limit that `KREMLINOLOGY_MAX_FILE_MB` sets, else 64 MiB.
@@ -33,7 +43,8 @@ public struct DocumentReader: Sendable {
     public func read(fileAt url: URL, displayPath: String? = nil) throws -> IngestedDocument {
         let path = displayPath ?? url.path
         let bytes = try RegularFile.contents(of: url.path, displayPath: path, limit: effectiveLimit)
-        return try read(bytes: bytes, path: path, fileName: url.lastPathComponent)
+        let sidecar = try DocumentMetadata.sidecar(of: url) ?? DocumentMetadata()
+        return try read(bytes: bytes, path: path, fileName: url.lastPathComponent, metadata: metadata.filling(from: sidecar))
     }
 
     /// The bytes of the regular file at `url`, with the checks and errors of ``read(fileAt:displayPath:)``
@@ -49,6 +60,11 @@ public struct DocumentReader: Sendable {
     /// the decoded text, while `contentHash` stays the hash of the bytes as given. A document
     /// whose text comes out empty is refused with ``IngestError/noText(path:reason:)``.
     public func read(bytes: [UInt8], path: String, fileName: String) throws -> IngestedDocument {
+        try read(bytes: bytes, path: path, fileName: fileName, metadata: metadata)
+    }
+
+    /// ``read(bytes:path:fileName:)`` with `given` metadata winning over the document's own.
+    func read(bytes: [UInt8], path: String, fileName: String, metadata given: DocumentMetadata) throws -> IngestedDocument {
         if bytes.count > effectiveLimit { throw IngestError.tooLarge(path: path, bytes: bytes.count, limit: effectiveLimit) }
         let decoded = try TextDecoding.utf8(bytes, path: path)
         let normalized = try TextNormalizer.normalize(decoded, path: path)
@@ -73,9 +89,9 @@ public struct DocumentReader: Sendable {
         if decoded.count >= 3, decoded[0] == 0xEF, decoded[1] == 0xBB, decoded[2] == 0xBF { rawStart = 3 }
         var document = Document(
             id: "", path: path, fileName: fileName,
-            title: output.title.map(Self.cleanTitle), kind: kind, outlet: output.outlet,
-            republisher: output.republisher, author: output.author, published: output.published,
-            url: output.url, videoID: output.videoID)
+            title: given.title ?? output.title.map(Self.cleanTitle), kind: kind, outlet: given.outlet ?? output.outlet,
+            republisher: output.republisher, author: given.author ?? output.author, published: given.published ?? output.published,
+            url: given.url ?? output.url, videoID: output.videoID)
         var ingested = IngestedDocument(document: document, text: text,
                                         rawText: String(decoding: decoded[rawStart...], as: UTF8.self),
                                         contentHash: SHA256.hex(of: bytes), passages: output.passages)

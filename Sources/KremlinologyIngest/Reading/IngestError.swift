@@ -31,6 +31,8 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
     case danglingLink(path: String, target: String)
     /// UTF-16 or UTF-32 text (announced by its byte order mark) that does not decode; `offset` is the bad unit.
     case invalidEncoding(path: String, encoding: String, offset: Int)
+    /// Metadata given for the document (a sidecar `.meta.yaml`, or ingest's flags) is malformed.
+    case malformedMetadata(path: String, message: String)
 
     public var description: String {
         switch self {
@@ -64,6 +66,8 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(path): symbolic link to \(target), which does not exist; skipped"
         case let .invalidEncoding(path, encoding, offset):
             return "\(path): invalid \(encoding) at byte offset \(offset) (convert the file to UTF-8, e.g. with iconv -f \(encoding) -t UTF-8)"
+        case let .malformedMetadata(path, message):
+            return "\(path): metadata: \(message)"
         }
     }
 

@@ -16,9 +16,13 @@ struct IngestCommand: ParsableCommand {
             reported without stopping the rest. Exit status 1 when any file failed; a full disk \
             stops the ingest at once (exit 69) with the count stored. Each file is stored under \
             its path relative to the folder named (ingest /home/me/notes → notes/sub/a.md), so \
-            no absolute path reaches the store.
+            no absolute path reaches the store. A document's date and outlet can be given: with \
+            --published and --outlet for every file named, or in a sidecar NAME.meta.yaml beside \
+            NAME.md (keys published, outlet, title, author, url); flags win over sidecars, which \
+            win over what the document says of itself.
             Examples:
               kremlinology ingest ../shared/seeds
+              kremlinology ingest rt-articles/ --outlet RT --published 2024-11-08
               kremlinology ingest notes/ report.html --db team.sqlite
               curl -s https://example.org/a.html | kremlinology ingest -
             """)
@@ -28,6 +32,8 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: "Files, folders, or - for standard input.") var paths: [String]
     @Option(help: "Files read and extracted in parallel (default: the number of cores).") var workers: Int?
     @Flag(help: "Store documents without extracting facts (run `reextract` later).") var noExtract = false
+    @Option(help: ArgumentHelp("The publication date of every document read, YYYY-MM-DD.", valueName: "DATE")) var published: String?
+    @Option(help: ArgumentHelp("The outlet of every document read.", valueName: "NAME")) var outlet: String?
     @Flag(help: "Always show the progress line, even when standard error is not a terminal.") var progress = false
     @Flag(help: "Print the summary as JSON.") var json = false
 
@@ -39,7 +45,14 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let corpus = try store.openForWriting()
         let extraction = noExtract ? nil : try pack.load()
-        let ingestor = CorpusIngestor(store: corpus, extraction: extraction?.closure,
+        let reader: DocumentReader
+        do {
+            reader = try DocumentReader(maxFileBytes: DocumentReader.maxFileBytesFromEnvironment,
+                                        metadata: DocumentMetadata(published: published, outlet: outlet))
+        } catch IngestError.malformedMetadata(_, let message) {
+            throw CommandError.invalidInput("--" + message)  // "--published \"…\" is not a date; …"
+        }
+        let ingestor = CorpusIngestor(store: corpus, reader: reader, extraction: extraction?.closure,
                                       workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
         var report = IngestReport()
         let reportProblem: (IngestEvent) -> Void = { event in

@@ -10,6 +10,7 @@ public struct DossierLayout: Sendable {
         case roles([Affiliation])
         case balance(out: PolarityBalance, in: PolarityBalance, denied: Int)
         case innerCircle([Dossier.CircleMember])
+        case officials([Dossier.CircleMember])
         case relations([CounterpartGroup], outgoing: Bool)
         case instruments([InstrumentUse])
         case strongestQuotes([CitedRelation])
@@ -21,7 +22,7 @@ public struct DossierLayout: Sendable {
             switch self {
             case .roles(let items): items.isEmpty
             case .balance: false
-            case .innerCircle(let items): items.isEmpty
+            case .innerCircle(let items), .officials(let items): items.isEmpty
             case .relations(let items, _): items.isEmpty
             case .instruments(let items): items.isEmpty
             case .strongestQuotes(let items): items.isEmpty
@@ -49,8 +50,10 @@ public struct DossierLayout: Sendable {
             Section(id: "roles", title: "Roles and affiliations", emptyNote: nil, content: .roles(dossier.profile.affiliations)),
             Section(id: "balance", title: "Balance", emptyNote: nil,
                     content: .balance(out: dossier.balanceOut, in: dossier.balanceIn, denied: dossier.denied.count)),
-            Section(id: "inner-circle", title: "Inner circle", emptyNote: "No trusted confidant or colleague found.",
+            Section(id: "inner-circle", title: "Inner circle", emptyNote: "No one the sources say this actor trusts or is advised by.",
                     content: .innerCircle(dossier.innerCircle)),
+            Section(id: "officials", title: "Officials of \(dossier.officialsOf ?? name)", emptyNote: nil,
+                    content: .officials(dossier.officials)),
             Section(id: "relations-out", title: "\(name) acts on", emptyNote: "None found.",
                     content: .relations(dossier.relationsOut, outgoing: true)),
             Section(id: "relations-in", title: "Acts on \(name)", emptyNote: "None found.",

@@ -99,8 +99,11 @@ public enum ViewPages {
                              [.strong("Denied:"), .text(" \(denied) (never counted)")]])
         case .innerCircle(let members):
             return .bullets(members.map { m in
-                [linker.actor(m.name), .text(": \(m.tie)")] + (m.citations.first.map { [.text(". ")] + Page.cite($0) } ?? [])
+                [linker.actor(m.name), .text(": \(m.tie) (\(m.sources) source\(m.sources == 1 ? "" : "s"))")]
+                    + (m.citations.first.map { [.text(". ")] + Page.cite($0) } ?? [])
             })
+        case .officials(let members):
+            return .bullets(members.map { [linker.actor($0.name), .text(": \($0.tie)")] })
         case .relations(let groups, let outgoing):
             // Standalone reports link nowhere: the column of brief links is left out there.
             let links = linker.existing.map { !$0.isEmpty } ?? true

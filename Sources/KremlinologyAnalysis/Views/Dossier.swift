@@ -18,10 +18,12 @@ public struct Dossier: Sendable, Codable, Hashable {
     /// A member of the inner circle and why.
     public struct CircleMember: Sendable, Codable, Hashable {
         public var name: String
-        /// `trusted by`, `trusts`, or the role held in the actor's state, e.g. `foreign minister`.
+        /// `trusted by X`, with the role held in the actor's state, e.g. `foreign minister of Russia`.
         public var tie: String
-        /// Quotes of TRUST relations; empty for ties known only from affiliations.
+        /// Quotes of the TRUST relations; empty for officials known only from affiliations.
         public var citations: [Citation]
+        /// Independent sources stating the tie: distinct videos, else distinct documents.
+        public var sources: Int = 0
     }
 
     public var profile: Profile
@@ -34,6 +36,11 @@ public struct Dossier: Sendable, Codable, Hashable {
     /// Instruments of the relations the actor is the source of.
     public var instruments: [InstrumentUse]
     public var innerCircle: [CircleMember]
+    /// People affiliated with the actor's state (its officials), apart from the inner circle;
+    /// never people whose own country is another state.
+    public var officials: [CircleMember] = []
+    /// The state whose officials ``officials`` lists.
+    public var officialsOf: String?
     /// The strongest quotes (asserted first, heaviest weights first).
     public var strongestQuotes: [CitedRelation]
     /// Which outlets tell the actor's relations, and with which polarity.
@@ -61,26 +68,74 @@ extension Dossier {
         outlets = Tally.byOutlet(facts)
         denied = relations.filter { !Facts.counts($0) }.map(CitedRelation.init)
         innerCircle = Self.circle(of: name, facts: facts, directory: directory)
+        officialsOf = directory.homeState(of: name)
+        officials = Self.officials(of: officialsOf, except: Set(innerCircle.map(\.name)).union([name]), directory: directory)
+        for (index, member) in innerCircle.enumerated() {
+            if let role = officials.first(where: { $0.name == member.name })?.tie ?? Self.role(of: member.name, in: officialsOf, directory) {
+                innerCircle[index].tie += "; \(role)"
+            }
+        }
     }
 
+    /// Who `name` trusts: the targets of its TRUST relations, as facts that are asserted or
+    /// reported (never negated, expected or hypothetical), ranked by the independent sources
+    /// that state the tie.
     private static func circle(of name: String, facts: [StoredRelation], directory: ActorDirectory) -> [CircleMember] {
         var members: [String: CircleMember] = [:]
-        for stored in facts where stored.relation.type == .trust {
+        var sources: [String: Set<String>] = [:]
+        for stored in facts where [.asserted, .reported].contains(stored.relation.modality) {
             let r = stored.relation
-            let (other, tie) = r.source == name ? (r.target, "trusted by \(name)") : (r.source, "trusts \(name)")
-            guard other != name else { continue }
+            // Only the actor's own trust answers "who does X trust?": "Y trusts X" does not.
+            // (ADVISER_OF is a structural tie of ONTOLOGY.md that the store does not keep yet.)
+            guard r.type == .trust, r.source == name else { continue }
+            let (other, tie) = (r.target, "trusted by \(name)")
+            guard other != name, directory[other]?.kind == .person || directory[other] == nil else { continue }
             var member = members[other] ?? CircleMember(name: other, tie: tie, citations: [])
             if !member.tie.contains(tie) { member.tie += "; " + tie }
             member.citations.append(Citation(stored))
             members[other] = member
+            sources[other, default: []].insert(sourceKey(stored))
         }
-        if let state = directory.homeState(of: name) {
-            for (person, role) in directory.members(of: state) where person != name {
-                var member = members[person] ?? CircleMember(name: person, tie: "\(role) of \(state)", citations: [])
-                if members[person] != nil, !member.tie.contains(role) { member.tie += "; \(role) of \(state)" }
+        for name in members.keys { members[name]?.sources = sources[name]?.count ?? 0 }
+        return members.values.sorted {
+            ($1.sources, $1.citations.count, $0.name) < ($0.sources, $0.citations.count, $1.name)
+        }
+    }
+
+    /// One source of a relation: its video (from the deep link) when it has one, else its document.
+    static func sourceKey(_ stored: StoredRelation) -> String {
+        if let url = stored.locator.url, let range = url.range(of: "v=") {
+            return "video:" + url[range.upperBound...].prefix { $0 != "&" }
+        }
+        return "document:" + stored.documentID
+    }
+
+    /// The people affiliated with `state` whose own country is that state's (or unknown), but
+    /// for `except`: a US ambassador to Russia is an official of the United States.
+    private static func officials(of state: String?, except: Set<String>, directory: ActorDirectory) -> [CircleMember] {
+        guard let state else { return [] }
+        var members: [String: CircleMember] = [:]
+        for (person, role) in directory.members(of: state) where !except.contains(person) {
+            guard belongs(person, to: state, directory) else { continue }
+            if var member = members[person] {
+                if !member.tie.contains(role) { member.tie += "; \(role) of \(state)" }
                 members[person] = member
+            } else {
+                members[person] = CircleMember(name: person, tie: "\(role) of \(state)", citations: [])
             }
         }
-        return members.values.sorted { ($1.citations.count, $0.name) < ($0.citations.count, $1.name) }
+        return members.values.sorted { $0.name < $1.name }
+    }
+
+    /// Whether `person`'s own country, where the pack gives one, is `state`'s.
+    private static func belongs(_ person: String, to state: String, _ directory: ActorDirectory) -> Bool {
+        guard let own = directory[person]?.country, let home = directory[state]?.country else { return true }
+        return own == home
+    }
+
+    /// The role `person` holds in `state`, for the tie of an inner-circle member.
+    private static func role(of person: String, in state: String?, _ directory: ActorDirectory) -> String? {
+        guard let state, belongs(person, to: state, directory) else { return nil }
+        return directory.members(of: state).first { $0.name == person }.map { "\($0.role) of \(state)" }
     }
 }

@@ -42,10 +42,14 @@ struct DossierView {
             let items = members.map { member in
                 HTML("""
                     <li class="member" data-name="\(member.name)">\(Layout.actorLink(member.name)) <span class="tie">\(member.tie)</span>
+                    <span class="count">\(member.sources) source\(member.sources == 1 ? "" : "s")</span>
                     \(member.citations.prefix(3).map(Layout.citation))</li>
                     """)
             }
             return "<ul class=\"circle\">\(items)</ul>"
+        case .officials(let members):
+            let items = members.map { HTML("<li data-name=\"\($0.name)\">\(Layout.actorLink($0.name)) <span class=\"tie\">\($0.tie)</span></li>") }
+            return "<ul class=\"officials\">\(items)</ul>"
         case .relations(let groups, _):
             return Self.groups(groups, actor: name)
         case .instruments(let uses):

@@ -3,6 +3,11 @@
 /// index and content view, PostgreSQL its `tsvector` column and text-search configuration.
 ///
 /// The names and columns are the same on both backends, so `copy` is a row-for-row transfer.
+///
+/// Units: every `start`/`end` column (passage, topic_link, mention, relation, claim) and every
+/// anchor `offset` is a UTF-8 **byte** offset into `document.text`, end exclusive. Exports
+/// (`export`, `extract`, the API's quotes) convert them to Unicode **code points**, as
+/// ONTOLOGY.md's export format asks (``CodePointOffsets``); nothing else does.
 /// Migrations are append-only: a table of a shipped migration is never changed here; a new
 /// column or table goes into a new migration.
 struct TableSpec {

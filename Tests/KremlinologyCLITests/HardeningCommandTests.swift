@@ -14,7 +14,9 @@ import KremlinologyStore
         let seconds = Date().timeIntervalSince(started)
         #expect(result.status == 64, "\(result.stderr)")
         #expect(result.stderr.contains("the limit is 1000"), "\(result.stderr)")
-        #expect(seconds < 5, "the refusal took \(seconds) s")  // mostly the debug binary's start on a busy machine
+        // Refused before any backend runs (SearchBoundTests times that in-process); the wall clock
+        // here is mostly the debug binary starting on a busy machine, so the bound is loose.
+        #expect(seconds < 30, "the refusal took \(seconds) s")
         let many = try await cli.runAsync(["search", (0..<33).map { "w\($0)" }.joined(separator: " ")])
         #expect(many.status == 64 && many.stderr.contains("the limit is 32"), "\(many.stderr)")
     }

@@ -44,10 +44,11 @@ enum Curl {
 
     /// Waits for curl without holding a thread (a burst of blocking waits starves the dispatch
     /// pool that the server's reads run on).
-    static func get(_ url: String) async throws -> Answer {
+    static func get(_ url: String, headers: [String] = []) async throws -> Answer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "-s", "-o", "/dev/null", "-D", "-", "--max-time", "60", "-w", "\nSTATUS %{http_code} %{time_total}", url]
+        process.arguments = ["curl", "-s", "-o", "/dev/null", "-D", "-", "--max-time", "60", "-w", "\nSTATUS %{http_code} %{time_total}"]
+            + headers.flatMap { ["-H", $0] } + [url]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

@@ -62,7 +62,13 @@ public struct CorpusAnalyzer: Sendable {
         return Timeline(relations: relations, actor: actorName, pair: pairNames)
     }
 
+    /// - Throws: ``AnalysisError/unknownOutlet(_:known:)`` for an outlet no document comes from.
     public func compare(outlets: [String], actor: String? = nil) throws -> OutletComparison {
+        let known = try store.stats().outlets.keys.sorted()
+        let lowered = Set(known.map { $0.lowercased() })
+        if let unknown = outlets.first(where: { !lowered.contains($0.lowercased()) }) {
+            throw AnalysisError.unknownOutlet(unknown, known: known)
+        }
         let name = try actor.map(resolve)
         var relations: [StoredRelation] = []
         if let name {

@@ -35,3 +35,19 @@ import KremlinologyStore
         }
     }
 }
+
+@Suite struct CompareOutletsTests {
+    @Test func comparingAnUnknownOutletNamesTheKnownOnes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kremlinology-compare-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteCorpusStore(path: folder.appendingPathComponent("c.sqlite").path)
+        let (doc, facts) = loanNote()
+        _ = try store.store(doc, extraction: facts)
+        let analyzer = try CorpusAnalyzer(store: store)
+        #expect(throws: AnalysisError.unknownOutlet("ISW", known: ["bonus_professor"])) {
+            try analyzer.compare(outlets: ["bonus_professor", "ISW"])
+        }
+        #expect(try analyzer.compare(outlets: ["BONUS_PROFESSOR", "bonus_professor"]).outlets.count == 2)
+    }
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the reader fuzzer (ReaderFuzzTests) for MINUTES minutes with a fresh random seed.
+# Runs the reader fuzzer (ReaderFuzzTests) for MINUTES minutes with a fresh random seed,
+# then the extractor fuzzer (ExtractorFuzzTests) on as many mutated documents.
 #
 #   Scripts/fuzz.sh 30                          # half an hour, release build
 #   KREMLINOLOGY_FUZZ_SEED=42 Scripts/fuzz.sh 5 # replay a seed it printed
@@ -28,6 +29,13 @@ KREMLINOLOGY_FUZZ_CASES=${KREMLINOLOGY_FUZZ_CASES:-1000000000} \
     swift test -c "$config" --skip-build --filter mutatedInputsNeverCrashAndEveryPassageIndexesTheText 2>&1 \
     | grep -E "reader fuzz:|case [0-9]+ \(|Test run|error" | cut -c1-300
 status=${PIPESTATUS[0]}
+
+# Then the extractor on mutated documents (ExtractorFuzzTests), about 200 cases a minute.
+echo "fuzzing the extractor with seed $seed"
+KREMLINOLOGY_FUZZ_SEED=$seed KREMLINOLOGY_EXTRACT_FUZZ_CASES=$(awk -v m="$minutes" 'BEGIN { printf "%d", m * 200 + 1 }') \
+    timeout --signal=KILL $((seconds + 300)) \
+    swift test -c "$config" --skip-build --filter ExtractorFuzzTests 2>&1 | grep -E "seed|Test run|error" | cut -c1-300
+[ "${PIPESTATUS[0]}" = 0 ] || status=1
 
 if [ -f "$crashes/.current" ]; then
     # The process died (a crash) or was killed (a hang) while reading this input.

@@ -42,6 +42,8 @@ let package = Package(
             dependencies: [
                 "KremlinologyModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API, for the progress handler that stops a cancelled read.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

@@ -20,11 +20,13 @@ public enum StoreError: UserFacingError, Equatable {
     case diskFull(location: String)
     /// A statement failed inside the database.
     case failure(String)
+    /// The work was given up (its request ran out of time or went away) and stopped.
+    case cancelled
 
     public var kind: ErrorKind {
         switch self {
         case .missingStore, .notFound: .notFound
-        case .unavailable, .diskFull: .unavailable
+        case .unavailable, .diskFull, .cancelled: .unavailable
         case .invalidLocation, .invalidQuery: .invalidInput
         case .ambiguousDocument: .ambiguous
         case .failure: .failure
@@ -42,6 +44,8 @@ public enum StoreError: UserFacingError, Equatable {
             "\(location): no Kremlinology store there yet; ingest documents into it first"
         case .unavailable(let location, let reason):
             "\(location): \(reason)"
+        case .cancelled:
+            "the query was stopped because its request was given up; narrow it or try again"
         case .diskFull(let location):
             "\(location): the disk is full; free some space (or move the store with --db), then run the same command again"
         case .invalidLocation(let message), .notFound(let message), .invalidQuery(let message), .failure(let message):

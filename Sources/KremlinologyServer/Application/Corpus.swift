@@ -59,16 +59,20 @@ public final class Corpus: Sendable {
     public func read<T: Sendable>(budget: TimeInterval? = nil, _ work: @escaping @Sendable (Corpus) throws -> T) async throws -> T {
         let once = OnceContinuation<T>()
         let budget = budget ?? timeBudget
+        // Given-up work stops too: its store reads check this and end with StoreError.cancelled.
+        let cancellation = ReadCancellation()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 once.set(continuation)
-                Self.readQueue.async { once.resume(with: Result { try work(self) }) }
+                Self.readQueue.async { once.resume(with: Result { try cancellation.run { try work(self) } }) }
                 Self.budgetQueue.asyncAfter(deadline: .now() + budget) {
+                    cancellation.cancel()
                     once.resume(with: .failure(RequestError.unavailable(
                         "the request took longer than \(Int(budget)) s and was stopped; narrow it or retry", retryAfter: 1)))
                 }
             }
         } onCancel: {
+            cancellation.cancel()
             once.resume(with: .failure(CancellationError()))
         }
     }

@@ -7,6 +7,7 @@ extension PostgresCorpusStore {
 
     /// Ranked passages by `ts_rank_cd`; headlines only for the rows shown.
     func searchIndex(_ query: SearchQuery) throws -> [SearchHit] {
+        try ReadCancellation.check()
         let terms = try FTSQuery.terms(from: query.text)
         var sql = SQLBuilder("WITH q AS (SELECT ")
         for (index, term) in terms.enumerated() {

@@ -6,11 +6,14 @@ struct PostgresExecutor: SQLExecutor {
     var dialect: SQLDialect { .postgres }
 
     func execute(_ sql: String, _ arguments: [SQLValue]) throws {
+        try ReadCancellation.check()
         try session.execute(Self.query(sql, arguments))
     }
 
     func rows<T>(_ sql: String, _ arguments: [SQLValue], _ decode: (any StoreRow) throws -> T) throws -> [T] {
-        try session.query(Self.query(sql, arguments)).map { try decode(PostgresStoreRow(row: $0.makeRandomAccess())) }
+        // Between statements: a statement already sent runs to its end (the term caps bound it).
+        try ReadCancellation.check()
+        return try session.query(Self.query(sql, arguments)).map { try decode(PostgresStoreRow(row: $0.makeRandomAccess())) }
     }
 
     /// One statement for all rows, in order (serial ids follow the array): the rows travel

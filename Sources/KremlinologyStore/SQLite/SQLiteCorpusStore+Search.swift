@@ -9,7 +9,7 @@ extension SQLiteCorpusStore {
     func searchIndex(_ query: SearchQuery) throws -> [SearchHit] {
         let match = try FTSQuery.build(from: query.text)
         let limit = max(0, min(query.limit, 1000))
-        return try pool.read { db in
+        return try interruptibleRead { db in
             var sql = """
                 SELECT f.rowid AS rowid, f.rank AS rank FROM passage_fts f
                 JOIN passage p ON p.id = f.rowid JOIN document d ON d.id = p.document_id

@@ -46,7 +46,7 @@ public final class SQLiteCorpusStore: SQLCorpusStore, @unchecked Sendable {
     override var displayName: String { path }
 
     override func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
-        try pool.read { db in try body(SQLiteExecutor(db: db)) }
+        try interruptibleRead { db in try body(SQLiteExecutor(db: db)) }
     }
 
     /// Writes in one transaction; SQLITE_FULL becomes ``StoreError/diskFull(location:)`` so

@@ -52,24 +52,64 @@ struct DocumentRun {
         lowercase = DocumentRun.isMostlyLowercase(bytes)
         for (pi, passage) in passages.enumerated() {
             let lo = max(0, min(passage.range.start, bytes.count)), hi = max(lo, min(passage.range.end, bytes.count))
-            let tokens = Tokenizer.tokenize(bytes, from: lo, to: hi)
             context.passage = pi
-            for s in SentenceSplitter.split(tokens, abbreviations: pack.cues.abbreviations) {
-                let sentence = Array(tokens[s])
-                guard !sentence.isEmpty else { continue }
-                context.sentence = sentenceIndex
-                var analysis = SentenceAnalysis(pack: pack, bytes: bytes, tokens: sentence, input: input, year: year,
-                                                index: sentenceIndex, explain: explain)
-                analysis.lowercaseDocument = lowercase
-                analysis.run(context: &context)
-                result.mentions += analysis.mentions.map {
-                    ActorMention(actor: $0.name, text: $0.text, range: $0.range, rule: $0.rule)
-                }
-                result.relations += analysis.relations
-                result.claims += analysis.claims
-                if explain, let trace = analysis.trace { result.trace.append(trace) }
-                sentenceIndex += 1
+            // A huge passage (one 50 MB line) is tokenised a window at a time, so that memory
+            // stays a small multiple of the window, not of the passage.
+            for window in Self.windows(bytes, from: lo, to: hi) {
+                processWindow(window)
             }
+        }
+    }
+
+    /// Tokens in one window are at most this many bytes' worth; ordinary passages are one window.
+    static let windowBytes = 256 << 10
+
+    /// `lo..<hi` cut into windows of about ``windowBytes``, each ending after a sentence end
+    /// (`. `, `! `, `? `) near its end when there is one, else at a space, never inside a word.
+    static func windows(_ bytes: UnsafeBufferPointer<UInt8>, from lo: Int, to hi: Int) -> [Range<Int>] {
+        guard hi - lo > windowBytes else { return [lo..<hi] }
+        var windows: [Range<Int>] = []
+        var start = lo
+        while hi - start > windowBytes {
+            let limit = start + windowBytes
+            var cut = -1
+            var i = limit
+            // Look back at most an eighth of the window for a sentence end, then for any space.
+            while i > limit - windowBytes / 8 {
+                if bytes[i] == 0x20, [0x2E, 0x21, 0x3F].contains(bytes[i - 1]) { cut = i; break }
+                i -= 1
+            }
+            if cut < 0 {
+                i = limit
+                while i > start, bytes[i] != 0x20, bytes[i] != 0x0A { i -= 1 }
+                cut = i > start ? i : limit
+            }
+            // Never cut inside a UTF-8 sequence.
+            while cut < hi, bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+            windows.append(start..<cut)
+            start = cut
+        }
+        windows.append(start..<hi)
+        return windows
+    }
+
+    private mutating func processWindow(_ window: Range<Int>) {
+        let tokens = Tokenizer.tokenize(bytes, from: window.lowerBound, to: window.upperBound)
+        for s in SentenceSplitter.split(tokens, abbreviations: pack.cues.abbreviations) {
+            let sentence = Array(tokens[s])
+            guard !sentence.isEmpty else { continue }
+            context.sentence = sentenceIndex
+            var analysis = SentenceAnalysis(pack: pack, bytes: bytes, tokens: sentence, input: input, year: year,
+                                            index: sentenceIndex, explain: explain)
+            analysis.lowercaseDocument = lowercase
+            analysis.run(context: &context)
+            result.mentions += analysis.mentions.map {
+                ActorMention(actor: $0.name, text: $0.text, range: $0.range, rule: $0.rule)
+            }
+            result.relations += analysis.relations
+            result.claims += analysis.claims
+            if explain, let trace = analysis.trace { result.trace.append(trace) }
+            sentenceIndex += 1
         }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import KremlinologyExtract
+@testable import KremlinologyExtract
 import KremlinologyModel
 import KremlinologyPipeline
 import Testing
@@ -98,5 +98,36 @@ struct RobustnessTests {
         let pack = try KnowledgePack.load(extraDirectories: [dir])
         let rs = Extractor(pack: pack).extract(ExtractionInput(text: "Fredonia attacked Russia.", documentName: "f")).relations
         #expect(rs.contains { $0.source == "Freedonia" && $0.target == "Russia" })
+    }
+}
+
+/// One huge line is read a window at a time: windows cover it exactly, cut at sentence ends
+/// or spaces, never inside a word or a character.
+@Suite struct PassageWindowTests {
+    @Test func windowsCoverAHugeLineAndCutOnlyBetweenWords() {
+        var text = ""
+        var n = 0
+        while text.utf8.count < 1_300_000 {
+            text += n % 7 == 0 ? "Путин встретил Лукашенко. " : "Russia attacked Ukraine again and again "
+            n += 1
+        }
+        var copy = text
+        copy.withUTF8 { bytes in
+            let windows = DocumentRun.windows(bytes, from: 0, to: bytes.count)
+            #expect(windows.count >= 5)
+            #expect(windows.first?.lowerBound == 0 && windows.last?.upperBound == bytes.count)
+            for (a, b) in zip(windows, windows.dropFirst()) { #expect(a.upperBound == b.lowerBound) }
+            for w in windows.dropLast() {
+                #expect(w.count <= DocumentRun.windowBytes + 4)
+                #expect(bytes[w.upperBound] == 0x20, "cut at \(w.upperBound) is not at a space")
+            }
+        }
+    }
+
+    @Test func aHugeLineYieldsItsRelationsInsideTheText() {
+        let text = String(repeating: "Russia attacked Ukraine. Belarus aided Russia. ", count: 40_000)
+        let result = Fixture.extractor.extract(ExtractionInput(text: text, documentName: "huge"))
+        #expect(result.relations.count >= 40_000)
+        #expect(result.relations.allSatisfy { $0.range.end <= text.utf8.count && text.slice($0.range) == $0.quote })
     }
 }

@@ -51,3 +51,25 @@ import KremlinologyModel
         #expect(DossierLayout(dossier).sections.map(\.id).contains("officials"))
     }
 }
+
+/// A timeline can be cut to a period; undated entries cannot be placed in one.
+@Suite struct TimelinePeriodTests {
+    @Test func aPeriodKeepsTheEntriesDatedWithinItAndLeavesUndatedOnesOut() {
+        var corpus = Corpus()
+        corpus.add("Russia", .assault, "Ukraine", published: "2013-05-01", time: "2014-03-18")
+        corpus.add("Russia", .assault, "Ukraine", published: "2021-06-01", time: "2022-02-24")
+        corpus.add("Russia", .aid, "Belarus", published: nil, time: nil)
+        let timeline = Timeline(relations: corpus.relations, actor: "Russia")
+        #expect(timeline.dated(from: "2014", to: "2014").entries.map(\.when.date) == ["2014-03-18"])
+        #expect(timeline.dated(from: "2022-02", to: nil).entries.map(\.when.date) == ["2022-02-24"])
+        #expect(timeline.dated(from: nil, to: nil).entries.count == 3)
+        #expect(timeline.dated(from: "2000", to: "2030").entries.count == 2, "the undated AID cannot be placed")
+    }
+
+    @Test func dateBoundsMustBeRealDates() {
+        for good in ["2014", "2014-03", "2024-02-29"] { #expect(Timeline.isDateBound(good), "\(good)") }
+        for bad in ["2014-13", "2014-13-45", "2023-02-29", "14", "2014-3", "yesterday", "2014-03-18T00", ""] {
+            #expect(!Timeline.isDateBound(bad), "\(bad)")
+        }
+    }
+}

@@ -22,3 +22,35 @@ public struct Timeline: Sendable, Codable, Hashable {
         }
     }
 }
+
+extension Timeline {
+    /// Whether `text` is a date bound a timeline takes: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`,
+    /// with a real month and day.
+    public static func isDateBound(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
+            return false
+        }
+        if parts.count >= 2 { guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false } }
+        if parts.count == 3 {
+            guard parts[2].count == 2, let day = Int(parts[2]), let year = Int(parts[0]), let month = Int(parts[1]) else { return false }
+            let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            return (1...days[month - 1]).contains(day)
+        }
+        return true
+    }
+
+    /// The entries dated within `from`…`to` (inclusive; a bound may be a year or a month, as
+    /// `2014` or `2022-02`). With a bound, undated entries are left out: they cannot be placed.
+    public func dated(from: String?, to: String?) -> Timeline {
+        guard from != nil || to != nil else { return self }
+        var copy = self
+        copy.entries = entries.filter { entry in
+            guard let date = entry.when.date else { return false }
+            if let from, String(date.prefix(from.count)) < from { return false }
+            if let to, String(date.prefix(to.count)) > to { return false }
+            return true
+        }
+        return copy
+    }
+}

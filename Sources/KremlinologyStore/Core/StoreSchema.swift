@@ -1,18 +1,14 @@
-/// The column lists both backends write and read, named once. The tables themselves are
-/// created by each backend's migrations (their DDL is the one dialect-specific part).
+/// The column lists both backends write and read, taken from the one description of the
+/// tables (``TableSpec``, in StoreTables.swift) so that no column list is written twice. The
+/// values of each row (``StoreRecords``) follow these lists' order.
 enum StoreSchema {
-    static let documentColumns = ["id", "path", "file_name", "title", "kind", "outlet", "republisher", "author", "published",
-                                  "url", "video_id", "content_hash", "text", "raw_text", "byte_count", "passage_count",
-                                  "ingested_at"]
-    static let passageColumns = ["document_id", "idx", "start", "end", "section", "kind", "anchors"]
-    static let topicLinkColumns = ["document_id", "passage_idx", "slug", "label", "start", "end"]
-    static let actorColumns = ["name", "kind", "wikidata", "country", "aliases", "affiliations"]
-    static let mentionColumns = ["document_id", "actor", "text", "start", "end", "rule"]
-    static let relationColumns = ["document_id", "passage_idx", "source", "source_wikidata", "source_text", "target",
-                                  "target_wikidata", "target_text", "type", "polarity", "modality", "attribution", "instruments",
-                                  "time", "quote", "start", "end", "rule", "locator", "locator_seconds", "locator_paragraph",
-                                  "locator_url"]
-    static let claimColumns = ["document_id", "speaker", "quote", "start", "end", "modality", "attribution"]
+    static let documentColumns = document.insertedColumns
+    static let passageColumns = passage.insertedColumns
+    static let topicLinkColumns = topicLink.insertedColumns
+    static let actorColumns = actor.insertedColumns
+    static let mentionColumns = mention.insertedColumns
+    static let relationColumns = relation.insertedColumns
+    static let claimColumns = claim.insertedColumns
 
     /// An actor row that replaces the record of an actor already stored.
     static let actorUpsert = """

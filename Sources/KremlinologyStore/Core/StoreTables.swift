@@ -29,6 +29,9 @@ struct TableSpec {
     /// Table constraints after the columns, e.g. `UNIQUE (document_id, idx)`.
     var constraints: [String] = []
 
+    /// The columns a row insert names: all but the key the store assigns itself.
+    var insertedColumns: [String] { columns.filter { $0.kind != .rowID }.map(\.name) }
+
     /// `CREATE TABLE …` in `dialect`, with `extraColumns` (a backend's own) before the constraints.
     func create(in dialect: SQLDialect, extraColumns: [String] = []) -> String {
         let lines = columns.map { column in

@@ -70,10 +70,9 @@ extension Dossier {
         innerCircle = Self.circle(of: name, facts: facts, directory: directory)
         officialsOf = directory.homeState(of: name)
         officials = Self.officials(of: officialsOf, except: Set(innerCircle.map(\.name)).union([name]), directory: directory)
+        // Members of the circle are left out of the officials; their role goes on their tie.
         for (index, member) in innerCircle.enumerated() {
-            if let role = officials.first(where: { $0.name == member.name })?.tie ?? Self.role(of: member.name, in: officialsOf, directory) {
-                innerCircle[index].tie += "; \(role)"
-            }
+            if let role = Self.role(of: member.name, in: officialsOf, directory) { innerCircle[index].tie += "; \(role)" }
         }
     }
 

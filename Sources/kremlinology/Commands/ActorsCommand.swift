@@ -35,6 +35,6 @@ struct ActorsCommand: ParsableCommand {
                   + "\(Output.pad(a.actor.wikidata ?? "-", 10))  \(Output.pad(String(a.mentions), 8))  "
                   + "\(Output.pad(String(a.relationsOut), 4))  \(Output.pad(String(a.relationsIn), 3))  \(a.documents.count)")
         }
-        Output.shown(actors.count, offset: offset, of: try corpus.countActors(kind: kind), noun: "actors", next: "--offset")
+        try Output.shown(actors.count, offset: offset, limit: top, noun: "actors", next: "--offset") { try corpus.countActors(kind: kind) }
     }
 }

@@ -28,6 +28,6 @@ struct DocumentsCommand: ParsableCommand {
                   + "\(Output.pad(String(stored.passageCount), 4))  \(Output.pad(String(stored.relationCount), 3))  "
                   + "\(doc.fileName) — \(Output.clip(doc.title ?? "", 60))")
         }
-        Output.shown(documents.count, offset: offset, of: try corpus.documentCount(), noun: "documents", next: "--offset")
+        try Output.shown(documents.count, offset: offset, limit: limit, noun: "documents", next: "--offset") { try corpus.documentCount() }
     }
 }

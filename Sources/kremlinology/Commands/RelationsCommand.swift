@@ -48,6 +48,8 @@ struct RelationsCommand: ParsableCommand {
             Output.line("   “\(Output.clip(r.quote, 160))”")
             Output.line("   \(stored.fileName) \(Output.locator(stored.locator))  rule \(r.rule)\n")
         }
-        Output.shown(relations.count, offset: offset, of: try corpus.countRelations(filter), noun: "relations", next: "--offset")
+        try Output.shown(relations.count, offset: offset, limit: limit, noun: "relations", next: "--offset") {
+            try corpus.countRelations(filter)
+        }
     }
 }

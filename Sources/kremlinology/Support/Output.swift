@@ -19,7 +19,10 @@ enum Output {
     /// its control characters removed, as ``terminalSafe(_:)`` does.
     /// After a listing: says how many of how many were shown and how to see the rest, so that
     /// no listing is ever cut silently.
-    static func shown(_ count: Int, offset: Int, of total: Int, noun: String, next: String) {
+    /// `total` is asked (a count query) only for a full page: a shorter one ends the listing,
+    /// so its total is `offset + count`.
+    static func shown(_ count: Int, offset: Int, limit: Int, noun: String, next: String, total: () throws -> Int) rethrows {
+        let total = count < limit ? offset + count : try total()
         guard count < total else { return }
         let range = count == 0 ? "none" : "\(offset + 1)–\(offset + count)"
         line("\nShowing \(range) of \(total) \(noun)" + (offset + count < total ? "; the next ones with \(next) \(offset + count)" : "") + ".")

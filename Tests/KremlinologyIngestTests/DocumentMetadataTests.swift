@@ -48,5 +48,11 @@ import Testing
             try DocumentReader().read(fileAt: note)
         }
         #expect(throws: IngestError.self) { try DocumentReader(metadata: DocumentMetadata(url: "javascript:alert(1)")) }
+        try Data([0xFF, 0xFE, 0x00, 0x81]).write(to: sidecar)
+        #expect(throws: IngestError.malformedMetadata(path: sidecar.path, message: "cannot be read as UTF-8 text")) {
+            try DocumentReader().read(fileAt: note)
+        }
+        try "  \n".write(to: sidecar, atomically: true, encoding: .utf8)
+        #expect(try DocumentReader().read(fileAt: note).document.published == nil, "an empty sidecar gives nothing")
     }
 }

@@ -79,6 +79,8 @@ public struct DocumentMetadata: Sendable, Hashable, Codable {
         } catch {
             throw IngestError.malformedMetadata(path: file.path, message: "cannot be read as UTF-8 text")
         }
+        // An empty sidecar gives nothing, like no sidecar.
+        if text.allSatisfy(\.isWhitespace) { return DocumentMetadata() }
         do {
             let metadata = try YAMLDecoder().decode(DocumentMetadata.self, from: text)
             return try metadata.validated(source: file.path)

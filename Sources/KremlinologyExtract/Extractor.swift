@@ -25,6 +25,19 @@ public final class Extractor: Sendable {
             return run.result
         }
     }
+
+    /// Extracts from one document in parts: `emit` receives the facts of each stretch of
+    /// about `partBytes` of text as soon as it is read, and the rest at the end, so that a
+    /// huge document (one 50 MB line) never holds all its facts at once. The discourse
+    /// context (the last actor named, coreference) carries across parts as in ``extract(_:explain:)``,
+    /// so the parts together are exactly what `extract` returns.
+    public func extract(_ input: ExtractionInput, partBytes: Int, emit: (ExtractionResult) throws -> Void) rethrows {
+        var text = input.text
+        try text.withUTF8 { bytes in
+            var run = DocumentRun(pack: pack, bytes: bytes, input: input, explain: false)
+            try run.process(partBytes: max(1, partBytes), emit: emit)
+        }
+    }
 }
 
 /// The state of one extraction: walks passages and sentences in order.
@@ -48,6 +61,13 @@ struct DocumentRun {
     }
 
     mutating func process() {
+        process(partBytes: Int.max) { _ in }
+    }
+
+    /// Walks the document; every `partBytes` of text read, hands `result` to `emit` and starts
+    /// it afresh (with `Int.max` the whole result stays in `result`).
+    mutating func process(partBytes: Int, emit: (ExtractionResult) throws -> Void) rethrows {
+        var emittedUpTo = 0
         let passages = input.passages ?? DocumentRun.paragraphs(bytes)
         lowercase = DocumentRun.isMostlyLowercase(bytes)
         for (pi, passage) in passages.enumerated() {
@@ -57,8 +77,14 @@ struct DocumentRun {
             // stays a small multiple of the window, not of the passage.
             for window in Self.windows(bytes, from: lo, to: hi) {
                 processWindow(window)
+                if window.upperBound - emittedUpTo >= partBytes {
+                    try emit(result)
+                    result = ExtractionResult()
+                    emittedUpTo = window.upperBound
+                }
             }
         }
+        if partBytes != Int.max { try emit(result) }
     }
 
     /// Tokens in one window are at most this many bytes' worth; ordinary passages are one window.

@@ -28,6 +28,21 @@ extension FactStore {
 }
 
 extension DocumentStore {
+    /// Gathers the parts and stores them at once: right, but without the memory bound that
+    /// the SQL stores give by writing each part as it comes.
+    public func store(_ document: IngestedDocument, extractionParts: ExtractionParts) throws -> IngestOutcome {
+        var whole = ExtractionPayload()
+        try extractionParts { part in
+            whole.actors += part.actors
+            whole.mentions += part.mentions
+            whole.relations += part.relations
+            whole.claims += part.claims
+        }
+        var seen = Set<String>()
+        whole.actors = whole.actors.filter { seen.insert($0.name).inserted }
+        return try store(document, extraction: whole)
+    }
+
     public func documentCount() throws -> Int { try documentIDs().count }
 }
 

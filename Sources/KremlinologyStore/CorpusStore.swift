@@ -31,6 +31,10 @@ public struct ExtractionPayload: Sendable {
     }
 }
 
+/// Facts handed over in parts while a document is written: the producer calls `write` once
+/// per part, inside the document's transaction (see ``DocumentStore/store(_:extractionParts:)``).
+public typealias ExtractionParts = (_ write: (ExtractionPayload) throws -> Void) throws -> Void
+
 /// A document as stored, with its counts.
 public struct StoredDocument: Sendable, Codable, Hashable {
     public var document: Document
@@ -145,6 +149,10 @@ public protocol DocumentStore: Sendable {
     /// Stores one document and its facts in one transaction: after a crash the document is
     /// either wholly present or absent.
     func store(_ document: IngestedDocument, extraction: ExtractionPayload?) throws -> IngestOutcome
+    /// Stores one document with facts produced in parts, all in the one transaction, so that
+    /// a huge document's facts are written as they are extracted instead of held at once.
+    /// `extractionParts` is not called when the document is unchanged or a duplicate.
+    func store(_ document: IngestedDocument, extractionParts: ExtractionParts) throws -> IngestOutcome
     /// Replaces the extracted facts of a stored document (after the knowledge pack changed).
     func replaceExtraction(documentID: String, with extraction: ExtractionPayload) throws
     /// All documents, ordered by file name.

@@ -30,7 +30,17 @@ public struct FactExtraction: Sendable {
 
     /// The facts to store for a read document.
     public func payload(for document: IngestedDocument) -> ExtractionPayload {
-        let result = extract(document)
+        payload(from: extract(document))
+    }
+
+    /// The facts of a read document in parts of about `partBytes` of its text each, for
+    /// documents too large to hold all their facts at once (see ``CorpusIngestor/partedAboveBytes``).
+    public func payloads(for document: IngestedDocument, partBytes: Int,
+                         each write: (ExtractionPayload) throws -> Void) throws {
+        try extractor.extract(ExtractionInput(document: document), partBytes: partBytes) { try write(payload(from: $0)) }
+    }
+
+    private func payload(from result: ExtractionResult) -> ExtractionPayload {
         // Unnamed fallbacks ("officials", a capitalised phrase) may stand in a relation, but
         // only actors of the pack are listed as actors of the corpus.
         let mentions = result.mentions.filter(ExtractionResult.isKnown)
@@ -41,6 +51,11 @@ public struct FactExtraction: Sendable {
     /// The closure the ingestor and the queue worker run on every document.
     public var closure: CorpusIngestor.Extraction {
         { document in self.payload(for: document) }
+    }
+
+    /// The closure the ingestor runs on documents it extracts in parts, while writing them.
+    public var partedClosure: CorpusIngestor.PartedExtraction {
+        { document, write in try self.payloads(for: document, partBytes: CorpusIngestor.partBytes, each: write) }
     }
 }
 

@@ -8,24 +8,37 @@ import KremlinologyStore
 public struct CorpusIngestor: Sendable {
     /// Turns a read document into its facts; nil stores the document without facts.
     public typealias Extraction = @Sendable (IngestedDocument) -> ExtractionPayload?
+    /// Extracts a document in parts, handing each to `write` as it is found.
+    public typealias PartedExtraction = @Sendable (IngestedDocument, _ write: (ExtractionPayload) throws -> Void) throws -> Void
+
+    /// Documents with more text than this are extracted in parts while they are written (with
+    /// ``partedExtraction``), so that memory stays a small multiple of the file, not of its facts.
+    public static let partedAboveBytes = 4 << 20
+    /// The stretch of text whose facts are written at once when extracting in parts.
+    public static let partBytes = 256 << 10
 
     public var store: any CorpusStore
     public var reader: DocumentReader
     public var extraction: Extraction?
+    /// The extraction for documents over ``partedAboveBytes``; nil extracts them whole.
+    public var partedExtraction: PartedExtraction?
     /// Files read and extracted at once; the store still writes one at a time.
     public var workers: Int
 
     public init(store: any CorpusStore, reader: DocumentReader = DocumentReader(maxFileBytes: DocumentReader.maxFileBytesFromEnvironment), extraction: Extraction? = nil,
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                partedExtraction: PartedExtraction? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.store = store
         self.reader = reader
         self.extraction = extraction
+        self.partedExtraction = partedExtraction
         self.workers = max(1, workers)
     }
 
     /// A document read from a file or from standard input, ready to store.
-    private enum Prepared: Sendable {
+    fileprivate enum Prepared: Sendable {
         case ready(IngestedDocument, ExtractionPayload?, bytes: Int)
+        /// Too large to extract whole: extracted in parts by the writer.
+        case parted(IngestedDocument, bytes: Int)
         case failed(String)
     }
 
@@ -69,8 +82,7 @@ public struct CorpusIngestor: Sendable {
         let start = Date()
         let item: Prepared
         do {
-            let document = try reader.read(bytes: bytes, path: path, fileName: fileName)
-            item = .ready(document, extraction?(document), bytes: bytes.count)
+            item = prepared(try reader.read(bytes: bytes, path: path, fileName: fileName), bytes: bytes.count)
         } catch {
             item = .failed(String(describing: error))
         }
@@ -82,25 +94,39 @@ public struct CorpusIngestor: Sendable {
     private func read(url: URL, displayPath: String) -> Prepared {
         do {
             let document = try reader.read(fileAt: url, displayPath: displayPath)
-            return .ready(document, extraction?(document), bytes: document.rawText.utf8.count)
+            return prepared(document, bytes: document.rawText.utf8.count)
         } catch {
             return .failed(String(describing: error))
         }
+    }
+
+    private func prepared(_ document: IngestedDocument, bytes: Int) -> Prepared {
+        if partedExtraction != nil, document.text.utf8.count > Self.partedAboveBytes { return .parted(document, bytes: bytes) }
+        return .ready(document, extraction?(document), bytes: bytes)
     }
 
     private func record(_ item: Prepared, path: String, into report: inout IngestReport, event: (IngestEvent) -> Void) {
         switch item {
         case .failed(let message):
             event(report.recordFailure(path: path, message: message))
-        case .ready(let document, let payload, let bytes):
+        case .ready, .parted:
             do {
-                event(report.record(try store.store(document, extraction: payload), path: path, bytes: bytes))
+                event(report.record(try write(item), path: path, bytes: item.bytes))
             } catch let error as StoreError where error.isDiskFull {
                 report.stoppedBecause = error.description
                 event(report.recordFailure(path: path, message: "\(path): could not be stored: \(error)"))
             } catch {
                 event(report.recordFailure(path: path, message: "\(path): could not be stored: \(error)"))
             }
+        }
+    }
+
+    private func write(_ item: Prepared) throws -> IngestOutcome {
+        switch item {
+        case .ready(let document, let payload, _): return try store.store(document, extraction: payload)
+        case .parted(let document, _):
+            return try store.store(document) { write in try partedExtraction?(document, write) }
+        case .failed: preconditionFailure("a failed file has nothing to write")
         }
     }
 
@@ -113,6 +139,15 @@ public struct CorpusIngestor: Sendable {
             DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, work(i)) }
         }
         return results.values
+    }
+}
+
+extension CorpusIngestor.Prepared {
+    var bytes: Int {
+        switch self {
+        case .ready(_, _, let bytes), .parted(_, let bytes): bytes
+        case .failed: 0
+        }
     }
 }
 

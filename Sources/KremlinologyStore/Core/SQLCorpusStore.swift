@@ -50,6 +50,22 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
     /// written, to remember once the transaction has committed.
     func storeInTransaction(_ ingested: IngestedDocument, extraction: ExtractionPayload?, in x: any SQLExecutor,
                             newActors: inout [Actor]) throws -> IngestOutcome {
+        try storeInTransaction(ingested, in: x, newActors: &newActors) { write in
+            if let extraction { try write(extraction) }
+        }
+    }
+
+    public func store(_ ingested: IngestedDocument, extractionParts: ExtractionParts) throws -> IngestOutcome {
+        var pending: [Actor] = []
+        let outcome = try write { x in
+            try storeInTransaction(ingested, in: x, newActors: &pending, extractionParts: extractionParts)
+        }
+        writtenActors.insert(pending)
+        return outcome
+    }
+
+    private func storeInTransaction(_ ingested: IngestedDocument, in x: any SQLExecutor, newActors: inout [Actor],
+                                    extractionParts: ExtractionParts) throws -> IngestOutcome {
         let doc = ingested.document
         try x.lockForStoring(path: doc.path, id: doc.id)
         let existing = try x.rows("SELECT id, content_hash FROM document WHERE path = ?", [.text(doc.path)]) {
@@ -62,7 +78,13 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
         if let twin { return .duplicate(of: twin) }
         if let previous = existing { try deleteDocument(previous.id, in: x) }
         try insertDocument(ingested, in: x)
-        if let extraction { newActors += try insertExtraction(extraction, of: ingested, in: x) }
+        var written = Set<String>()
+        try extractionParts { part in
+            var part = part
+            // Parts of one document name the same actors again; each record is written once.
+            part.actors = part.actors.filter { written.insert($0.name).inserted }
+            newActors += try insertExtraction(part, of: ingested, in: x)
+        }
         try x.markChanged()
         if let previous = existing { return .replaced(documentID: doc.id, previousID: previous.id) }
         return .added(documentID: doc.id)

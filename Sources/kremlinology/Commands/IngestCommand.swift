@@ -53,6 +53,7 @@ struct IngestCommand: ParsableCommand {
             throw CommandError.invalidInput("--" + message)  // "--published \"…\" is not a date; …"
         }
         let ingestor = CorpusIngestor(store: corpus, reader: reader, extraction: extraction?.closure,
+                                      partedExtraction: extraction?.partedClosure,
                                       workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
         var report = IngestReport()
         let reportProblem: (IngestEvent) -> Void = { event in

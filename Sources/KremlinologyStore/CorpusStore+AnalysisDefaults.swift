@@ -51,3 +51,30 @@ extension CorpusStore {
     /// over it are never stale (only never memoised).
     public func changeToken() throws -> String { UUID().uuidString }
 }
+
+extension FactStore {
+    /// Counts, for each statement of `relations`, the distinct sources of every relation with
+    /// the same source actor: right on any backend; the SQL stores answer in one query.
+    public func withCorroboration(_ relations: [StoredRelation]) throws -> [StoredRelation] {
+        var sources: [CorroborationKey: Set<String>] = [:]
+        for actor in Set(relations.map(\.relation.source)) {
+            for stored in try self.relations(RelationFilter(source: actor, limit: StoreLimit.all)) where stored.relation.source == actor {
+                sources[CorroborationKey(stored.relation), default: []].insert(stored.sourceKey)
+            }
+        }
+        return relations.map { stored in
+            var copy = stored
+            copy.corroboration = max(1, sources[CorroborationKey(stored.relation)]?.count ?? 1)
+            return copy
+        }
+    }
+}
+
+/// A statement whatever its source: source actor, type, target and modality.
+struct CorroborationKey: Hashable {
+    var source: String, type: String, target: String, modality: String
+    init(_ r: Relation) { (source, type, target, modality) = (r.source, r.type.rawValue, r.target, r.modality.rawValue) }
+    init(source: String, type: String, target: String, modality: String) {
+        (self.source, self.type, self.target, self.modality) = (source, type, target, modality)
+    }
+}

@@ -103,6 +103,13 @@ public struct StoredRelation: Sendable, Codable, Hashable {
     public var published: String?
     public var relation: Relation
     public var locator: Locator
+    /// The source the relation's document belongs to (``SourceIdentity``): `video:ID`,
+    /// `url:host/path` or `document:ID`. Notes of one video share it, so the views count a
+    /// claim once per source however many notes repeat it.
+    public var sourceKey: String = ""
+    /// Independent sources in the whole corpus stating the same source actor, type, target
+    /// and modality; filled by ``FactStore/withCorroboration(_:)`` for listings, nil elsewhere.
+    public var corroboration: Int?
 }
 
 /// Filters for ``CorpusStore/relations(_:)``; nil means any.
@@ -117,12 +124,17 @@ public struct RelationFilter: Sendable {
     /// Listings for people leave them out, so that `limit` counts facts only; exports and
     /// analysis keep them (the views list them apart and never count them).
     public var includeNegated: Bool
+    /// Only relations whose statement (source, type, target, modality) is made by at least
+    /// this many independent sources (``StoredRelation/corroboration``); 1 keeps all.
+    public var minSources: Int
     public var limit: Int
     public var offset: Int
 
     public init(source: String? = nil, target: String? = nil, type: RelationType? = nil, modality: Modality? = nil,
-                outlet: String? = nil, documentID: String? = nil, includeNegated: Bool = true, limit: Int = 1000, offset: Int = 0) {
+                outlet: String? = nil, documentID: String? = nil, includeNegated: Bool = true, minSources: Int = 1,
+                limit: Int = 1000, offset: Int = 0) {
         self.includeNegated = includeNegated
+        self.minSources = minSources
         self.source = source
         self.target = target
         self.type = type
@@ -186,6 +198,8 @@ public protocol FactStore: Sendable {
     func relations(attributedTo speaker: String) throws -> [StoredRelation]
     /// Every actor record, mentioned or not, ordered by name.
     func actorRecords() throws -> [Actor]
+    /// `relations` with their ``StoredRelation/corroboration`` filled in, corpus-wide.
+    func withCorroboration(_ relations: [StoredRelation]) throws -> [StoredRelation]
 }
 
 /// Full-text search over passages.

@@ -10,7 +10,7 @@ struct Corpus {
     mutating func add(_ source: String, _ type: RelationType, _ target: String, modality: Modality = .asserted,
                       outlet: String? = "RT", published: String? = "2021-02-16", time: String? = nil,
                       quote: String? = nil, file: String? = nil, attribution: String? = nil,
-                      instruments: [Instrument] = [], timestamp: String? = nil) {
+                      instruments: [Instrument] = [], timestamp: String? = nil, sourceKey: String = "") {
         let id = Int64(relations.count + 1)
         let text = quote ?? "\(source) \(type.rawValue.lowercased()) \(target)"
         let relation = Relation(source: source, sourceText: source, target: target, targetText: target, type: type,
@@ -20,7 +20,7 @@ struct Corpus {
         let locator = timestamp.map { Locator(timestamp: $0, seconds: 60, paragraph: 1, url: "https://www.youtube.com/watch?v=VID&t=60s") }
             ?? Locator(paragraph: Int(id))
         relations.append(StoredRelation(id: id, documentID: "doc\(id)", fileName: file ?? "doc\(id).txt", outlet: outlet,
-                                        published: published, relation: relation, locator: locator))
+                                        published: published, relation: relation, locator: locator, sourceKey: sourceKey))
     }
 }
 

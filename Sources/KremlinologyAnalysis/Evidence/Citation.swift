@@ -62,6 +62,10 @@ public struct CitedRelation: Sendable, Codable, Hashable {
     /// When it happened, with where that date came from.
     public var when: Dating
     public var citation: Citation
+    /// Notes (documents) of the same source repeating this claim (see ``ClaimSet``).
+    public var notes = 1
+    /// Independent sources in the view making the same statement (its corroboration).
+    public var corroboration = 1
 
     public init(_ stored: StoredRelation) {
         source = stored.relation.source

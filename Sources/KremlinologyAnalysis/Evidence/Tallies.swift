@@ -1,15 +1,16 @@
 import KremlinologyModel
 import KremlinologyStore
 
-/// How many relations lean cooperative and how many conflictual.
+/// How many claims lean cooperative and how many conflictual (a claim repeated by several
+/// notes of one source counts once: see ``ClaimSet``).
 public struct PolarityBalance: Sendable, Codable, Hashable {
-    /// Relations of a cooperative type (+1).
+    /// Claims of a cooperative type (+1).
     public var cooperative = 0
-    /// Relations of a conflictual type (−1).
+    /// Claims of a conflictual type (−1).
     public var conflictual = 0
     /// `cooperative − conflictual`.
     public var net = 0
-    /// The sum of the relations' weighted scores (see ``Weights``).
+    /// The sum of the claims' weighted scores (see ``Weights``).
     public var score: Double = 0
 
     public init() {}
@@ -26,18 +27,22 @@ public struct CounterpartGroup: Sendable, Codable, Hashable {
     /// The other actor.
     public var counterpart: String
     public var type: RelationType
-    /// Number of relations that are facts (negated ones excluded).
+    /// Number of claims that are facts (negated ones excluded), each counted once per source.
     public var count: Int
     /// `count × polarity` of the type.
     public var polarity: Int
-    /// Up to three quotes, strongest first.
+    /// Up to three quotes of different claims, strongest first.
     public var citations: [Citation]
+    /// The sources and notes behind ``count`` ("1 video, 6 notes"); its `sources` is the
+    /// group's corroboration.
+    public var evidence = ClaimEvidence()
 }
 
 /// How one outlet tells the relations of a view.
 public struct OutletView: Sendable, Codable, Hashable {
     /// The outlet (`unknown outlet` when the document names none).
     public var outlet: String
+    /// Claims the outlet tells (a claim repeated in several notes of one source counts once).
     public var relations: Int
     public var balance: PolarityBalance
     /// Up to three quotes, strongest first.
@@ -47,12 +52,14 @@ public struct OutletView: Sendable, Codable, Hashable {
 /// How often an instrument is used in the relations of a view.
 public struct InstrumentUse: Sendable, Codable, Hashable {
     public var instrument: Instrument
+    /// Claims that name the instrument.
     public var count: Int
     public var citations: [Citation]
 }
 
-/// Groupings shared by the views. Every function counts facts only: callers pass relations
-/// through ``Facts/only(_:)`` or these functions do it themselves.
+/// Groupings shared by the views. Every function counts facts only (callers pass relations
+/// through ``Facts/only(_:)`` or these functions do it themselves), and counts claims, not
+/// notes: the relations are first reduced to one per claim (``ClaimSet``).
 enum Tally {
     static let quotesPerFigure = 3
     static let unknownOutlet = "unknown outlet"
@@ -69,15 +76,16 @@ enum Tally {
         }
         return groups.flatMap { name, byType in
             byType.map { type, list in
-                CounterpartGroup(counterpart: name, type: type, count: list.count, polarity: list.count * type.polarity,
-                                 citations: cite(list))
+                let claims = list.distinctClaims
+                return CounterpartGroup(counterpart: name, type: type, count: claims.count, polarity: claims.count * type.polarity,
+                                        citations: cite(claims), evidence: ClaimEvidence(list))
             }
         }.sorted { ($1.count, $0.counterpart, $0.type.rawValue) < ($0.count, $1.counterpart, $1.type.rawValue) }
     }
 
     static func byOutlet(_ relations: [StoredRelation]) -> [OutletView] {
         var groups: [String: [StoredRelation]] = [:]
-        for stored in relations where Facts.counts(stored) {
+        for stored in relations.distinctClaims where Facts.counts(stored) {
             groups[stored.outlet ?? unknownOutlet, default: []].append(stored)
         }
         return groups.map { outlet, list in
@@ -87,7 +95,7 @@ enum Tally {
 
     static func instruments(_ relations: [StoredRelation]) -> [InstrumentUse] {
         var groups: [Instrument: [StoredRelation]] = [:]
-        for stored in relations where Facts.counts(stored) {
+        for stored in relations.distinctClaims where Facts.counts(stored) {
             for instrument in Set(stored.relation.instruments) { groups[instrument, default: []].append(stored) }
         }
         return groups.map { InstrumentUse(instrument: $0.key, count: $0.value.count, citations: cite($0.value)) }
@@ -96,7 +104,7 @@ enum Tally {
 
     static func balance(_ relations: [StoredRelation]) -> PolarityBalance {
         var balance = PolarityBalance()
-        for stored in relations where Facts.counts(stored) { balance.add(stored) }
+        for stored in relations.distinctClaims where Facts.counts(stored) { balance.add(stored) }
         return balance
     }
 }

@@ -58,11 +58,11 @@ public struct Network: Sendable, Codable {
     public struct Edge: Sendable, Codable, Hashable {
         public var source: Int
         public var target: Int
-        /// Number of relations.
+        /// Number of claims (one per source, however many notes repeat it).
         public var weight: Int
         /// Sum of their polarities: its sign is the edge's sign.
         public var polarity: Int
-        /// Number of relations per type.
+        /// Number of claims per type.
         public var types: [String: Int]
         /// Up to three quotes.
         public var citations: [Citation]
@@ -85,6 +85,9 @@ public struct Network: Sendable, Codable {
         var nodes: [Node] = []
         var edgeIndex: [Int: Int] = [:]  // source * 2^32 + target → position in edges
         var edges: [Edge] = []
+        // One claim is one unit of weight, after roll-up: the six notes of one video that
+        // repeat a remark, or Putin's and Russia's rolled-up claims from one source, count once.
+        var claims = Set<ClaimKey>()
         func node(_ name: String) -> Int {
             if let id = index[name] { return id }
             let id = nodes.count
@@ -102,6 +105,10 @@ public struct Network: Sendable, Codable {
                 target = directory.state(of: target, on: date) ?? target
                 if source == target { continue }
             }
+            var claim = ClaimKey(stored)
+            claim.statement.source = source
+            claim.statement.target = target
+            guard claims.insert(claim).inserted else { continue }
             let s = node(source), t = node(target)
             let key = s << 32 | t
             if let position = edgeIndex[key] {

@@ -49,7 +49,12 @@ public enum ViewPages {
 
     static func relationLine(_ r: CitedRelation, _ linker: PageLinker) -> [Inline] {
         [linker.actor(r.source), .text(" —\(r.type.rawValue)→ "), linker.actor(r.target),
-         .text(" [\(r.when.label)]: ")] + Page.cite(r.citation)
+         .text(" [\(r.when.label)\(support(r))]: ")] + Page.cite(r.citation)
+    }
+
+    /// `; in 6 notes of one source; 3 sources`: shown when a claim is repeated or corroborated.
+    static func support(_ r: CitedRelation) -> String {
+        (r.notes > 1 ? "; in \(r.notes) notes of one source" : "") + (r.corroboration > 1 ? "; \(r.corroboration) sources" : "")
     }
 
     static func balance(_ label: String, _ b: PolarityBalance) -> [Inline] {
@@ -57,7 +62,7 @@ public enum ViewPages {
     }
 
     static func outletTable(_ views: [OutletView], _ linker: PageLinker) -> Block {
-        .table(header: ["Outlet", "Relations", "Cooperative", "Conflictual", "Net", "Evidence"], rows: views.map { v in
+        .table(header: ["Outlet", "Claims", "Cooperative", "Conflictual", "Net", "Evidence"], rows: views.map { v in
             [[linker.link(PageLinker.outlet(v.outlet), v.outlet)], [.text("\(v.relations)")], [.text("\(v.balance.cooperative)")],
              [.text("\(v.balance.conflictual)")], [.text(signed(v.balance.net))], evidence(v.citations)]
         })
@@ -107,9 +112,10 @@ public enum ViewPages {
         case .relations(let groups, let outgoing):
             // Standalone reports link nowhere: the column of brief links is left out there.
             let links = linker.existing.map { !$0.isEmpty } ?? true
-            return .table(header: [outgoing ? "Target" : "Source", "Type", "Count", "Polarity"] + (links ? ["Relationship"] : []) + ["Evidence"],
+            return .table(header: [outgoing ? "Target" : "Source", "Type", "Claims", "Sources", "Polarity"] + (links ? ["Relationship"] : []) + ["Evidence"],
                           rows: groups.map { g in
-                [[linker.actor(g.counterpart)], [.text(g.type.rawValue)], [.text("\(g.count)")], [.text(signed(g.polarity))]]
+                [[linker.actor(g.counterpart)], [.text(g.type.rawValue)], [.text("\(g.count)")], [.text(g.evidence.summary)],
+                 [.text(signed(g.polarity))]]
                     + (links ? [[linker.link(PageLinker.dyad(name, g.counterpart), "brief")]] : []) + [evidence(g.citations)]
             })
         case .instruments(let uses):

@@ -7,7 +7,7 @@ public struct Brief: Sendable, Codable, Hashable {
     /// The cooperation–conflict score of one period (a year, or `undated`).
     public struct PeriodScore: Sendable, Codable, Hashable {
         public var period: String
-        /// Relations counted (negated ones never are).
+        /// Claims counted (negated ones never are; one per source however many notes repeat it).
         public var relations: Int
         /// Sum of positive scores.
         public var cooperation: Double
@@ -37,7 +37,8 @@ public struct Brief: Sendable, Codable, Hashable {
 
     public var actorA: String
     public var actorB: String
-    /// Every relation both ways, in date order; negated ones are marked by their modality.
+    /// Every claim both ways, in date order, each with its notes and corroboration; negated
+    /// ones are marked by their modality.
     public var relations: [CitedRelation]
     public var balanceAToB: PolarityBalance
     public var balanceBToA: PolarityBalance
@@ -54,7 +55,7 @@ extension Brief {
         actorB = b
         let dyad = all.filter { ($0.relation.source == a && $0.relation.target == b) || ($0.relation.source == b && $0.relation.target == a) }
         let facts = Facts.only(dyad)
-        relations = dyad.map(CitedRelation.init).sorted { ($0.when, $0.citation.document) < ($1.when, $1.citation.document) }
+        relations = ClaimSet(dyad).cited.sorted { ($0.when, $0.citation.document) < ($1.when, $1.citation.document) }
         balanceAToB = Tally.balance(facts.filter { $0.relation.source == a })
         balanceBToA = Tally.balance(facts.filter { $0.relation.source == b })
         instruments = Tally.instruments(facts)
@@ -65,7 +66,7 @@ extension Brief {
 
     static func score(_ facts: [StoredRelation]) -> [PeriodScore] {
         var byPeriod: [String: [StoredRelation]] = [:]
-        for stored in facts { byPeriod[Dating(stored).period, default: []].append(stored) }
+        for stored in facts.distinctClaims { byPeriod[Dating(stored).period, default: []].append(stored) }
         return byPeriod.map { period, list in
             let scores = list.map { Weights.score($0.relation) }
             let cooperation = scores.filter { $0 > 0 }.reduce(0, +)

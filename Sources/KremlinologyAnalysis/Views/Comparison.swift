@@ -42,8 +42,9 @@ public struct OutletComparison: Sendable, Codable, Hashable {
             let views = outlets.indices.compactMap { i -> OutletView? in
                 let mine = list.filter { outletIndex($0) == i }
                 guard !mine.isEmpty else { return nil }
-                return OutletView(outlet: outlets[i], relations: Facts.only(mine).count, balance: Tally.balance(mine),
-                                  citations: Tally.cite(mine))
+                let claims = Facts.only(mine).distinctClaims
+                return OutletView(outlet: outlets[i], relations: claims.count, balance: Tally.balance(claims),
+                                  citations: Tally.cite(claims))
             }
             return Dyad(source: head.relation.source, target: head.relation.target, outlets: views,
                         disagreements: Self.disagreements(list, outletIndex: outletIndex))
@@ -111,7 +112,7 @@ public struct SaysVsDoes: Sendable, Codable, Hashable {
     /// Builds the view from relations involving or attributed to `actor`.
     public init(actor: String, relations: [StoredRelation]) {
         self.actor = actor
-        let facts = Facts.only(relations)
+        let facts = Facts.only(relations).distinctClaims
         var says: [String: [StoredRelation]] = [:]
         var does: [String: [StoredRelation]] = [:]
         let key = actor.lowercased()

@@ -64,9 +64,10 @@ extension Dossier {
         balanceIn = Tally.balance(incoming)
         instruments = Tally.instruments(outgoing)
         let facts = Facts.only(relations)
-        strongestQuotes = Strength.sorted(facts).prefix(quotes).map(CitedRelation.init)
+        let claims = ClaimSet(facts)
+        strongestQuotes = Strength.sorted(claims.representatives).prefix(quotes).map(claims.cited)
         outlets = Tally.byOutlet(facts)
-        denied = relations.filter { !Facts.counts($0) }.map(CitedRelation.init)
+        denied = ClaimSet(relations.filter { !Facts.counts($0) }).cited
         innerCircle = Self.circle(of: name, facts: facts, directory: directory)
         officialsOf = directory.homeState(of: name)
         officials = Self.officials(of: officialsOf, except: Set(innerCircle.map(\.name)).union([name]), directory: directory)
@@ -101,8 +102,10 @@ extension Dossier {
         }
     }
 
-    /// One source of a relation: its video (from the deep link) when it has one, else its document.
+    /// One source of a relation: the store's (``StoredRelation/sourceKey``), else its video
+    /// (from the deep link) when it has one, else its document.
     static func sourceKey(_ stored: StoredRelation) -> String {
+        if !stored.sourceKey.isEmpty { return stored.sourceKey }
         if let url = stored.locator.url, let range = url.range(of: "v=") {
             return "video:" + url[range.upperBound...].prefix { $0 != "&" }
         }

@@ -20,7 +20,7 @@ public struct OutletProfile: Sendable, Codable, Hashable {
     /// The outlet's name as stored.
     public var outlet: String
     public var documents: Int
-    /// Relations read (at most ``OutletProfile/readLimit``) and whether there were more.
+    /// Claims among the relations read (at most ``OutletProfile/readLimit``) and whether there were more.
     public var relationsTold: Int
     public var moreThanRead: Bool
     /// Types by count, most frequent first.
@@ -41,7 +41,8 @@ public struct OutletProfile: Sendable, Codable, Hashable {
             throw AnalysisError.unknownOutlet(name, known: outlets.keys.sorted())
         }
         let relations = try store.relations(RelationFilter(outlet: match.key, includeNegated: false, limit: Self.readLimit + 1))
-        let read = relations.prefix(Self.readLimit)
+        // Claims, not notes: a remark repeated by six notes of one video is told once.
+        let read = Array(relations.prefix(Self.readLimit)).distinctClaims
         var byType: [RelationType: Int] = [:]
         var byPair: [String: PairCount] = [:]
         for stored in read {

@@ -6,7 +6,8 @@ import KremlinologyStore
 public struct Timeline: Sendable, Codable, Hashable {
     /// The actor, or the pair, the timeline is about; empty for the whole corpus.
     public var actors: [String]
-    /// Dated relations first, in order; undated ones last.
+    /// Dated claims first, in order; undated ones last. A claim repeated by several notes of
+    /// one source is one entry, with its ``CitedRelation/notes``.
     public var entries: [CitedRelation]
 
     /// A timeline of `relations`, restricted to those involving `actor` and/or the pair `pair`.
@@ -17,7 +18,7 @@ public struct Timeline: Sendable, Codable, Hashable {
             chosen = chosen.filter { Set([$0.relation.source, $0.relation.target]) == Set([a, b]) }
         }
         actors = [actor, pair?.0, pair?.1].compactMap { $0 }
-        entries = chosen.map(CitedRelation.init).sorted {
+        entries = ClaimSet(chosen).cited.sorted {
             ($0.when, $0.citation.document, $0.citation.relationID) < ($1.when, $1.citation.document, $1.citation.relationID)
         }
     }

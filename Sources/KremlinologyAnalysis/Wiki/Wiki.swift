@@ -73,7 +73,7 @@ public struct Wiki: Sendable {
     }
 
     static func outletPage(_ outlet: String, _ list: [StoredRelation], _ linker: PageLinker) -> Page {
-        let facts = Facts.only(list)
+        let facts = Facts.only(list).distinctClaims
         var byDyad: [String: [StoredRelation]] = [:]
         for stored in facts { byDyad[stored.relation.source + "\u{1}" + stored.relation.target, default: []].append(stored) }
         let groups = byDyad.values.sorted {
@@ -87,8 +87,8 @@ public struct Wiki: Sendable {
         }
         let b = Tally.balance(facts)
         return Page(title: "Outlet: \(outlet)", name: PageLinker.outlet(outlet), blocks: [
-            .paragraph(ViewPages.balance("\(outlet) tells \(facts.count) relations:", b)),
-            .table(header: ["Source", "Target", "Relations", "Net", "Relationship", "Evidence"], rows: rows),
+            .paragraph(ViewPages.balance("\(outlet) tells \(facts.count) claims:", b)),
+            .table(header: ["Source", "Target", "Claims", "Net", "Relationship", "Evidence"], rows: rows),
         ] + (groups.count > listLimit ? [.paragraph([.text("… and \(groups.count - listLimit) more dyads: `kremlinology relations --outlet \"\(outlet)\"`")])] : []))
     }
 

@@ -61,8 +61,12 @@ struct CorpusAPI {
                                     type: try query.choice("type", as: RelationType.self, uppercase: true),
                                     modality: try query.choice("modality", as: Modality.self),
                                     outlet: query.string("outlet"), documentID: query.string("document"),
-                                    includeNegated: false, limit: paging.limit, offset: paging.offset)
-        let (items, total) = try await corpus.read { corpus in (try corpus.store.relations(filter), try corpus.store.countRelations(filter)) }
+                                    includeNegated: false,
+                                    minSources: try query.integer("min_sources", default: 1, in: 1...1_000_000),
+                                    limit: paging.limit, offset: paging.offset)
+        let (items, total) = try await corpus.read { corpus in
+            (try corpus.store.withCorroboration(corpus.store.relations(filter)), try corpus.store.countRelations(filter))
+        }
         return Responses.json(Page(paging, items: items, total: total))
     }
 

@@ -103,6 +103,35 @@ extension SQLCorpusStore {
         }
     }
 
+    /// The source key of relation alias `r` with document source alias `s`, as the relation select reads it.
+    static func sourceKeyOf(_ s: String, _ r: String) -> String { "COALESCE(\(s).source_key, 'document:' || \(r).document_id)" }
+
+    public func withCorroboration(_ relations: [StoredRelation]) throws -> [StoredRelation] {
+        let actors = Array(Set(relations.map(\.relation.source))).sorted()
+        guard !actors.isEmpty else { return relations }
+        var counts: [CorroborationKey: Int] = [:]
+        try read { x in
+            // A page names few source actors; each is one indexed lookup.
+            for chunk in stride(from: 0, to: actors.count, by: 200).map({ Array(actors[$0..<min(actors.count, $0 + 200)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                let rows = try x.rows("""
+                    SELECT r.source, r.type, r.target, r.modality, COUNT(DISTINCT \(Self.sourceKeyOf("s", "r"))) AS n
+                    FROM relation r LEFT JOIN document_source s ON s.document_id = r.document_id
+                    WHERE r.source IN (\(marks)) GROUP BY r.source, r.type, r.target, r.modality
+                    """, chunk.map { .text($0) }) {
+                    (CorroborationKey(source: try $0.text("source"), type: try $0.text("type"), target: try $0.text("target"),
+                                      modality: try $0.text("modality")), try $0.integer("n"))
+                }
+                for (key, n) in rows { counts[key] = n }
+            }
+        }
+        return relations.map { stored in
+            var copy = stored
+            copy.corroboration = max(1, counts[CorroborationKey(stored.relation)] ?? 1)
+            return copy
+        }
+    }
+
     public func countRelations(_ filter: RelationFilter) throws -> Int {
         try read { x in
             let (whereClause, arguments) = Self.conditions(of: filter, in: x.dialect)
@@ -127,6 +156,16 @@ extension SQLCorpusStore {
         add(dialect.equalsIgnoringCase("d.outlet"), filter.outlet)
         add("r.document_id = ?", filter.documentID)
         if filter.modality == nil, !filter.includeNegated { add("r.modality <> ?", Modality.negated.rawValue) }
+        if filter.minSources > 1 {
+            conditions.append("""
+                (r.source, r.type, r.target, r.modality) IN (
+                    SELECT c.source, c.type, c.target, c.modality FROM relation c
+                    LEFT JOIN document_source cs ON cs.document_id = c.document_id
+                    GROUP BY c.source, c.type, c.target, c.modality
+                    HAVING COUNT(DISTINCT \(Self.sourceKeyOf("cs", "c"))) >= ?)
+                """)
+            arguments.append(.integer(filter.minSources))
+        }
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 

@@ -78,6 +78,7 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
         if let twin { return .duplicate(of: twin) }
         if let previous = existing { try deleteDocument(previous.id, in: x) }
         try insertDocument(ingested, in: x)
+        try insertSource(of: ingested, in: x)
         var written = Set<String>()
         try extractionParts { part in
             var part = part
@@ -106,7 +107,7 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
     private func deleteDocument(_ id: String, in x: any SQLExecutor) throws {
         try x.forgetSearchEntries(ofDocument: id)
         try deleteExtraction(id, in: x)
-        for table in ["topic_link", "passage", "document"] {
+        for table in ["document_band", "document_source", "topic_link", "passage", "document"] {
             try x.execute("DELETE FROM \(table) WHERE \(table == "document" ? "id" : "document_id") = ?", [.text(id)])
         }
     }
@@ -125,6 +126,35 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
             passage.topicLinks.map { StoreRecords.values(of: $0, passage: passage, documentID: ingested.document.id) }
         }
         try x.insert(into: "topic_link", columns: StoreSchema.topicLinkColumns, rows: links, conflict: nil)
+    }
+
+    /// Files the document under its source: its video's, else that of a stored document with
+    /// near-identical text, else its URL's, else its own (see ``SourceIdentity``).
+    private func insertSource(of ingested: IngestedDocument, in x: any SQLExecutor) throws {
+        let doc = ingested.document
+        let identity = SourceIdentity(text: ingested.text)
+        var key = SourceIdentity.ownKey(of: doc)
+        if !key.hasPrefix("video:"), let twin = try nearDuplicateSource(of: identity, except: doc.id, in: x) { key = twin }
+        try x.insert(into: "document_source", columns: StoreSchema.documentSource.insertedColumns,
+                     rows: [[.text(doc.id), .text(key), .text(identity.stored)]], conflict: nil)
+        try x.insert(into: "document_band", columns: StoreSchema.documentBand.insertedColumns,
+                     rows: identity.bandKeys.map { [.text($0), .text(doc.id)] }, conflict: nil)
+    }
+
+    /// The source of the most similar stored document at or above the threshold, if any.
+    private func nearDuplicateSource(of identity: SourceIdentity, except id: String, in x: any SQLExecutor) throws -> String? {
+        let bands = identity.bandKeys
+        guard !bands.isEmpty else { return nil }
+        let marks = Array(repeating: "?", count: bands.count).joined(separator: ", ")
+        // A common boilerplate band could match many documents; a few hundred candidates are plenty.
+        let candidates = try x.rows("""
+            SELECT DISTINCT s.source_key, s.signature FROM document_band b
+            JOIN document_source s ON s.document_id = b.document_id
+            WHERE b.band IN (\(marks)) AND b.document_id <> ? LIMIT 500
+            """, bands.map { .text($0) } + [.text(id)]) { (key: try $0.text("source_key"), signature: try $0.text("signature")) }
+        let scored = candidates.map { ($0.key, identity.similarity(to: SourceIdentity(stored: $0.signature))) }
+            .filter { $0.1 >= SourceIdentity.nearDuplicateThreshold }
+        return scored.max { ($0.1, $1.0) < ($1.1, $0.0) }?.0
     }
 
     /// Inserts the facts of a document; returns the actor records it wrote.

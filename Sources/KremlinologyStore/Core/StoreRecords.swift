@@ -37,7 +37,8 @@ enum StoreRecords {
                        published: try row.optionalText("published"), relation: try relation(from: row),
                        locator: Locator(timestamp: try row.optionalText("locator"), seconds: try row.optionalInteger("locator_seconds"),
                                         paragraph: try row.optionalInteger("locator_paragraph"),
-                                        url: try row.optionalText("locator_url")))
+                                        url: try row.optionalText("locator_url")),
+                       sourceKey: try row.text("source_key"))
     }
 
     static func actor(from row: any StoreRow) throws -> Actor {

@@ -24,7 +24,10 @@ enum StoreSchema {
         """
 
     /// A relation with the document fields every listing shows.
-    static let storedRelationSelect = "SELECT r.*, d.file_name, d.outlet, d.published FROM relation r JOIN document d ON d.id = r.document_id"
+    static let storedRelationSelect = """
+        SELECT r.*, d.file_name, d.outlet, d.published, COALESCE(s.source_key, 'document:' || d.id) AS source_key
+        FROM relation r JOIN document d ON d.id = r.document_id LEFT JOIN document_source s ON s.document_id = d.id
+        """
 
     /// `name` quoted as an SQL identifier (a few columns, like `end`, are keywords).
     static func quoted(_ name: String) -> String { "\"" + name + "\"" }

@@ -87,6 +87,29 @@ extension StoreSchema {
         .integer("start", "NOT NULL"), .integer("end", "NOT NULL"), .text("modality", "NOT NULL"), .text("attribution"),
     ])
 
+    /// The source a document belongs to (``SourceIdentity``): its key, and its MinHash
+    /// signature for finding near-identical documents later (empty for short texts).
+    static let documentSource = TableSpec(name: "document_source", columns: [
+        .text("document_id", "PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE"), .text("source_key", "NOT NULL"),
+        .text("signature", "NOT NULL"),
+    ])
+
+    /// One row per MinHash band of a document: the candidates for near-identical text.
+    static let documentBand = TableSpec(name: "document_band", columns: [
+        .text("band", "NOT NULL"), .text("document_id", ofDocument),
+    ])
+
+    /// The tables of the sources migration (SQLite v6, PostgreSQL v5).
+    static let sourceTables = [documentSource, documentBand]
+
+    /// Existing documents' sources when the sources migration runs: their video, else themselves.
+    static let backfillSources = """
+        INSERT INTO document_source (document_id, source_key, signature)
+            SELECT id, CASE WHEN video_id IS NOT NULL AND video_id <> '' THEN 'video:' || video_id
+                            ELSE 'document:' || id END, ''
+            FROM document
+        """
+
     /// Indexes both backends create the same way.
     static let sharedIndexes = [
         "CREATE INDEX document_file_name ON document (file_name)",
@@ -98,6 +121,9 @@ extension StoreSchema {
         "CREATE INDEX relation_type ON relation (type)",
         "CREATE INDEX claim_document ON claim (document_id)",
         "CREATE INDEX claim_speaker ON claim (speaker)",
+        "CREATE INDEX document_source_key ON document_source (source_key)",
+        "CREATE INDEX document_band_band ON document_band (band)",
+        "CREATE INDEX document_band_document ON document_band (document_id)",
     ]
 
     /// The tables of the first migration (documents and their passages) and of the second (facts).

@@ -53,6 +53,8 @@ enum PostgresMigrations {
             -- counter row, so concurrent workers never wait for each other on it.
             CREATE SEQUENCE store_change
             """)),
+        ("v5-document-sources", StoreSchema.createStatements(StoreSchema.sourceTables, in: .postgres)
+            + [StoreSchema.backfillSources]),
     ]
 
     /// The statements of a script: the extended protocol runs one statement per query, and

@@ -79,6 +79,13 @@ enum SQLiteMigrations {
                 INSERT INTO passage_fts (passage_fts, rank) VALUES ('rank', 'bm25(1.0, 0.25)');
                 """)
         }
+        migrator.registerMigration("v6-document-sources") { db in
+            // Documents grouped into sources (a video, a URL, near-identical text), so that
+            // the views count one claim once: see `SourceIdentity`.
+            for statement in StoreSchema.createStatements(StoreSchema.sourceTables, in: .sqlite) + [StoreSchema.backfillSources] {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 }

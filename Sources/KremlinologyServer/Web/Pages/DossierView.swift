@@ -74,7 +74,8 @@ struct DossierView {
         let items = groups.map { group in
             HTML("""
                 <li><details><summary>\(Layout.typeBadge(group.type)) \(Layout.actorLink(group.counterpart)) \
-                <span class="count">×\(group.count)</span> \(Layout.pairLink(actor, group.counterpart, label: "pair"))</summary>
+                <span class="count" title="claims, each counted once per source">×\(group.count)</span> \
+                <span class="muted">\(group.evidence.summary)</span> \(Layout.pairLink(actor, group.counterpart, label: "pair"))</summary>
                 \(group.citations.prefix(3).map(Layout.citation))\
                 \(group.citations.count > 3 ? HTML("<p class=\"more\">\(Layout.pairLink(actor, group.counterpart, label: "all \(group.citations.count) quotes on the pair page →"))</p>") : "")</details></li>
                 """)

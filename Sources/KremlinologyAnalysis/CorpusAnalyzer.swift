@@ -33,14 +33,32 @@ public struct CorpusAnalyzer: Sendable {
     /// Every relation of the corpus, in one query.
     public func allRelations() throws -> [StoredRelation] { try store.relations(RelationFilter(limit: StoreLimit.all)) }
 
-    public func dossier(_ actor: String) throws -> Dossier {
+    /// The dossier of `actor`; with `rollUp`, its people's relations are the state's (``RollUp``).
+    public func dossier(_ actor: String, rollUp: Bool = false) throws -> Dossier {
         let name = try resolve(actor)
-        return Dossier(actor: name, relations: try store.relations(involving: name), directory: directory)
+        guard rollUp else { return Dossier(actor: name, relations: try store.relations(involving: name), directory: directory) }
+        let (relations, folded) = RollUp.states(try self.relations(involvingAnyOf: RollUp.members(of: name, directory: directory)),
+                                                directory: directory) { $0.source == name || $0.target == name }
+        var dossier = Dossier(actor: name, relations: relations, directory: directory)
+        dossier.rollUp = folded
+        return dossier
     }
 
-    public func brief(_ a: String, _ b: String) throws -> Brief {
+    /// The brief of `a` and `b`; with `rollUp`, people count as their states (``RollUp``).
+    public func brief(_ a: String, _ b: String, rollUp: Bool = false) throws -> Brief {
         let (first, second) = (try resolve(a), try resolve(b))
-        return Brief(first, second, relations: try store.relations(involving: first))
+        guard rollUp else { return Brief(first, second, relations: try store.relations(involving: first)) }
+        let (relations, folded) = RollUp.states(try self.relations(involvingAnyOf: RollUp.members(of: first, directory: directory)),
+                                                directory: directory) { Set([$0.source, $0.target]) == Set([first, second]) }
+        var brief = Brief(first, second, relations: relations)
+        brief.rollUp = folded
+        return brief
+    }
+
+    /// Every relation involving any of `names`, once each.
+    func relations(involvingAnyOf names: [String]) throws -> [StoredRelation] {
+        var seen = Set<Int64>()
+        return try names.flatMap { try store.relations(involving: $0) }.filter { seen.insert($0.id).inserted }
     }
 
     public func network(_ options: NetworkOptions) throws -> Network {
@@ -54,16 +72,26 @@ public struct CorpusAnalyzer: Sendable {
         return Network(relations: relations, directory: directory, options: options)
     }
 
-    public func timeline(actor: String? = nil, pair: (String, String)? = nil) throws -> Timeline {
+    public func timeline(actor: String? = nil, pair: (String, String)? = nil, rollUp: Bool = false) throws -> Timeline {
         let actorName = try actor.map(resolve)
         let pairNames = try pair.map { (try resolve($0.0), try resolve($0.1)) }
         let source = actorName ?? pairNames?.0
-        let relations = try source.map { try store.relations(involving: $0) } ?? allRelations()
-        return Timeline(relations: relations, actor: actorName, pair: pairNames)
+        guard rollUp else {
+            let relations = try source.map { try store.relations(involving: $0) } ?? allRelations()
+            return Timeline(relations: relations, actor: actorName, pair: pairNames)
+        }
+        let loaded = try source.map { try self.relations(involvingAnyOf: RollUp.members(of: $0, directory: directory)) } ?? allRelations()
+        let (relations, folded) = RollUp.states(loaded, directory: directory) { r in
+            (actorName.map { r.source == $0 || r.target == $0 } ?? true)
+                && (pairNames.map { Set([r.source, r.target]) == Set([$0.0, $0.1]) } ?? true)
+        }
+        var timeline = Timeline(relations: relations, actor: actorName, pair: pairNames)
+        timeline.rollUp = folded
+        return timeline
     }
 
     /// - Throws: ``AnalysisError/unknownOutlet(_:known:)`` for an outlet no document comes from.
-    public func compare(outlets: [String], actor: String? = nil) throws -> OutletComparison {
+    public func compare(outlets: [String], actor: String? = nil, rollUp: Bool = false) throws -> OutletComparison {
         let known = try store.stats().outlets.keys.sorted()
         let lowered = Set(known.map { $0.lowercased() })
         if let unknown = outlets.first(where: { !lowered.contains($0.lowercased()) }) {
@@ -72,11 +100,18 @@ public struct CorpusAnalyzer: Sendable {
         let name = try actor.map(resolve)
         var relations: [StoredRelation] = []
         if let name {
-            relations = try store.relations(involving: name)
+            relations = try rollUp ? self.relations(involvingAnyOf: RollUp.members(of: name, directory: directory))
+                                   : store.relations(involving: name)
         } else {
             for outlet in outlets { relations += try store.relations(RelationFilter(outlet: outlet, limit: StoreLimit.all)) }
         }
-        return OutletComparison(outlets: outlets, actor: name, relations: relations)
+        guard rollUp else { return OutletComparison(outlets: outlets, actor: name, relations: relations) }
+        let (rolled, folded) = RollUp.states(relations, directory: directory) { r in
+            name.map { r.source == $0 || r.target == $0 } ?? true
+        }
+        var comparison = OutletComparison(outlets: outlets, actor: name, relations: rolled)
+        comparison.rollUp = folded
+        return comparison
     }
 
     public func saysVsDoes(_ actor: String) throws -> SaysVsDoes {

@@ -80,7 +80,7 @@ public enum ViewPages {
         if let url = p.wikidataURL, let id = p.wikidata { who += [.text(". Wikidata: "), .link(url: url, label: id)] }
         if let country = p.country { who += [.text(". Country: \(country)")] }
         if !p.aliases.isEmpty { who += [.text(". Also called: \(p.aliases.joined(separator: ", "))")] }
-        var blocks: [Block] = [.paragraph(who + [.text(".")])]
+        var blocks: [Block] = [.paragraph(who + [.text(".")])] + rolledUp(d.rollUp)
         for section in DossierLayout(d).sections {
             blocks.append(.heading(2, section.title))
             if section.content.isEmpty, let note = section.emptyNote {
@@ -131,17 +131,24 @@ public enum ViewPages {
         }
     }
 
+    /// "Rolled up into states: Russia ← Sergei Lavrov, Vladimir Putin": what a rolled-up view folded in.
+    static func rolledUp(_ rollUp: RollUp?) -> [Block] {
+        guard let rollUp else { return [] }
+        return [.paragraph([.strong("Rolled up into states:"),
+                            .text(rollUp.isEmpty ? " no person of this view is affiliated with a state." : " \(rollUp.summary).")])]
+    }
+
     /// The brief of a dyad.
     /// - Parameter limit: the most relations listed (nil: all), for the wiki.
     public static func brief(_ b: Brief, linker: PageLinker = PageLinker(existing: []), limit: Int? = nil) -> Page {
         var blocks: [Block] = [
             .paragraph([linker.actor(b.actorA), .text(" and "), linker.actor(b.actorB),
-                        .text(": \(b.relations.count) relations, both ways (negated ones listed but never scored).")]),
+                        .text(": \(b.relations.count) claim\(b.relations.count == 1 ? "" : "s"), both ways (negated ones listed but never scored).")]),
             .bullets([balance("\(b.actorA) → \(b.actorB):", b.balanceAToB), balance("\(b.actorB) → \(b.actorA):", b.balanceBToA)]),
-        ]
+        ] + rolledUp(b.rollUp)
         if !b.periods.isEmpty {
             blocks.append(.heading(2, "Cooperation and conflict by period"))
-            blocks.append(.table(header: ["Period", "Relations", "Cooperation", "Conflict", "Score", "Evidence"], rows: b.periods.map { p in
+            blocks.append(.table(header: ["Period", "Claims", "Cooperation", "Conflict", "Score", "Evidence"], rows: b.periods.map { p in
                 [[.text(p.period + (p.usesDocumentDates ? " *" : ""))], [.text("\(p.relations)")], [.text(score(p.cooperation))],
                  [.text(score(p.conflict))], [.strong(score(p.score))], evidence(p.citations)]
             }))
@@ -175,6 +182,7 @@ public enum ViewPages {
         let title = t.actors.isEmpty ? "Timeline" : "Timeline: " + t.actors.joined(separator: " – ")
         return Page(title: title, blocks: [
             .paragraph([.text("Dates marked (stated) are given by the text; (document date) ones are the publication date of the document.")]),
+        ] + rolledUp(t.rollUp) + [
             .bullets(t.entries.map { relationLine($0, linker) }),
         ])
     }
@@ -192,7 +200,7 @@ public enum ViewPages {
 
     /// Outlets side by side.
     public static func comparison(_ c: OutletComparison, linker: PageLinker = PageLinker(existing: [])) -> Page {
-        var blocks: [Block] = []
+        var blocks: [Block] = rolledUp(c.rollUp)
         if c.dyads.isEmpty { blocks.append(.paragraph([.text("No dyad is told by more than one of these outlets.")])) }
         for d in c.dyads {
             blocks.append(.heading(2, "\(d.source) → \(d.target)"))

@@ -46,6 +46,8 @@ public struct Brief: Sendable, Codable, Hashable {
     public var instruments: [InstrumentUse]
     public var outlets: [OutletView]
     public var contradictions: [Contradiction]
+    /// With roll-up, the actors folded into each state; nil without.
+    public var rollUp: RollUp?
 }
 
 extension Brief {

@@ -24,6 +24,8 @@ public struct OutletComparison: Sendable, Codable, Hashable {
     public var outlets: [String]
     public var actor: String?
     public var dyads: [Dyad]
+    /// With roll-up, the actors folded into each state; nil without.
+    public var rollUp: RollUp?
 
     /// Compares how `outlets` (case-insensitive) tell the dyads they share.
     public init(outlets: [String], actor: String? = nil, relations: [StoredRelation]) {

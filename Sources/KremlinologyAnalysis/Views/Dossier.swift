@@ -47,6 +47,8 @@ public struct Dossier: Sendable, Codable, Hashable {
     public var outlets: [OutletView]
     /// Relations the sources deny: shown apart, never counted.
     public var denied: [CitedRelation]
+    /// With roll-up, the actors folded into each state; nil without.
+    public var rollUp: RollUp?
 }
 
 extension Dossier {

@@ -9,6 +9,8 @@ public struct Timeline: Sendable, Codable, Hashable {
     /// Dated claims first, in order; undated ones last. A claim repeated by several notes of
     /// one source is one entry, with its ``CitedRelation/notes``.
     public var entries: [CitedRelation]
+    /// With roll-up, the actors folded into each state; nil without.
+    public var rollUp: RollUp?
 
     /// A timeline of `relations`, restricted to those involving `actor` and/or the pair `pair`.
     public init(relations: [StoredRelation], actor: String? = nil, pair: (String, String)? = nil) {

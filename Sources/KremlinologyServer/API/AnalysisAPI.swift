@@ -18,7 +18,8 @@ struct AnalysisAPI {
         let query = QueryParameters(request.uri.query)
         let actor = try query.required("actor")
         let limit = try query.integer("limit", default: 50, in: 1...Paging.maximumLimit)
-        let dossier = try await corpus.read { try AnalysisViews.dossier(actor, in: $0) }
+        let rollUp = try query.rollUp()
+        let dossier = try await corpus.read { try AnalysisViews.dossier(actor, rollUp: rollUp, in: $0) }
         return Responses.json(dossier.capped(limit))
     }
 
@@ -26,7 +27,8 @@ struct AnalysisAPI {
         let query = QueryParameters(request.uri.query)
         let (a, b) = (try query.required("a"), try query.required("b"))
         let paging = try Paging(query, defaultLimit: 50)
-        let brief = try await corpus.read { try AnalysisViews.brief(a, b, in: $0) }
+        let rollUp = try query.rollUp()
+        let brief = try await corpus.read { try AnalysisViews.brief(a, b, rollUp: rollUp, in: $0) }
         return Responses.json(brief.paged(paging))
     }
 
@@ -41,9 +43,11 @@ struct AnalysisAPI {
         let paging = try Paging(query, defaultLimit: 50)
         let actor = query.string("actor")
         let pair = try query.string("a").map { ($0, try query.required("b")) }
-        let timeline = try await corpus.read { try AnalysisViews.timeline(actor: actor, pair: pair, in: $0) }
+        let rollUp = try query.rollUp()
+        let timeline = try await corpus.read { try AnalysisViews.timeline(actor: actor, pair: pair, rollUp: rollUp, in: $0) }
         return Responses.json(TimelinePage(actors: timeline.actors, page: Page(paging, items: paging.slice(timeline.entries),
-                                                                                total: timeline.entries.count)))
+                                                                                total: timeline.entries.count),
+                                           rollUp: timeline.rollUp))
     }
 
     @Sendable func compare(_ request: Request, context: ServerContext) async throws -> Response {
@@ -52,7 +56,8 @@ struct AnalysisAPI {
         guard outlets.count >= 2 else { throw RequestError.badRequest("'outlets' must name at least two outlets, e.g. outlets=RT,ISW") }
         let actor = query.string("actor")
         let limit = try query.integer("limit", default: 50, in: 1...Paging.maximumLimit)
-        var comparison = try await corpus.read { try $0.analyzer.compare(outlets: outlets, actor: actor) }
+        let rollUp = try query.rollUp()
+        var comparison = try await corpus.read { try $0.analyzer.compare(outlets: outlets, actor: actor, rollUp: rollUp) }
         comparison.dyads = Array(comparison.dyads.prefix(limit))
         return Responses.json(comparison)
     }
@@ -61,17 +66,17 @@ struct AnalysisAPI {
 /// The analysis views, memoised; shared by the API and the pages. An unknown or ambiguous
 /// actor is an ``AnalysisError`` that ``ErrorMiddleware`` answers with 404 or 409.
 enum AnalysisViews {
-    static func dossier(_ actor: String, in corpus: Corpus) throws -> Dossier {
-        try corpus.memo("dossier|\(actor)") { try corpus.analyzer.dossier(actor) }
+    static func dossier(_ actor: String, rollUp: Bool = false, in corpus: Corpus) throws -> Dossier {
+        try corpus.memo("dossier|\(actor)|\(rollUp)") { try corpus.analyzer.dossier(actor, rollUp: rollUp) }
     }
 
-    static func brief(_ a: String, _ b: String, in corpus: Corpus) throws -> Brief {
-        try corpus.memo("brief|\(a)\u{1}\(b)") { try corpus.analyzer.brief(a, b) }
+    static func brief(_ a: String, _ b: String, rollUp: Bool = false, in corpus: Corpus) throws -> Brief {
+        try corpus.memo("brief|\(a)\u{1}\(b)|\(rollUp)") { try corpus.analyzer.brief(a, b, rollUp: rollUp) }
     }
 
-    static func timeline(actor: String?, pair: (String, String)?, in corpus: Corpus) throws -> Timeline {
-        let key = "timeline|\(actor ?? "")|\(pair?.0 ?? "")\u{1}\(pair?.1 ?? "")"
-        return try corpus.memo(key) { try corpus.analyzer.timeline(actor: actor, pair: pair) }
+    static func timeline(actor: String?, pair: (String, String)?, rollUp: Bool = false, in corpus: Corpus) throws -> Timeline {
+        let key = "timeline|\(actor ?? "")|\(pair?.0 ?? "")\u{1}\(pair?.1 ?? "")|\(rollUp)"
+        return try corpus.memo(key) { try corpus.analyzer.timeline(actor: actor, pair: pair, rollUp: rollUp) }
     }
 
     static func network(_ filters: NetworkQuery, in corpus: Corpus) throws -> NetworkView {
@@ -84,12 +89,14 @@ enum AnalysisViews {
 struct TimelinePage: Encodable, Sendable {
     var actors: [String]
     var page: Page<CitedRelation>
+    var rollUp: RollUp?
 
-    private enum CodingKeys: String, CodingKey { case actors, limit, offset, count, total, items }
+    private enum CodingKeys: String, CodingKey { case actors, limit, offset, count, total, items, rollUp }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(actors, forKey: .actors)
+        try container.encodeIfPresent(rollUp, forKey: .rollUp)
         try container.encode(page.limit, forKey: .limit)
         try container.encode(page.offset, forKey: .offset)
         try container.encode(page.count, forKey: .count)

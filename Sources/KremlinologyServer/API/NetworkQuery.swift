@@ -24,7 +24,7 @@ struct NetworkQuery: Sendable, Hashable {
         outlets = query.list("outlet")
         from = try query.datePrefix("from")
         to = try query.datePrefix("to")
-        rollUp = try query.flag("rollup")
+        rollUp = try query.rollUp()
         limit = try query.integer("limit", default: 60, in: 1...Paging.maximumLimit)
     }
 

@@ -70,6 +70,17 @@ public struct QueryParameters: Sendable {
         }
     }
 
+    /// `rollup=states` (or `true`/`1`, as the network page's checkbox sends): fold people into
+    /// their states; absent, `false` or `0`: do not; anything else is a 400 naming the choices.
+    public func rollUp() throws -> Bool {
+        guard let raw = string("rollup")?.lowercased() else { return false }
+        switch raw {
+        case "states", "true", "1", "yes", "on": return true
+        case "false", "0", "no", "off", "none": return false
+        default: throw RequestError.badRequest("'rollup' must be 'states' (fold people into their states) or 'false', got '\(raw)'")
+        }
+    }
+
     /// An ISO date prefix (`2014`, `2021-02`, `2024-11-08`) naming a real month and day, or
     /// nil when absent; `2014-13-45` is a 400 naming the parameter.
     public func datePrefix(_ name: String) throws -> String? {

@@ -14,17 +14,19 @@ struct BriefCommand: ParsableCommand {
             Examples:
               kremlinology brief Russia Belarus
               kremlinology brief "Vladimir Putin" "Recep Tayyip Erdoğan" --json
+              kremlinology brief Russia Belarus --roll-up states   # Putin–Lukashenko counts too
             """)
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The first actor.") var a: String
     @Argument(help: "The second actor.") var b: String
+    @OptionGroup var rollUp: RollUpOption
     @Option(help: ArgumentHelp("Write a self-contained HTML page to FILE.", valueName: "FILE")) var html: String?
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         let analyzer = try CorpusAnalyzer(store: store.openForReading())
-        let brief = try analyzer.brief(a, b)
+        let brief = try analyzer.brief(a, b, rollUp: rollUp.states)
         if json { return try Output.json(brief) }
         let page = ViewPages.brief(brief)
         if let html { return try Output.write(PageRenderer.html(page), to: html) }

@@ -12,18 +12,20 @@ struct CompareCommand: ParsableCommand {
             Examples:
               kremlinology compare --outlets RT,ISW
               kremlinology compare --outlets RT,ISW,UNN --actor Belarus --json
+              kremlinology compare --outlets RT,ISW --actor Russia --roll-up states
             """)
 
     @OptionGroup var store: StoreOptions
     @Option(help: ArgumentHelp("Outlets to compare, comma-separated.", valueName: "A,B")) var outlets: String
     @Option(help: "Only dyads of this actor.") var actor: String?
+    @OptionGroup var rollUp: RollUpOption
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         let names = outlets.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard names.count >= 2 else { throw ValidationError("--outlets takes at least two outlets, e.g. --outlets RT,ISW") }
         let analyzer = try CorpusAnalyzer(store: store.openForReading())
-        let comparison = try analyzer.compare(outlets: names, actor: actor)
+        let comparison = try analyzer.compare(outlets: names, actor: actor, rollUp: rollUp.states)
         if json { return try Output.json(comparison) }
         print(PageRenderer.markdown(ViewPages.comparison(comparison)), terminator: "")
     }

@@ -17,17 +17,19 @@ struct DossierCommand: ParsableCommand {
               kremlinology dossier "Vladimir Putin"
               kremlinology dossier putin --html putin.html
               kremlinology dossier Russia --json
+              kremlinology dossier Russia --roll-up states   # Putin's, Lavrov's … relations as Russia's
             """)
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The actor: canonical name, alias or unique prefix.") var actor: String
+    @OptionGroup var rollUp: RollUpOption
     @Flag(help: "Print Markdown (the default).") var markdown = false
     @Option(help: ArgumentHelp("Write a self-contained HTML page to FILE.", valueName: "FILE")) var html: String?
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         let analyzer = try CorpusAnalyzer(store: store.openForReading())
-        let dossier = try analyzer.dossier(actor)
+        let dossier = try analyzer.dossier(actor, rollUp: rollUp.states)
         if json { return try Output.json(dossier) }
         let page = ViewPages.dossier(dossier)
         if let html {

@@ -22,10 +22,8 @@ struct NetworkCommand: ParsableCommand {
               kremlinology network --format neo4j --out neo4j-import
             """)
 
-    enum RollUp: String, ExpressibleByArgument { case states }
-
     @OptionGroup var store: StoreOptions
-    @Option(name: .customLong("roll-up"), help: "Fold people into their state: 'states'.") var rollUp: RollUp?
+    @OptionGroup var rollUp: RollUpOption
     @Option(help: "Only this relation type (repeatable).") var type: [RelationType] = []
     @Option(help: "Only this modality (repeatable); negated never counts.") var modality: [Modality] = []
     @Option(help: "Only documents from this outlet (repeatable).") var outlet: [String] = []
@@ -40,7 +38,7 @@ struct NetworkCommand: ParsableCommand {
     func run() throws {
         if modality.contains(.negated) { throw ValidationError("negated relations are never part of the network") }
         let analyzer = try CorpusAnalyzer(store: store.openForReading())
-        let options = NetworkOptions(rollUpStates: rollUp == .states, types: Set(type), modalities: Set(modality),
+        let options = NetworkOptions(rollUpStates: rollUp.states, types: Set(type), modalities: Set(modality),
                                      outlets: outlet, from: from, to: to)
         let network = try analyzer.network(options)
         let metrics = NetworkMetrics(graph: network.graph, betweennessPivots: pivots ?? (network.nodes.count > 20_000 ? 1_000 : nil))

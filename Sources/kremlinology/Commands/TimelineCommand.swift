@@ -13,6 +13,7 @@ struct TimelineCommand: ParsableCommand {
               kremlinology timeline --actor "Alexander Lukashenko"
               kremlinology timeline --pair Russia Ukraine --format csv > russia-ukraine.csv
               kremlinology timeline --actor Russia --from 2014 --to 2015-06 --json
+              kremlinology timeline --pair Russia Belarus --roll-up states
             """)
 
     enum Format: String, ExpressibleByArgument { case markdown, csv, json }
@@ -20,6 +21,7 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "Only relations of this actor.") var actor: String?
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Only relations between A and B.", valueName: "A B")) var pair: [String] = []
+    @OptionGroup var rollUp: RollUpOption
     @Option(help: "markdown, csv or json.") var format: Format = .markdown
     @Option(help: ArgumentHelp("Only relations dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE")) var from: String?
     @Option(help: ArgumentHelp("Only relations dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE")) var to: String?
@@ -36,7 +38,8 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         let analyzer = try CorpusAnalyzer(store: store.openForReading())
-        let timeline = try analyzer.timeline(actor: actor, pair: pair.count == 2 ? (pair[0], pair[1]) : nil)
+        let timeline = try analyzer.timeline(actor: actor, pair: pair.count == 2 ? (pair[0], pair[1]) : nil,
+                                           rollUp: rollUp.states)
             .dated(from: from, to: to)
         switch json ? .json : format {
         case .json: try Output.json(timeline)

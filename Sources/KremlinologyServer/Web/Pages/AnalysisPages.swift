@@ -14,9 +14,13 @@ struct AnalysisPages {
     }
 
     @Sendable func actor(_ request: Request, context: ServerContext) async throws -> Response {
-        let name = try QueryParameters(request.uri.query).required("name")
+        let query = QueryParameters(request.uri.query)
+        let name = try query.required("name")
+        let rollUp = try query.rollUp()
         let page = try await corpus.read { corpus in
-            try corpus.memo("page|actor|\(name)") { DossierView(dossier: try AnalysisViews.dossier(name, in: corpus).capped(50)).page }
+            try corpus.memo("page|actor|\(name)|\(rollUp)") {
+                DossierView(dossier: try AnalysisViews.dossier(name, rollUp: rollUp, in: corpus).capped(50)).page
+            }
         }
         return Responses.html(page)
     }
@@ -24,9 +28,11 @@ struct AnalysisPages {
     @Sendable func pair(_ request: Request, context: ServerContext) async throws -> Response {
         let query = QueryParameters(request.uri.query)
         let (a, b) = (try query.required("a"), try query.required("b"))
+        let rollUp = try query.rollUp()
         let page = try await corpus.read { corpus in
-            try corpus.memo("page|pair|\(a)\u{1}\(b)") {
-                BriefView(brief: try AnalysisViews.brief(a, b, in: corpus).paged(Paging(limit: Paging.maximumLimit, offset: 0))).page
+            try corpus.memo("page|pair|\(a)\u{1}\(b)|\(rollUp)") {
+                BriefView(brief: try AnalysisViews.brief(a, b, rollUp: rollUp, in: corpus)
+                    .paged(Paging(limit: Paging.maximumLimit, offset: 0))).page
             }
         }
         return Responses.html(page)
@@ -44,7 +50,10 @@ struct AnalysisPages {
         let paging = try Paging(query, defaultLimit: 100)
         let actor = query.string("actor")
         let type = try query.choice("type", as: RelationType.self, uppercase: true)
-        let timeline = try await corpus.read { try AnalysisViews.timeline(actor: actor, pair: nil, in: $0) }
+        let (from, to) = (try query.datePrefix("from"), try query.datePrefix("to"))
+        let rollUp = try query.rollUp()
+        let timeline = try await corpus.read { try AnalysisViews.timeline(actor: actor, pair: nil, rollUp: rollUp, in: $0) }
+            .dated(from: from, to: to)
         let entries = timeline.entries.filter { type == nil || $0.type == type }
         let page = paging.slice(entries)
         var lastPeriod: String?
@@ -62,13 +71,25 @@ struct AnalysisPages {
             <form class="filters" action="/timeline" method="get">
               <label>Actor <input name="actor" value="\(actor)" placeholder="any"></label>
               <label>Type <select name="type"><option value="">any</option>\(Self.typeOptions(selected: type.map { [$0] } ?? []))</select></label>
+              <label>From <input name="from" value="\(from)" placeholder="YYYY[-MM[-DD]]" size="10"></label>
+              <label>To <input name="to" value="\(to)" placeholder="YYYY[-MM[-DD]]" size="10"></label>
+              <label><input type="checkbox" name="rollup" value="states"\(rollUp ? HTML(" checked") : "")> people → states</label>
               <button type="submit">Show</button>
             </form>
-            <p class="muted">\(entries.count) relations in date order: the date the text states, else the document's date (in italics); negated ones are left out.</p>
+            \(Self.rollUpNote(timeline.rollUp))
+            <p class="muted">\(entries.count) claims in date order: the date the text states, else the document's date (in italics); \
+            negated ones are left out\(from != nil || to != nil ? HTML(", and so are undated ones when a date bound is set") : "").</p>
             <ul class="relations timeline">\(items)</ul>
-            \(Layout.pager("/timeline", [("actor", actor), ("type", type?.rawValue)], paging: paging, count: page.count))
+            \(Layout.pager("/timeline", [("actor", actor), ("type", type?.rawValue), ("from", from), ("to", to),
+                                         ("rollup", rollUp ? "states" : nil)], paging: paging, count: page.count))
             """
         return Responses.html(Layout.page("Timeline", body))
+    }
+
+    /// What a rolled-up view folded in, or nothing when the view is not rolled up.
+    static func rollUpNote(_ rollUp: RollUp?) -> HTML {
+        guard let rollUp else { return "" }
+        return "<p class=\"rollup\"><strong>Rolled up into states:</strong> \(rollUp.isEmpty ? "no person here is affiliated with a state" : rollUp.summary)</p>"
     }
 
     /// `<option>`s of every relation type.

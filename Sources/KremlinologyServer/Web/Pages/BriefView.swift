@@ -13,9 +13,12 @@ struct BriefView {
         }
         let body: HTML = """
             <h1>\(Layout.actorLink(a)) ↔ \(Layout.actorLink(b))</h1>
+            <p class="meta"><a href="\(Formatting.link("/pair", [("a", a), ("b", b)] + (brief.rollUp == nil ? [("rollup", "states")] : [])))">\
+            \(brief.rollUp == nil ? "fold people into their states (roll-up)" : "without roll-up")</a></p>
+            \(AnalysisPages.rollUpNote(brief.rollUp))
             \(Layout.figures([("\(a) → \(b)", "\(brief.balanceAToB.cooperative) + / \(brief.balanceAToB.conflictual) −"),
                               ("\(b) → \(a)", "\(brief.balanceBToA.cooperative) + / \(brief.balanceBToA.conflictual) −"),
-                              ("relations", "\(brief.relations.count)")]))
+                              ("claims", "\(brief.relations.count)")]))
             <h2>Cooperation and conflict over time</h2>
             \(ScoreChart(periods: brief.periods).svg)
             \(brief.instruments.isEmpty ? "" : HTML("<h2>Instruments</h2><ul class=\"tags\">\(brief.instruments.map { HTML("<li>\($0.instrument.rawValue) ×\($0.count)</li>") })</ul>"))

@@ -14,29 +14,33 @@ public struct CorpusAnalyzer: Sendable {
         directory = ActorDirectory(try store.actorRecords())
     }
 
-    /// The canonical name of what the user typed (see ``ActorDirectory/resolve(_:extraNames:)``);
-    /// names that only occur in relations are found too.
+    /// The canonical name of what the user typed (see ``ActorDirectory/resolve(_:extraNames:)``).
+    /// Only actors are actors (issue 13): a name that occurs in relations but has no actor
+    /// record ("officials", "nationalists", a capitalised fragment) is not one.
     public func resolve(_ typed: String) throws -> String {
-        do {
-            return try directory.resolve(typed)
-        } catch {
-            let trimmed = typed.trimmingCharacters(in: .whitespaces)
-            for filter in [RelationFilter(source: trimmed, limit: 1), RelationFilter(target: trimmed, limit: 1)] {
-                if let r = try store.relations(filter).first?.relation {
-                    return r.source.lowercased() == trimmed.lowercased() ? r.source : r.target
-                }
-            }
-            throw error
-        }
+        try directory.resolve(typed)
     }
 
-    /// Every relation of the corpus, in one query.
-    public func allRelations() throws -> [StoredRelation] { try store.relations(RelationFilter(limit: StoreLimit.all)) }
+    /// Every relation of the corpus between two actors, in one query.
+    public func allRelations() throws -> [StoredRelation] {
+        actorsOnly(try store.relations(RelationFilter(limit: StoreLimit.all)))
+    }
+
+    /// The relations whose two ends are actors of the store: what every view counts. A
+    /// relation with "officials", "troops" or a capitalised fragment at one end (an unnamed
+    /// fallback of the extractor) stays in the store and its exports, but never becomes a
+    /// node, a counterpart, a wiki page or a figure.
+    public func actorsOnly(_ relations: [StoredRelation]) -> [StoredRelation] {
+        relations.filter { directory[$0.relation.source] != nil && directory[$0.relation.target] != nil }
+    }
+
+    /// Every relation between `name` and another actor.
+    func involving(_ name: String) throws -> [StoredRelation] { actorsOnly(try store.relations(involving: name)) }
 
     /// The dossier of `actor`; with `rollUp`, its people's relations are the state's (``RollUp``).
     public func dossier(_ actor: String, rollUp: Bool = false) throws -> Dossier {
         let name = try resolve(actor)
-        guard rollUp else { return Dossier(actor: name, relations: try store.relations(involving: name), directory: directory) }
+        guard rollUp else { return Dossier(actor: name, relations: try involving(name), directory: directory) }
         let (relations, folded) = RollUp.states(try self.relations(involvingAnyOf: RollUp.members(of: name, directory: directory)),
                                                 directory: directory) { $0.source == name || $0.target == name }
         var dossier = Dossier(actor: name, relations: relations, directory: directory)
@@ -47,7 +51,7 @@ public struct CorpusAnalyzer: Sendable {
     /// The brief of `a` and `b`; with `rollUp`, people count as their states (``RollUp``).
     public func brief(_ a: String, _ b: String, rollUp: Bool = false) throws -> Brief {
         let (first, second) = (try resolve(a), try resolve(b))
-        guard rollUp else { return Brief(first, second, relations: try store.relations(involving: first)) }
+        guard rollUp else { return Brief(first, second, relations: try involving(first)) }
         let (relations, folded) = RollUp.states(try self.relations(involvingAnyOf: RollUp.members(of: first, directory: directory)),
                                                 directory: directory) { Set([$0.source, $0.target]) == Set([first, second]) }
         var brief = Brief(first, second, relations: relations)
@@ -58,13 +62,13 @@ public struct CorpusAnalyzer: Sendable {
     /// Every relation involving any of `names`, once each.
     func relations(involvingAnyOf names: [String]) throws -> [StoredRelation] {
         var seen = Set<Int64>()
-        return try names.flatMap { try store.relations(involving: $0) }.filter { seen.insert($0.id).inserted }
+        return try names.flatMap { try involving($0) }.filter { seen.insert($0.id).inserted }
     }
 
     public func network(_ options: NetworkOptions) throws -> Network {
         var relations: [StoredRelation]
         if options.outlets.count == 1, let outlet = options.outlets.first {
-            relations = try store.relations(RelationFilter(outlet: outlet, limit: StoreLimit.all))
+            relations = actorsOnly(try store.relations(RelationFilter(outlet: outlet, limit: StoreLimit.all)))
         } else {
             relations = try allRelations()
         }
@@ -77,7 +81,7 @@ public struct CorpusAnalyzer: Sendable {
         let pairNames = try pair.map { (try resolve($0.0), try resolve($0.1)) }
         let source = actorName ?? pairNames?.0
         guard rollUp else {
-            let relations = try source.map { try store.relations(involving: $0) } ?? allRelations()
+            let relations = try source.map { try involving($0) } ?? allRelations()
             return Timeline(relations: relations, actor: actorName, pair: pairNames)
         }
         let loaded = try source.map { try self.relations(involvingAnyOf: RollUp.members(of: $0, directory: directory)) } ?? allRelations()
@@ -101,9 +105,9 @@ public struct CorpusAnalyzer: Sendable {
         var relations: [StoredRelation] = []
         if let name {
             relations = try rollUp ? self.relations(involvingAnyOf: RollUp.members(of: name, directory: directory))
-                                   : store.relations(involving: name)
+                                   : involving(name)
         } else {
-            for outlet in outlets { relations += try store.relations(RelationFilter(outlet: outlet, limit: StoreLimit.all)) }
+            for outlet in outlets { relations += actorsOnly(try store.relations(RelationFilter(outlet: outlet, limit: StoreLimit.all))) }
         }
         guard rollUp else { return OutletComparison(outlets: outlets, actor: name, relations: relations) }
         let (rolled, folded) = RollUp.states(relations, directory: directory) { r in
@@ -117,7 +121,7 @@ public struct CorpusAnalyzer: Sendable {
     public func saysVsDoes(_ actor: String) throws -> SaysVsDoes {
         let name = try resolve(actor)
         var seen: Set<Int64> = []
-        let relations = (try store.relations(involving: name) + store.relations(attributedTo: name)).filter { seen.insert($0.id).inserted }
+        let relations = (try involving(name) + actorsOnly(store.relations(attributedTo: name))).filter { seen.insert($0.id).inserted }
         return SaysVsDoes(actor: name, relations: relations)
     }
 

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+import KremlinologyModel
+import KremlinologyStore
+@testable import KremlinologyAnalysis
+
+/// Issue 13, item 4: only actors are actors. A relation whose other end is a common noun or a
+/// fragment the extractor could not name ("troops", "Happening") is kept in the store and its
+/// exports, but never becomes a node, a counterpart, a wiki page or a figure of a view.
+@Suite struct OnlyActorsTests {
+    func store() throws -> (SQLiteCorpusStore, URL) {
+        let folder = try temporaryFolder()
+        let store = try SQLiteCorpusStore(path: folder.appendingPathComponent("test.sqlite").path)
+        var (document, extraction) = loanNote()
+        let quote = "Russia promised"
+        for fallback in ["troops", "Happening"] {
+            extraction.relations.append(Relation(source: "Russia", sourceText: "Russia", target: fallback, targetText: fallback,
+                                                 type: .threaten, quote: quote, range: TextRange(start: 0, end: quote.utf8.count),
+                                                 rule: "unknown:test"))
+        }
+        _ = try store.store(document, extraction: extraction)
+        return (store, folder)
+    }
+
+    @Test func unnamedEndsAreNeverNodesCounterpartsOrPages() throws {
+        let (store, folder) = try store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let analyzer = try CorpusAnalyzer(store: store)
+        #expect(try store.relations(RelationFilter()).count == 4)  // the store keeps them
+        let network = try analyzer.network(NetworkOptions())
+        #expect(Set(network.nodes.map(\.name)) == ["Russia", "Belarus"])
+        let dossier = try analyzer.dossier("Russia")
+        #expect(Set(dossier.relationsOut.map(\.counterpart)) == ["Belarus"])
+        #expect(dossier.balanceOut.conflictual == 0)
+        #expect(try analyzer.timeline(actor: "Russia").entries.allSatisfy { $0.target == "Belarus" })
+        var pages: [String] = []
+        try analyzer.wiki().forEachPage { pages.append($0.title) }
+        #expect(!pages.contains { $0.contains("troops") || $0.contains("Happening") }, "\(pages)")
+        #expect(throws: AnalysisError.unknownActor("troops")) { try analyzer.dossier("troops") }
+    }
+}

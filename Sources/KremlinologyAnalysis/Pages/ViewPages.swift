@@ -57,6 +57,14 @@ public enum ViewPages {
         (r.notes > 1 ? "; in \(r.notes) notes of one source" : "") + (r.corroboration > 1 ? "; \(r.corroboration) sources" : "")
     }
 
+    /// What "net" and "score" mean, shown next to every balance: they may differ in sign.
+    static let balanceKey: [Inline] = [.strong("Key:"), .text("""
+         net = cooperative − conflictual claims (each claim once per source); score = the sum of \
+        weight(type) × factor(modality) over them: asserted and reported ×1, expected and \
+        hypothetical ×0.5, negated 0 (docs/WEIGHTS.md). Two consultations (+1 each) and one \
+        attack (−10) are net +1, score −8.
+        """)]
+
     static func balance(_ label: String, _ b: PolarityBalance) -> [Inline] {
         [.strong(label), .text(" \(b.cooperative) cooperative, \(b.conflictual) conflictual (net \(signed(b.net)), score \(score(b.score)))")]
     }
@@ -101,7 +109,7 @@ public enum ViewPages {
             })
         case .balance(let out, let into, let denied):
             return .bullets([balance("Acts:", out), balance("Is acted on:", into),
-                             [.strong("Denied:"), .text(" \(denied) (never counted)")]])
+                             [.strong("Denied:"), .text(" \(denied) (never counted)")], balanceKey])
         case .innerCircle(let members):
             return .bullets(members.map { m in
                 [linker.actor(m.name), .text(": \(m.tie) (\(m.sources) source\(m.sources == 1 ? "" : "s"))")]
@@ -144,7 +152,8 @@ public enum ViewPages {
         var blocks: [Block] = [
             .paragraph([linker.actor(b.actorA), .text(" and "), linker.actor(b.actorB),
                         .text(": \(b.relations.count) claim\(b.relations.count == 1 ? "" : "s"), both ways (negated ones listed but never scored).")]),
-            .bullets([balance("\(b.actorA) → \(b.actorB):", b.balanceAToB), balance("\(b.actorB) → \(b.actorA):", b.balanceBToA)]),
+            .bullets([balance("\(b.actorA) → \(b.actorB):", b.balanceAToB), balance("\(b.actorB) → \(b.actorA):", b.balanceBToA),
+                      balanceKey]),
         ] + rolledUp(b.rollUp)
         if !b.periods.isEmpty {
             blocks.append(.heading(2, "Cooperation and conflict by period"))

@@ -166,6 +166,37 @@ func benchmarkParse(folder: String, megabytes: Double) throws {
     print(String(format: "parse model: loaded in %.3f s", loadSeconds))
 }
 
+/// Group commit against one transaction per document, in the same run: the same documents
+/// (read once, extracted once) stored into two fresh SQLite files.
+func benchmarkStore(folder: String, limit: Int) throws {
+    let reader = DocumentReader()
+    let documents = files(in: folder).prefix(limit).compactMap { try? reader.read(fileAt: $0) }
+    let facts = FactExtraction(pack: try KnowledgePack.bundled())
+    let payloads = documents.map { facts.payload(for: $0) }
+    let bytes = documents.reduce(0) { $0 + $1.rawText.utf8.count }
+    let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("kremlinology-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: temporary) }
+    func run(_ name: String, _ body: (SQLiteCorpusStore) throws -> Void) throws -> Double {
+        let store = try SQLiteCorpusStore(path: temporary.appendingPathComponent(name + ".sqlite").path)
+        let start = Date()
+        try body(store)
+        return Date().timeIntervalSince(start)
+    }
+    let single = try run("single") { store in
+        for (document, payload) in zip(documents, payloads) { _ = try store.store(document, extraction: payload) }
+    }
+    let grouped = try run("grouped") { store in
+        let items = Array(zip(documents, payloads)).map { (document: $0.0, extraction: Optional($0.1)) }
+        for start in stride(from: 0, to: items.count, by: 64) {
+            _ = try store.store(batch: Array(items[start..<min(items.count, start + 64)]))
+        }
+    }
+    print(String(format: "store: %d documents, %.1f MB with their facts: one transaction each %.2f s (%.0f docs/s), groups of 64 %.2f s (%.0f docs/s): %.2fx",
+                 documents.count, Double(bytes) / 1e6, single, Double(documents.count) / single, grouped,
+                 Double(documents.count) / grouped, single / grouped))
+}
+
 /// A total added to from several threads.
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
@@ -185,10 +216,12 @@ do {
         try benchmarkRead(folder: arguments[arguments.startIndex + 1])
     case "extract" where arguments.count >= 2:
         try benchmarkExtract(folder: arguments[arguments.startIndex + 1], threads: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 1 : 1)
+    case "store" where arguments.count >= 2:
+        try benchmarkStore(folder: arguments[arguments.startIndex + 1], limit: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 2000 : 2000)
     case "parse" where arguments.count >= 2:
         try benchmarkParse(folder: arguments[arguments.startIndex + 1], megabytes: arguments.count > 2 ? Double(arguments[arguments.startIndex + 2]) ?? 4 : 4)
     default:
-        print("usage: KremlinologyBenchmarks search DB [QUERIES] | actors DB [PAGES] | read DIR | extract DIR [THREADS] | parse DIR [MEGABYTES]")
+        print("usage: KremlinologyBenchmarks search DB [QUERIES] | actors DB [PAGES] | read DIR | extract DIR [THREADS] | store DIR [DOCUMENTS] | parse DIR [MEGABYTES]")
         exit(2)
     }
 } catch {

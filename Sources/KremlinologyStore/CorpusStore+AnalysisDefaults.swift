@@ -28,6 +28,19 @@ extension FactStore {
 }
 
 extension DocumentStore {
+    /// One transaction per document: right, without the group commit of the SQL stores.
+    public func store(batch: [(document: IngestedDocument, extraction: ExtractionPayload?)]) throws -> [Result<IngestOutcome, any Error>] {
+        try batch.map { item in
+            do {
+                return .success(try store(item.document, extraction: item.extraction))
+            } catch let error as StoreError where error.isDiskFull {
+                throw error
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
     /// Gathers the parts and stores them at once: right, but without the memory bound that
     /// the SQL stores give by writing each part as it comes.
     public func store(_ document: IngestedDocument, extractionParts: ExtractionParts) throws -> IngestOutcome {

@@ -165,6 +165,11 @@ public protocol DocumentStore: Sendable {
     /// a huge document's facts are written as they are extracted instead of held at once.
     /// `extractionParts` is not called when the document is unchanged or a duplicate.
     func store(_ document: IngestedDocument, extractionParts: ExtractionParts) throws -> IngestOutcome
+    /// Stores several documents in one transaction (group commit: one commit and one sync for
+    /// all), each still wholly present or absent: a document that fails is rolled back alone
+    /// and its error returned in its place. A full disk fails the whole group (it throws
+    /// ``StoreError/diskFull(location:)``), and a crash loses the group, never part of a document.
+    func store(batch: [(document: IngestedDocument, extraction: ExtractionPayload?)]) throws -> [Result<IngestOutcome, any Error>]
     /// Replaces the extracted facts of a stored document (after the knowledge pack changed).
     func replaceExtraction(documentID: String, with extraction: ExtractionPayload) throws
     /// All documents, ordered by file name.

@@ -51,22 +51,29 @@ public struct CorpusIngestor: Sendable {
                        event: (IngestEvent) -> Void = { _ in }) -> IngestReport {
         var report = IngestReport()
         let start = Date()
-        let batchSize = workers * 8
-        var index = 0
-        while index < files.count {
-            let batch = Array(index..<min(files.count, index + batchSize))
-            let prepared = prepare(batch.count) { offset in
+        let batchSize = workers * 16
+        let batches = stride(from: 0, to: files.count, by: batchSize).map { Array($0..<min(files.count, $0 + batchSize)) }
+        // The next batch is read and extracted on every core while this thread writes the
+        // current one, so that the writer and the extraction overlap.
+        func startPreparing(_ number: Int) -> PendingBatch? {
+            guard number < batches.count else { return nil }
+            let batch = batches[number]
+            return PendingBatch { self.prepare(batch.count) { offset in
                 let i = batch[offset]
                 return self.read(url: files[i], displayPath: displayPaths?[i] ?? files[i].path)
-            }
-            for (offset, item) in prepared.enumerated() {
-                let path = displayPaths?[batch[offset]] ?? files[batch[offset]].path
-                record(item, path: path, into: &report, event: event)
-                if report.stoppedBecause != nil {
-                    report.notAttempted = files.count - batch[offset] - 1
-                    report.seconds = Date().timeIntervalSince(start)
-                    return report
-                }
+            } }
+        }
+        var next = startPreparing(0)
+        var index = 0
+        for number in batches.indices {
+            let batch = batches[number]
+            let prepared = next?.wait() ?? []
+            next = startPreparing(number + 1)
+            let paths = batch.map { displayPaths?[$0] ?? files[$0].path }
+            if let stoppedAt = write(prepared, paths: paths, into: &report, event: event) {
+                report.notAttempted = files.count - batch[stoppedAt] - 1
+                report.seconds = Date().timeIntervalSince(start)
+                return report
             }
             index += batch.count
             report.seconds = Date().timeIntervalSince(start)
@@ -98,6 +105,67 @@ public struct CorpusIngestor: Sendable {
         } catch {
             return .failed(String(describing: error))
         }
+    }
+
+    /// Documents of a group commit: written in one transaction, bounded so that a crash loses
+    /// little work and a group's rows stay a few megabytes.
+    static let groupDocuments = 64
+    static let groupBytes = 8 << 20
+
+    /// Writes a batch in order: consecutive ready documents in groups (one transaction each),
+    /// parted ones alone, failures reported in place. Returns the offset at which a full disk
+    /// stopped it (that file is reported; the rest of its group count as not attempted), or nil.
+    private func write(_ items: [Prepared], paths: [String], into report: inout IngestReport,
+                       event: (IngestEvent) -> Void) -> Int? {
+        var group: [Int] = []
+        var groupBytes = 0
+        func flush() -> Int? {
+            defer { group = []; groupBytes = 0 }
+            guard !group.isEmpty else { return nil }
+            let documents = group.map { offset -> (document: IngestedDocument, extraction: ExtractionPayload?) in
+                guard case .ready(let document, let payload, _) = items[offset] else { preconditionFailure("only ready documents are grouped") }
+                return (document, payload)
+            }
+            do {
+                for (offset, result) in zip(group, try store.store(batch: documents)) {
+                    switch result {
+                    case .success(let outcome): event(report.record(outcome, path: paths[offset], bytes: items[offset].bytes))
+                    case .failure(let error):
+                        event(report.recordFailure(path: paths[offset], message: "\(paths[offset]): could not be stored: \(error)"))
+                    }
+                }
+                return nil
+            } catch let error as StoreError where error.isDiskFull {
+                // Nothing of the group was stored; the caller counts its other files as not attempted.
+                let first = group[0]
+                report.stoppedBecause = error.description
+                event(report.recordFailure(path: paths[first], message: "\(paths[first]): could not be stored: \(error)"))
+                return first
+            } catch {
+                // Any other failure of the whole group (the commit): store its documents one by one.
+                for offset in group {
+                    record(items[offset], path: paths[offset], into: &report, event: event)
+                    if report.stoppedBecause != nil { return offset }
+                }
+                return nil
+            }
+        }
+        for (offset, item) in items.enumerated() {
+            if case .ready = item, group.count < Self.groupDocuments, groupBytes + item.bytes <= Self.groupBytes || group.isEmpty {
+                group.append(offset)
+                groupBytes += item.bytes
+                continue
+            }
+            if let stopped = flush() { return stopped }
+            if case .ready = item {
+                group = [offset]
+                groupBytes = item.bytes
+                continue
+            }
+            record(item, path: paths[offset], into: &report, event: event)
+            if report.stoppedBecause != nil { return offset }
+        }
+        return flush()
     }
 
     private func prepared(_ document: IngestedDocument, bytes: Int) -> Prepared {
@@ -148,6 +216,24 @@ extension CorpusIngestor.Prepared {
         case .ready(_, _, let bytes), .parted(_, let bytes): bytes
         case .failed: 0
         }
+    }
+}
+
+/// A batch being read and extracted on other threads; ``wait()`` returns it when done.
+private final class PendingBatch: @unchecked Sendable {
+    private var result: [CorpusIngestor.Prepared] = []
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> [CorpusIngestor.Prepared]) {
+        DispatchQueue.global().async { [self] in
+            result = work()
+            done.signal()
+        }
+    }
+
+    func wait() -> [CorpusIngestor.Prepared] {
+        done.wait()
+        return result
     }
 }
 

@@ -55,6 +55,29 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
         }
     }
 
+    public func store(batch: [(document: IngestedDocument, extraction: ExtractionPayload?)]) throws -> [Result<IngestOutcome, any Error>] {
+        var pending: [Actor] = []
+        let results = try write { x in
+            try batch.map { item -> Result<IngestOutcome, any Error> in
+                // A savepoint per document: one that fails is undone alone, the rest commit together.
+                try x.execute("SAVEPOINT document_write", [])
+                var written: [Actor] = []
+                do {
+                    let outcome = try storeInTransaction(item.document, extraction: item.extraction, in: x, newActors: &written)
+                    try x.execute("RELEASE SAVEPOINT document_write", [])
+                    pending += written
+                    return .success(outcome)
+                } catch where !x.isDiskFull(error) {
+                    try x.execute("ROLLBACK TO SAVEPOINT document_write", [])
+                    try x.execute("RELEASE SAVEPOINT document_write", [])
+                    return .failure(error)
+                }
+            }
+        }
+        writtenActors.insert(pending)
+        return results
+    }
+
     public func store(_ ingested: IngestedDocument, extractionParts: ExtractionParts) throws -> IngestOutcome {
         var pending: [Actor] = []
         let outcome = try write { x in

@@ -46,6 +46,9 @@ protocol SQLExecutor {
     func markChanged() throws
     /// A value that differs after any write to the store, by any process.
     func changeToken() throws -> String
+    /// Whether `error`, thrown by a statement of this executor, says the disk is full: the
+    /// one failure that stops a group of documents instead of failing only its own.
+    func isDiskFull(_ error: any Error) -> Bool
 }
 
 extension SQLExecutor {

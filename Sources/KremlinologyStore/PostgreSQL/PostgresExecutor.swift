@@ -54,6 +54,10 @@ struct PostgresExecutor: SQLExecutor {
 
     /// The sequence's value and whether it was ever taken: a new sequence reads 1 both
     /// before and after its first `nextval`.
+    func isDiskFull(_ error: any Error) -> Bool {
+        (error as? StoreError)?.isDiskFull ?? false
+    }
+
     func changeToken() throws -> String {
         guard let row = try session.query("SELECT last_value, is_called FROM store_change").first else { return "" }
         let (value, called) = try row.decode((Int, Bool).self)

@@ -58,6 +58,10 @@ struct SQLiteExecutor: SQLExecutor {
         try db.execute(sql: "UPDATE store_change SET version = version + 1")
     }
 
+    func isDiskFull(_ error: any Error) -> Bool {
+        (error as? DatabaseError)?.resultCode == .SQLITE_FULL
+    }
+
     func changeToken() throws -> String {
         String(try Int.fetchOne(db, sql: "SELECT version FROM store_change") ?? 0)
     }

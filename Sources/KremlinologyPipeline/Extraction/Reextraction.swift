@@ -1,3 +1,4 @@
+import Foundation
 import KremlinologyModel
 import KremlinologyStore
 
@@ -19,17 +20,27 @@ public struct Reextraction: Sendable {
         public var relations = 0
     }
 
-    /// Re-extracts every document, calling `progress` after each.
-    public func run(progress: (IngestProgress) -> Void = { _ in }) throws -> Report {
+    /// Re-extracts every document, calling `progress` after each batch: documents are read a
+    /// batch at a time, extracted on `threads` threads and written one transaction each.
+    public func run(threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    progress: (IngestProgress) -> Void = { _ in }) throws -> Report {
         var report = Report()
         let ids = try store.documentIDs()
-        for (done, id) in ids.enumerated() {
-            guard let content = try store.content(ofDocument: id) else { continue }
-            let payload = facts.payload(for: content)
-            try store.replaceExtraction(documentID: id, with: payload)
-            report.documents += 1
-            report.relations += payload.relations.count
-            progress(IngestProgress(filesDone: done + 1, filesTotal: ids.count, bytesDone: 0, seconds: 0))
+        let start = Date()
+        var done = 0, bytes = 0
+        for first in stride(from: 0, to: ids.count, by: max(1, threads) * 8) {
+            let batch = ids[first..<min(ids.count, first + max(1, threads) * 8)]
+            let contents = try batch.compactMap { id in try store.content(ofDocument: id).map { (id, $0) } }
+            let facts = self.facts
+            let payloads = Parallel.map(contents, threads: threads) { facts.payload(for: $0.1) }
+            for ((id, content), payload) in zip(contents, payloads) {
+                try store.replaceExtraction(documentID: id, with: payload)
+                report.documents += 1
+                report.relations += payload.relations.count
+                bytes += content.text.utf8.count
+            }
+            done += batch.count
+            progress(IngestProgress(filesDone: done, filesTotal: ids.count, bytesDone: bytes, seconds: Date().timeIntervalSince(start)))
         }
         return report
     }

@@ -200,13 +200,7 @@ public struct CorpusIngestor: Sendable {
 
     /// Runs `work` for 0..<count on up to `workers` threads and returns the results in order.
     private func prepare(_ count: Int, _ work: @escaping @Sendable (Int) -> Prepared) -> [Prepared] {
-        let results = ResultSlots<Prepared>(count: count)
-        if workers == 1 || count == 1 {
-            for i in 0..<count { results.set(i, work(i)) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, work(i)) }
-        }
-        return results.values
+        Parallel.map(Array(0..<count), threads: workers, work)
     }
 }
 
@@ -237,18 +231,3 @@ private final class PendingBatch: @unchecked Sendable {
     }
 }
 
-/// Slots filled from several threads, read once all are done.
-private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [Value] { slots.map { $0! } }
-}

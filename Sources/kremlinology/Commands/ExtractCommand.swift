@@ -34,13 +34,28 @@ struct ExtractCommand: ParsableCommand {
         }
         var output = FileHandle.standardOutput
         if jsonl {
-            try JSONLRecords.forEach(in: bytes, source: file) { id, text in
-                let result = facts.extractor.extract(ExtractionInput(text: text, documentName: id))
-                let offsets = CodePointOffsets(text)
-                for relation in result.relations {
-                    print(RelationExport.jsonLine(relation, document: id, locator: nil, offsets: offsets), to: &output)
+            // Records are extracted a chunk at a time on every core and printed in input order.
+            var chunk: [(id: String, text: String)] = []
+            func flush() {
+                let lines = Parallel.map(chunk) { record -> [String] in
+                    let offsets = CodePointOffsets(record.text)
+                    return facts.extractor.extract(ExtractionInput(text: record.text, documentName: record.id)).relations.map {
+                        RelationExport.jsonLine($0, document: record.id, locator: nil, offsets: offsets)
+                    }
                 }
+                for line in lines.joined() { print(line, to: &output) }
+                chunk.removeAll(keepingCapacity: true)
             }
+            do {
+                try JSONLRecords.forEach(in: bytes, source: file) { id, text in
+                    chunk.append((id, text))
+                    if chunk.count == 256 { flush() }
+                }
+            } catch {
+                flush()  // what came before the bad record is still printed
+                throw error
+            }
+            flush()
             return
         }
         let name = file == "-" ? "stdin.txt" : URL(fileURLWithPath: file).lastPathComponent

@@ -10,6 +10,13 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
     /// Actors written by this process and committed: most documents name the same few, and
     /// encoding their aliases again for every document would dominate a bulk ingest.
     let writtenActors = WrittenActors()
+    /// The spelling variants of actor names that searches expand words to (``NameVariants``).
+    private let nameVariantsCache = NameVariantsCache()
+
+    /// The name variants of the store's actors, as of its latest change.
+    func nameVariants() throws -> NameVariants {
+        try nameVariantsCache.variants(token: try changeToken()) { try actorRecords() }
+    }
 
     init() {}
 

@@ -8,12 +8,17 @@ extension PostgresCorpusStore {
     /// Ranked passages by `ts_rank_cd`; headlines only for the rows shown.
     func searchIndex(_ query: SearchQuery) throws -> [SearchHit] {
         try ReadCancellation.check()
-        let terms = try FTSQuery.terms(from: query.text)
+        let terms = try FTSQuery.terms(from: query.text, variants: nameVariants())
         var sql = SQLBuilder("WITH q AS (SELECT ")
         for (index, term) in terms.enumerated() {
-            sql.sql(index == 0 ? "" : " && ")
-            sql.sql(term.isPhrase ? "phraseto_tsquery('kremlinology', " : "plainto_tsquery('kremlinology', ")
-            sql.bind(term.text)
+            sql.sql(index == 0 ? "(" : " && (")
+            // A name's other spellings: any of them may match (`a || b`).
+            for (n, spelling) in ([term.text] + term.alternatives).enumerated() {
+                sql.sql(n == 0 ? "" : " || ")
+                sql.sql(term.isPhrase ? "phraseto_tsquery('kremlinology', " : "plainto_tsquery('kremlinology', ")
+                sql.bind(spelling)
+                sql.sql(")")
+            }
             sql.sql(")")
         }
         sql.sql("""

@@ -7,7 +7,7 @@ extension SQLiteCorpusStore {
 
     /// Ranked passages by FTS5's BM25; snippets only for the rows shown.
     func searchIndex(_ query: SearchQuery) throws -> [SearchHit] {
-        let match = try FTSQuery.build(from: query.text)
+        let match = FTSQuery.build(try FTSQuery.terms(from: query.text, variants: nameVariants()))
         let limit = max(0, min(query.limit, 1000))
         return try interruptibleRead { db in
             var sql = """
@@ -68,6 +68,8 @@ public enum FTSQuery {
     public struct Term: Sendable, Equatable, Hashable {
         public var text: String
         public var isPhrase: Bool
+        /// Other spellings that count as the word (a name's transliterations), any of which may match.
+        public var alternatives: [String] = []
     }
 
     /// The distinct words and phrases of what a person typed, in order: letters and digits
@@ -107,8 +109,24 @@ public enum FTSQuery {
         }
     }
 
-    /// The FTS5 query: every term quoted.
+    /// The FTS5 query: every term quoted; a term with other spellings as `("a" OR "b")`.
     public static func build(from text: String) throws -> String {
-        try terms(from: text).map { "\"" + $0.text + "\"" }.joined(separator: " ")
+        build(try terms(from: text))
+    }
+
+    static func build(_ terms: [Term]) -> String {
+        terms.map { term in
+            term.alternatives.isEmpty ? "\"" + term.text + "\""
+                : "(" + ([term.text] + term.alternatives).map { "\"" + $0 + "\"" }.joined(separator: " OR ") + ")"
+        }.joined(separator: " ")
+    }
+
+    /// The terms of `text`, each word given the other spellings `variants` knows for it.
+    static func terms(from text: String, variants: NameVariants) throws -> [Term] {
+        try terms(from: text).map { term in
+            var term = term
+            if !term.isPhrase { term.alternatives = variants.alternatives(of: term.text) }
+            return term
+        }
     }
 }

@@ -183,6 +183,15 @@ struct HTMLReader {
         for index in chosen.indices {
             let block = chosen[index]
             chosen[index].text = []
+            // A "Page last modified: 16-02-2021" paragraph is the page's date, not text: left in,
+            // its year would date the events of the page (issue 13, item 5).
+            if block.kind != .heading {
+                let line = LineClass(block.text, 0, block.text.count)
+                if line.isDate {
+                    out.published = out.published ?? line.date
+                    continue
+                }
+            }
             b.beginBlock()
             b.append(block.text, 0, block.text.count)
             if block.kind == .heading { b.section = String(decoding: block.text, as: UTF8.self) }

@@ -83,11 +83,14 @@ extension FactStore {
     }
 }
 
-/// A statement whatever its source: source actor, type, target and modality.
+/// A statement whatever its source: source actor, type, target, modality and the event's
+/// stated date (as the views' `StatementKey` has it: "in 2014" and "in 2022" are two events).
 struct CorroborationKey: Hashable {
-    var source: String, type: String, target: String, modality: String
-    init(_ r: Relation) { (source, type, target, modality) = (r.source, r.type.rawValue, r.target, r.modality.rawValue) }
-    init(source: String, type: String, target: String, modality: String) {
-        (self.source, self.type, self.target, self.modality) = (source, type, target, modality)
+    var source: String, type: String, target: String, modality: String, time: String
+    init(_ r: Relation) {
+        (source, type, target, modality, time) = (r.source, r.type.rawValue, r.target, r.modality.rawValue, r.time ?? "")
+    }
+    init(source: String, type: String, target: String, modality: String, time: String) {
+        (self.source, self.type, self.target, self.modality, self.time) = (source, type, target, modality, time)
     }
 }

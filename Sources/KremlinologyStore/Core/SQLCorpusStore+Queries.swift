@@ -115,12 +115,13 @@ extension SQLCorpusStore {
             for chunk in stride(from: 0, to: actors.count, by: 200).map({ Array(actors[$0..<min(actors.count, $0 + 200)]) }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                 let rows = try x.rows("""
-                    SELECT r.source, r.type, r.target, r.modality, COUNT(DISTINCT \(Self.sourceKeyOf("s", "r"))) AS n
+                    SELECT r.source, r.type, r.target, r.modality, COALESCE(r.time, '') AS stated,
+                           COUNT(DISTINCT \(Self.sourceKeyOf("s", "r"))) AS n
                     FROM relation r LEFT JOIN document_source s ON s.document_id = r.document_id
-                    WHERE r.source IN (\(marks)) GROUP BY r.source, r.type, r.target, r.modality
+                    WHERE r.source IN (\(marks)) GROUP BY r.source, r.type, r.target, r.modality, COALESCE(r.time, '')
                     """, chunk.map { .text($0) }) {
                     (CorroborationKey(source: try $0.text("source"), type: try $0.text("type"), target: try $0.text("target"),
-                                      modality: try $0.text("modality")), try $0.integer("n"))
+                                      modality: try $0.text("modality"), time: try $0.text("stated")), try $0.integer("n"))
                 }
                 for (key, n) in rows { counts[key] = n }
             }
@@ -158,10 +159,10 @@ extension SQLCorpusStore {
         if filter.modality == nil, !filter.includeNegated { add("r.modality <> ?", Modality.negated.rawValue) }
         if filter.minSources > 1 {
             conditions.append("""
-                (r.source, r.type, r.target, r.modality) IN (
-                    SELECT c.source, c.type, c.target, c.modality FROM relation c
+                (r.source, r.type, r.target, r.modality, COALESCE(r.time, '')) IN (
+                    SELECT c.source, c.type, c.target, c.modality, COALESCE(c.time, '') FROM relation c
                     LEFT JOIN document_source cs ON cs.document_id = c.document_id
-                    GROUP BY c.source, c.type, c.target, c.modality
+                    GROUP BY c.source, c.type, c.target, c.modality, COALESCE(c.time, '')
                     HAVING COUNT(DISTINCT \(Self.sourceKeyOf("cs", "c"))) >= ?)
                 """)
             arguments.append(.integer(filter.minSources))

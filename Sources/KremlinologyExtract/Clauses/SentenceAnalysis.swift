@@ -33,6 +33,11 @@ struct SentenceAnalysis {
     }
     /// Whether a hearsay cue stands anywhere in the sentence (computed once).
     var reported: Bool?
+    /// The parse of the sentence, made the first time a predicate's scope is asked for.
+    var tree: SentenceTree?
+    var treeParsed = false
+    /// The scope of each predicate that produced a candidate, by its head token.
+    var scopes: [Int: ScopeReading] = [:]
 
     static let byHash = WordHash.of("by")
     static let suchHash = WordHash.of("such")
@@ -143,7 +148,8 @@ struct SentenceAnalysis {
         var candidates: [(p: PredicateMatch, rs: [Relation])] = []
         for p in predicates {
             let label = "\(p.entry.type.rawValue) ← \"\(words(p.head, p.end))\" (\(p.entry.id))"
-            if p.absorbed {
+            // A complement stands on its own under a governor that yields no event ("denied that it planned to invade").
+            if p.absorbed && scope(of: p)?.silencedGovernors.isEmpty != false {
                 drop("\(label): complement of the previous predicate")
                 continue
             }
@@ -152,6 +158,7 @@ struct SentenceAnalysis {
             let rs = relate(p, complement: complement, attribution: attribution, time: time, instruments: instruments)
             if !rs.isEmpty { candidates.append((p, rs)) }
         }
+        candidates = withoutSilencedGovernors(candidates)
         // "X said that Y must …": a demand of the speaker on Y, the sentence's main event.
         if let d = obligation(attribution: attribution, time: time, instruments: instruments) {
             trace?.predicates.append("DEMAND ← obligation in reported speech (cues.tsv obligation)")
@@ -590,10 +597,13 @@ struct SentenceAnalysis {
         let label = "\(e.type.rawValue) \"\(words(p.head, p.end))\""
         guard !sources.isEmpty else { drop("\(label): no source"); return [] }
         guard !targets.isEmpty else { drop("\(label): no target (source \(sources[0].name))"); return [] }
-        let modality = self.modality(for: p, clauseStart: cs, sourceEnd: sourceEnd)
+        let reading = scope(of: p)
+        let modality = reading.map { $0.modality ?? (reportedAnywhere() ? .reported : .asserted) }
+            ?? self.modality(for: p, clauseStart: cs, sourceEnd: sourceEnd)
+        let sayer = reading.flatMap(speaker(in:))
         // A pledge of cooperation ("Portugal will support Turkey", "pledged to help") is an agreement: intent to cooperate.
         var type = e.type
-        if modality == .expected, [.support, .aid, .cooperate, .consult, .concede, .retreat].contains(type),
+        if modality == .expected || modality == .hypothetical, [.support, .aid, .cooperate, .consult, .concede, .retreat].contains(type),
            intent(for: p, clauseStart: cs) {
             type = .agree
         }
@@ -616,6 +626,7 @@ struct SentenceAnalysis {
                     drop("\(label): neither \(s.text) nor \(tg.text) is a known actor"); continue
                 }
                 let attr: String? = {
+                    if let sayer { return sayer.name }
                     if let a = attribution, a.name != s.name || p.head > (speech.first?.lo ?? 0) { return a.name }
                     return input.outlet
                 }()

@@ -613,6 +613,11 @@ struct SentenceAnalysis {
                 if s.name == tg.name {
                     drop("\(label): same actor on both sides (\(s.name))"); continue
                 }
+                // "The speaker discusses / addresses / criticises X": the narrator of a note is the
+                // source of its claims (the attribution), not a participant in the events it tells.
+                if let narrator = [s, tg].first(where: { $0.rule == "speaker" }) {
+                    drop("\(label): \(narrator.text) is the narrator, the attribution of the note, not a participant"); continue
+                }
                 if affiliated(s, tg) || affiliated(tg, s) {
                     drop("\(label): \(s.name) and \(tg.name) are one side (affiliation)"); continue
                 }
@@ -655,7 +660,8 @@ struct SentenceAnalysis {
         while k < t.count {
             if let m = pack.cues.obligation.longest(in: t, at: k) {
                 // The speaker of the nearest speech verb before the modal.
-                guard let s = speech.last(where: { !$0.after && $0.hi <= k }), let speaker = speaker(of: s) else { return nil }
+                guard let s = speech.last(where: { !$0.after && $0.hi <= k }), let speaker = speaker(of: s),
+                      speaker.rule != "speaker" else { return nil }   // the narrator demands nothing: it is the attribution
                 // The subject right before the modal: "Sudan must", "the US should".
                 var j = k - 1
                 while j >= s.hi, mentionAt[j] < 0, pack.cues.determiners.contains(t[j].hash) == false, j >= k - 2 { j -= 1 }

@@ -103,8 +103,7 @@ struct DocumentRun {
                                             index: sentenceIndex, explain: explain)
             analysis.lowercaseDocument = lowercase
             analysis.run(context: &context)
-            // The narrator ("the speaker") is the note's attribution, not an actor of the corpus.
-            result.mentions += analysis.mentions.filter { $0.rule != "speaker" }.map {
+            result.mentions += analysis.mentions.map {
                 ActorMention(actor: $0.name, text: $0.text, range: $0.range, rule: $0.rule)
             }
             result.relations += analysis.relations

@@ -21,10 +21,12 @@ import Testing
         case ploverEventPrecision = "PLOVER event precision"
     }
 
-    /// The figures of this branch (debug build; the release build scores the same), less 0.01.
+    /// The figures of this branch (debug build), less 0.01: seeds relation F1 0.623 when the gate
+    /// was set (0.616 since modality is read from the parse, which misreads one seed sentence; the
+    /// floor stays at 0.613), actor F1 0.890; notes 0.350 / 0.814; PLOVER 0.603 / 0.494 / 0.705.
     static let regressionFloors: [Figure: Double] = [
-        .seedsRelationF1: 0.613, .seedsActorF1: 0.877,
-        .notesRelationF1: 0.338, .notesActorF1: 0.804,
+        .seedsRelationF1: 0.613, .seedsActorF1: 0.880,
+        .notesRelationF1: 0.340, .notesActorF1: 0.804,
         .ploverEventRecall: 0.593, .ploverTripleRecall: 0.484, .ploverEventPrecision: 0.695,
     ]
 

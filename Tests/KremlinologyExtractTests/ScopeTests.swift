@@ -202,3 +202,17 @@ extension ScopeTests {
         #expect(!rs.contains { $0.source == "Iraq" && $0.modality == .negated }, "\(Fixture.describe(rs))")
     }
 }
+
+extension ScopeTests {
+    @Test(arguments: ["Armenia has no intention of attacking Azerbaijan.", "Armenia refrained from attacking Azerbaijan.",
+                      "Armenia did not intend an attack on Azerbaijan."])
+    func aGerundOrNounUnderANegatedGovernorIsNegated(_ text: String) throws {
+        let r = try #require(relation(text, "Armenia", "Azerbaijan"), "\(Fixture.describe(Fixture.relations(text)))")
+        #expect(r.modality == .negated, "\(text)")
+    }
+
+    @Test func aGerundAfterAnUnrelatedClauseIsNotGoverned() throws {
+        let r = try #require(relation("Armenia attacked Azerbaijan after consulting Iran.", "Armenia", "Azerbaijan"))
+        #expect(r.modality == .asserted)
+    }
+}

@@ -73,7 +73,7 @@ extension SentenceTree {
     /// Relations by which a clause is an infinitive under the word above it ("plans *to sanction*", "is expected *to meet*").
     static let infinitivalLinks: Set<String> = ["acl", "advcl"]
     /// Relations by which a noun is the object of the word above it ("opted against *an invasion*", "denied any *involvement*").
-    static let nominalLinks: Set<String> = ["obj", "obl", "nmod"]
+    static let nominalLinks: Set<String> = ["obj", "obl", "nmod", "compound"]
     /// How many nouns a predicate may climb through to reach its governor ("denied any involvement in the *cyberattack*").
     static let nominalHops = 2
 
@@ -110,8 +110,12 @@ extension SentenceTree {
                 // own ("did not recognise Kosovo but welcomed …").
                 own = own && sharesModifiers(w); w = h; continue
             }
+            // An infinitive ("plans *to* sanction"), or a gerund under a governor of its preposition
+            // ("refrained *from* attacking", "no intention *of* attacking").
+            let marks = children(of: w, "mark").map { forms[$0] }
             let clausal = Self.clausalLinks.contains(link)
-                || (Self.infinitivalLinks.contains(link) && children(of: w, "mark").contains { forms[$0] == "to" })
+                || (Self.infinitivalLinks.contains(link)
+                    && (marks.contains("to") || marks.contains { m in stems(h).contains { cues.scopeGovernors["\($0) \(m)"] != nil } }))
             let nominal = Self.nominalLinks.contains(link) && isNominal(w)
             let subject = link == "nsubj" && hops == 0
             guard clausal || nominal || subject else { break }
@@ -140,7 +144,8 @@ extension SentenceTree {
     func applies(_ e: ScopeEffect, _ h: Int, _ w: Int, clausal: Bool, subject: Bool) -> Bool {
         if subject { return e.subject }
         if e.clause || (e.speaker && e.modality == nil) { if !clausal { return false } }
-        return w > h || (e.modality == nil && e.speaker)
+        // (A compound noun comes before the noun it modifies: "an assassination attempt".)
+        return w > h || relations[w] == "compound" || (e.modality == nil && e.speaker)
     }
 
     /// A noun, pronoun, number or gerund: what can be the object of a governor.
@@ -203,16 +208,30 @@ extension SentenceTree {
     /// ("rule out", "opt against"), else by lemma.
     func governor(_ h: Int, over w: Int, cues: Cues) -> ScopeEffect? {
         guard !cues.scopeGovernors.isEmpty else { return nil }
-        let lemma = lemmas[h]
         let particle = children(of: h, "compound").first { tokenOfWord[$0] >= 0 && $0 > h }.map { forms[$0] }
         let preposition = children[w].first { relations[$0] == "case" || relations[$0] == "mark" }.map { forms[$0] }
-        var keys: [String] = []
-        if let particle, let preposition { keys.append("\(lemma) \(particle) \(preposition)") }
-        if let preposition { keys.append("\(lemma) \(preposition)") }
-        if let particle { keys.append("\(lemma) \(particle)") }
-        keys.append(lemma)
-        for k in keys { if let e = cues.scopeGovernors[k] { return e } }
+        for lemma in stems(h) {
+            var keys: [String] = []
+            if let particle, let preposition { keys.append("\(lemma) \(particle) \(preposition)") }
+            if let preposition { keys.append("\(lemma) \(preposition)") }
+            if let particle { keys.append("\(lemma) \(particle)") }
+            keys.append(lemma)
+            for k in keys { if let e = cues.scopeGovernors[k] { return e } }
+        }
         return nil
+    }
+
+    /// The lemma of word `h`, then, for a verb the lemmatiser may have got wrong ("refrained" →
+    /// "refraine"), its form less a regular ending.
+    func stems(_ h: Int) -> [String] {
+        var out = [lemmas[h]]
+        guard tags[h] == "VERB" else { return out }
+        let f = forms[h]
+        for ending in ["ed", "d", "ing", "s"] where f.hasSuffix(ending) && f.count > ending.count + 2 {
+            let stem = String(f.dropLast(ending.count))
+            if !out.contains(stem) { out.append(stem) }
+        }
+        return out
     }
 
     /// The subject of word `h` (active or passive).

@@ -144,6 +144,7 @@ struct ScopeTests {
         let trace = result.trace.map { $0.render() }.joined()
         #expect(trace.contains("scope: deny governs"), "\(trace)")
         #expect(trace.contains("negates and attributes"), "\(trace)")
+        #expect(trace.contains("Belarus —THREATEN[negated]→ Lithuania  per Belarus"), "\(trace)")
     }
 }
 

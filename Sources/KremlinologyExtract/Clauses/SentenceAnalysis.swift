@@ -183,7 +183,8 @@ struct SentenceAnalysis {
                 if seen.contains(key) { continue }
                 seen.insert(key)
                 relations.append(r)
-                trace?.relations.append("\(r.source) —\(r.type.rawValue)[\(r.modality.rawValue)]→ \(r.target)  (rule \(r.rule))")
+                trace?.relations.append("\(r.source) —\(r.type.rawValue)[\(r.modality.rawValue)]→ \(r.target)"
+                                        + (r.attribution.map { "  per \($0)" } ?? "") + "  (rule \(r.rule))")
             }
         }
     }

@@ -40,9 +40,11 @@ public struct ExtractionResult: Sendable {
         self.trace = trace
     }
 
-    /// Whether a mention names an actor of the pack (not an unnamed fallback).
+    /// Whether a mention names an actor of the pack: not an unnamed fallback, and not the narrator
+    /// of a note ("the speaker"), which resolves to the note's channel as the attribution of what the
+    /// note says but is no actor of the corpus.
     public static func isKnown(_ mention: ActorMention) -> Bool {
-        !mention.rule.hasPrefix("unknown")
+        !mention.rule.hasPrefix("unknown") && mention.rule != "speaker"
     }
 }
 

@@ -33,6 +33,11 @@ struct SentenceAnalysis {
     }
     /// Whether a hearsay cue stands anywhere in the sentence (computed once).
     var reported: Bool?
+    /// The parse of the sentence, made the first time a predicate's scope is asked for.
+    var tree: SentenceTree?
+    var treeParsed = false
+    /// The scope of each predicate that produced a candidate, by its head token.
+    var scopes: [Int: ScopeReading] = [:]
 
     static let byHash = WordHash.of("by")
     static let suchHash = WordHash.of("such")
@@ -143,7 +148,8 @@ struct SentenceAnalysis {
         var candidates: [(p: PredicateMatch, rs: [Relation])] = []
         for p in predicates {
             let label = "\(p.entry.type.rawValue) ← \"\(words(p.head, p.end))\" (\(p.entry.id))"
-            if p.absorbed {
+            // A complement stands on its own under a governor that yields no event ("denied that it planned to invade").
+            if p.absorbed && scope(of: p)?.silencedGovernors.isEmpty != false {
                 drop("\(label): complement of the previous predicate")
                 continue
             }
@@ -152,6 +158,7 @@ struct SentenceAnalysis {
             let rs = relate(p, complement: complement, attribution: attribution, time: time, instruments: instruments)
             if !rs.isEmpty { candidates.append((p, rs)) }
         }
+        candidates = withoutSilencedGovernors(candidates)
         // "X said that Y must …": a demand of the speaker on Y, the sentence's main event.
         if let d = obligation(attribution: attribution, time: time, instruments: instruments) {
             trace?.predicates.append("DEMAND ← obligation in reported speech (cues.tsv obligation)")
@@ -176,7 +183,8 @@ struct SentenceAnalysis {
                 if seen.contains(key) { continue }
                 seen.insert(key)
                 relations.append(r)
-                trace?.relations.append("\(r.source) —\(r.type.rawValue)[\(r.modality.rawValue)]→ \(r.target)  (rule \(r.rule))")
+                trace?.relations.append("\(r.source) —\(r.type.rawValue)[\(r.modality.rawValue)]→ \(r.target)"
+                                        + (r.attribution.map { "  per \($0)" } ?? "") + "  (rule \(r.rule))")
             }
         }
     }
@@ -590,10 +598,13 @@ struct SentenceAnalysis {
         let label = "\(e.type.rawValue) \"\(words(p.head, p.end))\""
         guard !sources.isEmpty else { drop("\(label): no source"); return [] }
         guard !targets.isEmpty else { drop("\(label): no target (source \(sources[0].name))"); return [] }
-        let modality = self.modality(for: p, clauseStart: cs, sourceEnd: sourceEnd)
+        let reading = scope(of: p)
+        let modality = reading.map { $0.modality ?? (reportedAnywhere() ? .reported : .asserted) }
+            ?? self.modality(for: p, clauseStart: cs, sourceEnd: sourceEnd)
+        let sayer = reading.flatMap(speaker(in:))
         // A pledge of cooperation ("Portugal will support Turkey", "pledged to help") is an agreement: intent to cooperate.
         var type = e.type
-        if modality == .expected, [.support, .aid, .cooperate, .consult, .concede, .retreat].contains(type),
+        if modality == .expected || modality == .hypothetical, [.support, .aid, .cooperate, .consult, .concede, .retreat].contains(type),
            intent(for: p, clauseStart: cs) {
             type = .agree
         }
@@ -602,6 +613,11 @@ struct SentenceAnalysis {
             for tg in targets {
                 if s.name == tg.name {
                     drop("\(label): same actor on both sides (\(s.name))"); continue
+                }
+                // "The speaker discusses / addresses / criticises X": the narrator of a note is the
+                // source of its claims (the attribution), not a participant in the events it tells.
+                if let narrator = [s, tg].first(where: { $0.rule == "speaker" }) {
+                    drop("\(label): \(narrator.text) is the narrator, the attribution of the note, not a participant"); continue
                 }
                 if affiliated(s, tg) || affiliated(tg, s) {
                     drop("\(label): \(s.name) and \(tg.name) are one side (affiliation)"); continue
@@ -616,6 +632,7 @@ struct SentenceAnalysis {
                     drop("\(label): neither \(s.text) nor \(tg.text) is a known actor"); continue
                 }
                 let attr: String? = {
+                    if let sayer { return sayer.name }
                     if let a = attribution, a.name != s.name || p.head > (speech.first?.lo ?? 0) { return a.name }
                     return input.outlet
                 }()
@@ -644,7 +661,8 @@ struct SentenceAnalysis {
         while k < t.count {
             if let m = pack.cues.obligation.longest(in: t, at: k) {
                 // The speaker of the nearest speech verb before the modal.
-                guard let s = speech.last(where: { !$0.after && $0.hi <= k }), let speaker = speaker(of: s) else { return nil }
+                guard let s = speech.last(where: { !$0.after && $0.hi <= k }), let speaker = speaker(of: s),
+                      speaker.rule != "speaker" else { return nil }   // the narrator demands nothing: it is the attribution
                 // The subject right before the modal: "Sudan must", "the US should".
                 var j = k - 1
                 while j >= s.hi, mentionAt[j] < 0, pack.cues.determiners.contains(t[j].hash) == false, j >= k - 2 { j -= 1 }

@@ -1,3 +1,4 @@
+import KremlinologyModel
 import KremlinologySyntax
 /// The closed word lists of `cues.tsv`: modality, negation, attribution, roles, generic agents
 /// and the function words that clause analysis needs. Each kind is a phrase table or a word set.
@@ -44,6 +45,14 @@ struct Cues: Sendable {
     var quantifiers: U64Set = []
     /// Last words of capitalised phrases that name events, places or documents, not actors ("… War", "… Day").
     var nonActorHeads: U64Set = []
+    /// Words that set the modality of the predicate they modify, or of a predicate under the word they
+    /// modify, read in the dependency tree ("did *not* invade", "*could* attack", "*no* invasion").
+    var scopeModifiers: [String: Modality] = [:]
+    /// Verbs and nouns whose complement a predicate is, keyed `lemma`, `lemma preposition` or
+    /// `lemma particle`: "*refused* to invade", "*opted against* an invasion", "*denied* that …".
+    var scopeGovernors: [String: ScopeEffect] = [:]
+    /// Marks of condition clauses (`if`, `unless`).
+    var conditions: Set<String> = []
 
     static func build(_ lines: [(file: String, line: Int, columns: [String])]) throws -> Cues {
         var c = Cues()
@@ -75,6 +84,17 @@ struct Cues: Sendable {
             case "obligation": c.obligation.insert(phrase: phrase, 1)
             case "quantifier": c.quantifiers.insert(word())
             case "non-actor-head": c.nonActorHeads.insert(word())
+            case "scope-modifier":
+                guard let m = Modality(rawValue: value) else {
+                    throw PackError(file: file, line: line, message: "a scope modifier needs a modality (negated, hypothetical, expected, reported) in the third column")
+                }
+                c.scopeModifiers[phrase.lowercased()] = m
+            case "scope-governor":
+                guard let e = ScopeEffect(value) else {
+                    throw PackError(file: file, line: line, message: "a scope governor needs a modality, \"speaker\" or \"no-event\" in the third column")
+                }
+                c.scopeGovernors[phrase.lowercased()] = e
+            case "scope-condition": c.conditions.insert(phrase.lowercased())
             case "month":
                 guard let n = Int(value), (1...12).contains(n) else {
                     throw PackError(file: file, line: line, message: "a month needs its number 1–12 in the third column")

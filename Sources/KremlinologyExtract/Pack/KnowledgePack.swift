@@ -17,6 +17,8 @@ struct AliasRef: Sendable {
     var weak: Bool
     /// The capital rule comes from being an organisation's name, and lapses in lower-case documents.
     var relaxable = false
+    /// Matched through the transliteration skeleton ("Gagloyev" for "Gagloev"), not as written.
+    var folded = false
 }
 
 /// Everything the extractor knows: actors, the relation lexicon, cues and instruments.
@@ -32,6 +34,13 @@ public struct KnowledgePack: Sendable {
     public var actors: [Actor] { storage.actors }
     var actorIndex: [String: Int] { storage.actorIndex }
     var gazetteer: PhraseTable<AliasRef> { storage.gazetteer }
+    /// People's names by transliteration skeleton (`Transliteration`), for spellings the pack does not list.
+    var foldedNames: PhraseTable<AliasRef> { storage.foldedNames }
+    /// First letters and skeletons of each person's given names, by actor index: a name whose given
+    /// name or initial disagrees ("Valery Solovyov", "O. Zelensky") is another person.
+    var givenNames: [Int: (initials: Set<Character>, skeletons: Set<String>)] { storage.givenNames }
+    /// Skeletons of every given name of the pack's people.
+    var allGivenNames: Set<String> { storage.allGivenNames }
     var lexicon: Lexicon { storage.lexicon }
     var cues: Cues { storage.cues }
     var instruments: PhraseTable<Instrument> { storage.instruments }
@@ -82,10 +91,10 @@ public struct KnowledgePack: Sendable {
 
     func demonyms(of index: Int) -> [String] { storage.demonymsByActor[index] ?? [] }
 
-    fileprivate init(actors: [Actor], demonyms: [Int: [String]], gazetteer: PhraseTable<AliasRef>, lexicon: Lexicon,
-                     cues: Cues, instruments: PhraseTable<Instrument>) {
-        storage = PackStorage(actors: actors, demonyms: demonyms, gazetteer: gazetteer, lexicon: lexicon, cues: cues,
-                              instruments: instruments)
+    fileprivate init(actors: [Actor], demonyms: [Int: [String]], gazetteer: PhraseTable<AliasRef>, folded: FoldedNames,
+                     lexicon: Lexicon, cues: Cues, instruments: PhraseTable<Instrument>) {
+        storage = PackStorage(actors: actors, demonyms: demonyms, gazetteer: gazetteer, folded: folded, lexicon: lexicon,
+                              cues: cues, instruments: instruments)
     }
 }
 
@@ -95,12 +104,15 @@ final class PackStorage: Sendable {
     let demonymsByActor: [Int: [String]]
     let actorIndex: [String: Int]
     let gazetteer: PhraseTable<AliasRef>
+    let foldedNames: PhraseTable<AliasRef>
+    let givenNames: [Int: (initials: Set<Character>, skeletons: Set<String>)]
+    let allGivenNames: Set<String>
     let lexicon: Lexicon
     let cues: Cues
     let instruments: PhraseTable<Instrument>
     let roleHolders: [String: [(actor: Int, affiliation: Affiliation)]]
 
-    init(actors: [Actor], demonyms: [Int: [String]], gazetteer: PhraseTable<AliasRef>, lexicon: Lexicon,
+    init(actors: [Actor], demonyms: [Int: [String]], gazetteer: PhraseTable<AliasRef>, folded: FoldedNames, lexicon: Lexicon,
          cues: Cues, instruments: PhraseTable<Instrument>) {
         self.actors = actors
         self.demonymsByActor = demonyms
@@ -113,6 +125,9 @@ final class PackStorage: Sendable {
         self.actorIndex = index
         self.roleHolders = holders
         self.gazetteer = gazetteer
+        self.foldedNames = folded.table
+        self.givenNames = folded.givenNames
+        self.allGivenNames = folded.allGivenNames
         self.lexicon = lexicon
         self.cues = cues
         self.instruments = instruments
@@ -316,14 +331,21 @@ private struct PackBuilder {
             }
         }
         // Surnames of people as weak aliases ("Kiriyenko"), unless they clash with something else.
+        var surnames: [Int: String] = [:]
         for i in order where actors[i].kind == .person {
             let parts = actors[i].name.split(separator: " ")
             // Not for epithets ("Peter the Great"); and a surname matches only when capitalised.
             if parts.count >= 2, let last = parts.last, last.count >= 4, last.first?.isUppercase == true,
                !cues.capitalOnly.contains(last.lowercased()), !parts.contains("the") {
                 add(String(last), i, demonym: false, weak: true)
+                surnames[i] = String(last)
             }
         }
+        var foldedNames = FoldedNames()
+        for i in order where actors[i].kind == .person {
+            foldedNames.add(person: actors[i], index: i, surname: surnames[i], tokens: tokenStrings)
+        }
+        foldedNames.finish()
         var lexicon = Lexicon()
         for (file, line, cols, curated) in relationLines {
             try addRelation(&lexicon, file: file, line: line, columns: cols, curated: curated)
@@ -336,7 +358,7 @@ private struct PackBuilder {
             }
             instruments.insert(phrase: cols[0], ins)
         }
-        return KnowledgePack(actors: actors, demonyms: demonymsByIndex, gazetteer: gazetteer, lexicon: lexicon,
+        return KnowledgePack(actors: actors, demonyms: demonymsByIndex, gazetteer: gazetteer, folded: foldedNames, lexicon: lexicon,
                              cues: cues, instruments: instruments)
     }
 

@@ -69,10 +69,13 @@ struct MentionFinder {
     let outlet: String?
     /// The document is written mostly in lower case (names like "putin", "valdai club"): organisation names then match in any case.
     var lowercaseDocument = false
+    /// The sentence's tokens with capitalised words hashed by their transliteration skeleton (empty when the pack has no people).
+    var foldedTokens: [Token] = []
 
     static let theHash = WordHash.of("the")
     static let genericDeterminers = U64Set(words: ["any", "every", "a", "an", "each", "no", "all", "some", "future", "former"])
     static let hyphenHash = WordHash.of("-")
+    static let dotHash = WordHash.of(".")
     static let electHash = WordHash.of("elect")
     static let ofHash = WordHash.of("of")
     static let forHash = WordHash.of("for")
@@ -87,10 +90,46 @@ struct MentionFinder {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[t[lo].start..<t[hi - 1].end]), as: UTF8.self)
     }
 
-    /// Longest gazetteer match at `i` that satisfies the case rules.
+    /// Longest gazetteer match at `i` that satisfies the case rules: as written, else through the
+    /// transliteration skeleton ("Gagloyev" for "Gagloev"); never a person's surname after a given name
+    /// or initial that is not theirs ("Valery Solovyov", "O. Zelensky").
     func gazetteer(_ t: [Token], _ i: Int) -> (len: Int, ref: AliasRef)? {
+        var g = lookup(pack.gazetteer, t, i)
+        if g == nil, !foldedTokens.isEmpty, foldedTokens.count == t.count, let f = lookup(pack.foldedNames, foldedTokens, i),
+           f.len > 1 || !f.ref.weak || !isFirstWord(t, i) {
+            // (A folded surname alone is not trusted at the start of a sentence, where every word is
+            // capitalised: "More importantly" is not Moore.)
+            g = f
+        }
+        if let found = g, found.len == 1, pack.actors[found.ref.actor].kind == .person, givenNameDisagrees(t, i, found.ref.actor) { return nil }
+        return g
+    }
+
+    /// Whether the word or initial right before a one-word name of person `actor` is a given name that is not theirs.
+    func givenNameDisagrees(_ t: [Token], _ i: Int, _ actor: Int) -> Bool {
+        guard i > 0, let given = pack.givenNames[actor] else { return false }
+        let p = i - 1
+        func letter(_ k: Int) -> Character? {
+            // "V" or "V." (a token with its period).
+            guard k >= 0, t[k].isWord, t[k].end - t[k].start == 1 || (t[k].end - t[k].start == 2 && bytes[t[k].end - 1] == 0x2E) else { return nil }
+            let b = bytes[t[k].start]
+            return b >= 65 && b <= 90 ? Character(UnicodeScalar(b)) : nil
+        }
+        // "V. Zelensky", "V Zelensky"
+        if let initial = letter(p) ?? (t[p].hash == MentionFinder.dotHash ? letter(p - 1) : nil) {
+            return !given.initials.contains(initial)
+        }
+        let tok = t[p]
+        guard tok.isWord, tok.isCapitalized, !tok.isAllCaps, !tok.has(TokenFlags.possessive), tok.end - tok.start >= 3,
+              !pack.cues.stopwords.contains(tok.hash), pack.cues.roles.word(tok.hash) == nil, pack.cues.agents.word(tok.hash) == nil,
+              pack.gazetteer.longest(in: t, at: p) == nil else { return false }
+        let word = Transliteration.skeleton(text(p, i, t))
+        return pack.allGivenNames.contains(word) && !given.skeletons.contains(word)
+    }
+
+    func lookup(_ table: PhraseTable<AliasRef>, _ t: [Token], _ i: Int) -> (len: Int, ref: AliasRef)? {
         var best: (Int, AliasRef)?
-        pack.gazetteer.matches(in: t, at: i) { len, refs in
+        table.matches(in: t, at: i) { len, refs in
             for ref in refs {
                 if ref.acronym {
                     var ok = true
@@ -133,7 +172,8 @@ struct MentionFinder {
         return best?.0
     }
 
-    func find(_ t: [Token], context: inout DiscourseContext) -> [Mention] {
+    mutating func find(_ t: [Token], context: inout DiscourseContext) -> [Mention] {
+        foldedTokens = pack.foldedNames.isEmpty ? [] : Transliteration.fold(t, bytes)
         var out: [Mention] = []
         let n = t.count
         let cues = pack.cues
@@ -201,8 +241,8 @@ struct MentionFinder {
                         out.append(m); context.note(m); i = j + 1; continue
                     }
                 }
-                var m = mention(g.ref.actor, lo: i, hi: j, t, rule: g.ref.weak ? "surname" : (g.ref.demonym ? "demonym" : "gazetteer"),
-                                demonym: g.ref.demonym)
+                var m = mention(g.ref.actor, lo: i, hi: j, t, rule: (g.ref.weak ? "surname" : (g.ref.demonym ? "demonym" : "gazetteer"))
+                                + (g.ref.folded ? "~transliteration" : ""), demonym: g.ref.demonym)
                 if j < n, t[j].has(TokenFlags.possessive) { m.possessive = true; j += 1 }
                 out.append(m); context.note(m); i = j; continue
             }

@@ -17,13 +17,13 @@ struct TransliterationTests {
         ["Dmitry", "Dmitriy", "Dmitri"], ["Yevgeny", "Evgeny", "Evgenii"],
     ])
     func variantsShareASkeleton(_ variants: [String]) {
-        let skeletons = Set(variants.map(Transliteration.skeleton))
+        let skeletons = Set(variants.map(Transliteration.key))
         #expect(skeletons.count == 1, "\(variants) → \(skeletons)")
     }
 
     @Test(arguments: [("Solovey", "Solovyov"), ("Valery", "Vladimir"), ("Zelenska", "Zelensky"), ("Petrov", "Petrova")])
     func differentNamesKeepDifferentSkeletons(_ a: String, _ b: String) {
-        #expect(Transliteration.skeleton(a) != Transliteration.skeleton(b))
+        #expect(Transliteration.key(a) != Transliteration.key(b))
     }
 
     @Test(arguments: [

@@ -123,7 +123,7 @@ struct MentionFinder {
         guard tok.isWord, tok.isCapitalized, !tok.isAllCaps, !tok.has(TokenFlags.possessive), tok.end - tok.start >= 3,
               !pack.cues.stopwords.contains(tok.hash), pack.cues.roles.word(tok.hash) == nil, pack.cues.agents.word(tok.hash) == nil,
               pack.gazetteer.longest(in: t, at: p) == nil else { return false }
-        let word = Transliteration.skeleton(text(p, i, t))
+        let word = Transliteration.key(text(p, i, t))
         return pack.allGivenNames.contains(word) && !given.skeletons.contains(word)
     }
 

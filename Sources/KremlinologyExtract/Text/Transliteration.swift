@@ -2,52 +2,25 @@ import Foundation
 import KremlinologyModel
 import KremlinologySyntax
 
-/// Folds the common romanisations of Russian, Ukrainian and Belarusian names onto one skeleton,
-/// by rule: diacritics (ë → e), yo/ye → e, kh → h, the endings y/i/ii/iy/yy/ey → i, -ev → -ov,
-/// -enka → -enko (Belarusian and Russian forms), then double letters → one. So Gagloev and
-/// Gagloyev, Zelensky, Zelenskyy and Zelenskiy, Kiriyenko and Kirienko share a skeleton.
-/// Only words of four letters or more are folded; the given name is folded too, so a name whose
-/// given name differs ("Valery Solovey", "Vladimir Solovyov") never shares a skeleton with it.
-enum Transliteration {
-    /// Words shorter than this are kept as they are.
-    static let minimumLength = 4
-
-    /// The skeleton of one word (any case).
-    static func skeleton(_ word: String) -> String {
-        var s = word.lowercased()
-        if s.unicodeScalars.contains(where: { !$0.isASCII }) { s = s.folding(options: [.diacriticInsensitive], locale: nil) }
-        guard s.count >= minimumLength, s.allSatisfy({ $0.isLetter }) else { return s }
-        s = s.replacingOccurrences(of: "yo", with: "e").replacingOccurrences(of: "ye", with: "e")
-            .replacingOccurrences(of: "kh", with: "h")
-        // y/i endings: Zelensky, Zelenskyy, Zelenskiy, Zelenskii, Sergey, Sergei.
-        var chars = Array(s)
-        var end = chars.count
-        while end > 2, chars[end - 1] == "y" || chars[end - 1] == "i" { end -= 1 }
-        if end < chars.count { chars = Array(chars[..<end]) + ["i"] }
-        s = String(chars)
-        if s.hasSuffix("ev") { s = String(s.dropLast(2)) + "ov" }
-        if s.hasSuffix("enka") { s = String(s.dropLast(1)) + "o" }
-        var out = ""
-        for c in s where out.last != c { out.append(c) }
-        return out
-    }
-
-    /// The hash a token of `word` gets in the folded gazetteer: its skeleton's when it is a capitalised
+/// The extractor's use of ``KremlinologyModel/Transliteration``: token hashes of the folded
+/// gazetteer, and a sentence's tokens with their capitalised words folded.
+extension Transliteration {
+    /// The hash a token of `word` gets in the folded gazetteer: its key's when it is a capitalised
     /// word of four letters or more, else the plain token hash.
     static func hash(_ word: String) -> UInt64 {
         guard let f = word.unicodeScalars.first, CharacterSet.uppercaseLetters.contains(f), word.count >= minimumLength else {
             return WordHash.of(word)
         }
-        return WordHash.of(skeleton(word))
+        return WordHash.of(key(word))
     }
 
-    /// The sentence's tokens with the hash of every capitalised word replaced by its skeleton's.
+    /// The sentence's tokens with the hash of every capitalised word replaced by its key's.
     static func fold(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         tokens.map { t in
             guard t.isWord, t.isCapitalized, t.end - t.start >= minimumLength else { return t }
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[t.start..<t.end]), as: UTF8.self)
             var f = t
-            f.hash = WordHash.of(skeleton(word))
+            f.hash = WordHash.of(key(word))
             return f
         }
     }
@@ -71,8 +44,8 @@ struct FoldedNames {
             // The given name: the first word of a name of two words or more ("Vladimir" of "Vladimir Solovyov").
             if words.count >= 2, let first = words.first, let letter = first.first, letter.isUppercase, first.count > 1 {
                 givenNames[index, default: ([], [])].initials.insert(Character(letter.uppercased()))
-                givenNames[index, default: ([], [])].skeletons.insert(Transliteration.skeleton(first))
-                allGivenNames.insert(Transliteration.skeleton(first))
+                givenNames[index, default: ([], [])].skeletons.insert(Transliteration.key(first))
+                allGivenNames.insert(Transliteration.key(first))
             }
         }
         if let surname {

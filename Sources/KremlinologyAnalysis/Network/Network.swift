@@ -52,6 +52,13 @@ public struct Network: Sendable, Codable {
         public var name: String
         public var kind: ActorKind?
         public var wikidata: String?
+
+        public init(id: Int, name: String, kind: ActorKind? = nil, wikidata: String? = nil) {
+            self.id = id
+            self.name = name
+            self.kind = kind
+            self.wikidata = wikidata
+        }
     }
 
     /// All relations from one actor to another.
@@ -64,8 +71,22 @@ public struct Network: Sendable, Codable {
         public var polarity: Int
         /// Number of claims per type.
         public var types: [String: Int]
+        /// Independent sources (videos, URLs, documents: ``StoredRelation/sourceKey``) behind
+        /// the claims of the edge; `network?min_sources=N` keeps the edges with at least N.
+        public var sources: Int
         /// Up to three quotes.
         public var citations: [Citation]
+
+        public init(source: Int, target: Int, weight: Int, polarity: Int, types: [String: Int], sources: Int = 1,
+                    citations: [Citation] = []) {
+            self.source = source
+            self.target = target
+            self.weight = weight
+            self.polarity = polarity
+            self.types = types
+            self.sources = sources
+            self.citations = citations
+        }
     }
 
     public var nodes: [Node]
@@ -88,6 +109,7 @@ public struct Network: Sendable, Codable {
         // One claim is one unit of weight, after roll-up: the six notes of one video that
         // repeat a remark, or Putin's and Russia's rolled-up claims from one source, count once.
         var claims = Set<ClaimKey>()
+        var sourceKeys: [Set<String>] = []  // per edge
         func node(_ name: String) -> Int {
             if let id = index[name] { return id }
             let id = nodes.count
@@ -116,12 +138,15 @@ public struct Network: Sendable, Codable {
                 edges[position].polarity += r.polarity
                 edges[position].types[r.type.rawValue, default: 0] += 1
                 if edges[position].citations.count < Tally.quotesPerFigure { edges[position].citations.append(Citation(stored)) }
+                sourceKeys[position].insert(claim.sourceKey)
             } else {
                 edgeIndex[key] = edges.count
+                sourceKeys.append([claim.sourceKey])
                 edges.append(Edge(source: s, target: t, weight: 1, polarity: r.polarity, types: [r.type.rawValue: 1],
                                   citations: [Citation(stored)]))
             }
         }
+        for position in edges.indices { edges[position].sources = sourceKeys[position].count }
         self.nodes = nodes
         self.edges = edges
     }

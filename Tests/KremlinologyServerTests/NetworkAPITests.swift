@@ -64,6 +64,20 @@ import Testing
         }
     }
 
+    /// Rolled up, Putin stands for Russia: the ego network is Russia's, and Putin is no node.
+    @Test(.enabled(if: TestCorpus.seedsPresent, "../shared/seeds is absent: seed tests skipped"))
+    func aRolledUpEgoNetworkIsCentredOnThePersonsState() async throws {
+        try await corpus.withServer { client, _ in
+            let rolled = try await client.execute(uri: "/api/v1/network?actor=Vladimir%20Putin&rollup=states&limit=200", method: .get).json
+            #expect(rolled["actors"] as? [String] == ["Vladimir Putin", "Russia"])
+            let names = Self.names(rolled)
+            #expect(names.first == "Russia", "\(names)")
+            #expect(!names.contains("Vladimir Putin"), "Putin is folded into Russia")
+            #expect(names.contains("Belarus"))
+            #expect((rolled["balance"] as? [String: Any])?["triangles"] as? Int ?? 0 > 0)
+        }
+    }
+
     @Test func unknownAndMalformedNetworkParametersAre4xx() async throws {
         try await corpus.withServer { client, _ in
             for uri in ["/api/v1/network?actor=Nobody%20At%20All", "/network?actor=Nobody%20At%20All",

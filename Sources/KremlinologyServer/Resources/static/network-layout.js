@@ -33,7 +33,7 @@
       }
       for (const node of nodes) {
         if (node.placed) continue;
-        if (!anyPlaced) { node.vx += (width / 2 - node.x) * 0.01; node.vy += (height / 2 - node.y) * 0.01; }
+        if (!anyPlaced) { node.vx += (width / 2 - node.x) * 0.025; node.vy += (height / 2 - node.y) * 0.025; }
         const speed = Math.sqrt(node.vx * node.vx + node.vy * node.vy), limit = 20 * cooling + 0.5;
         if (speed > limit) { node.vx *= limit / speed; node.vy *= limit / speed; }
         node.x += node.vx; node.y += node.vy;

@@ -34,6 +34,15 @@ import Testing
         }
     }
 
+    @Test(.enabled(if: TestCorpus.seedsPresent, "../shared/seeds is absent: seed tests skipped"))
+    func anEgoNetworkWithoutATieUnderTheFiltersSaysSo() async throws {
+        try await corpus.withServer { client, _ in
+            let response = try await client.execute(uri: "/network?actor=Putin&type=AID&polarity=negative", method: .get)
+            #expect(response.status == .ok)
+            #expect(response.text.contains("No tie of Vladimir Putin passes these filters."))
+        }
+    }
+
     @Test func aWholeNetworkTooLargeToReadIsNotDrawnAndThePageSaysHowToNarrowIt() throws {
         // A star of 400 actors around "Hub": more than the page draws at once.
         var nodes = [Network.Node(id: 0, name: "Hub", kind: .state, wikidata: nil)]

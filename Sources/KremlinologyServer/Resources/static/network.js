@@ -218,7 +218,7 @@
   function expand(node) {
     if (!state || state.actors.length === 0 || state.actors.includes(node.name) || state.actors.length >= 50) return;
     const actors = state.actors.concat([node.name]);
-    const limit = Math.min(200, state.nodes.length + limitValue());
+    const limit = Math.min(200, state.nodes.length + baseLimit);
     const params = viewParams(actors, limit);
     fetch(link("/api/v1/network", params))
       .then((response) => response.json().then((body) => ({ ok: response.ok, body })))
@@ -229,7 +229,8 @@
         history.replaceState(null, "", link("/network", params));
         remember(actors, limit);
         showNode(state.nodes.find((n) => n.name === node.name) || node);
-      });
+      })
+      .catch(() => report("the network could not be loaded; reload the page to try again"));
   }
 
   // The form, the address and the downloads follow the expanded actors.
@@ -370,6 +371,8 @@
     });
   }
 
+  // Each expansion may draw this many more actors than are drawn already (the form's count).
+  const baseLimit = limitValue();
   watchForm();
   draw(JSON.parse(embedded.textContent), null);
 })();

@@ -43,6 +43,22 @@ import Testing
         }
     }
 
+    /// The date sliders span the years of the dated claims under the other filters, so a date
+    /// bound does not shrink them; the API says which years those are.
+    @Test(.enabled(if: TestCorpus.seedsPresent, "../shared/seeds is absent: seed tests skipped"))
+    func theYearSlidersSpanTheDatedClaimsWhateverTheDateBounds() async throws {
+        try await corpus.withServer { client, _ in
+            let all = try await client.execute(uri: "/api/v1/network", method: .get).json
+            let (first, last) = (try #require(all["firstYear"] as? Int), try #require(all["lastYear"] as? Int))
+            #expect(first < last)
+            let bounded = try await client.execute(uri: "/api/v1/network?from=\(last)", method: .get).json
+            #expect(bounded["firstYear"] as? Int == first && bounded["lastYear"] as? Int == last)
+            let page = try await client.execute(uri: "/network?from=\(last)", method: .get).text
+            #expect(page.contains("<input id=\"year-from\" type=\"range\" min=\"\(first)\" max=\"\(last)\" value=\"\(last)\""))
+            #expect(page.contains("<output id=\"years-value\">\(last)–any</output>"))
+        }
+    }
+
     @Test func aWholeNetworkTooLargeToReadIsNotDrawnAndThePageSaysHowToNarrowIt() throws {
         // A star of 400 actors around "Hub": more than the page draws at once.
         var nodes = [Network.Node(id: 0, name: "Hub", kind: .state, wikidata: nil)]

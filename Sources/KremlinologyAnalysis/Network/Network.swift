@@ -91,6 +91,9 @@ public struct Network: Sendable, Codable {
 
     public var nodes: [Node]
     public var edges: [Edge]
+    /// The years its claims are dated in (stated, else the document's; ``Dating``), nil when
+    /// none is dated: the range a date control offers.
+    public var years: ClosedRange<Int>?
 
     /// The numeric graph the metrics run on.
     public var graph: SignedGraph {
@@ -110,6 +113,7 @@ public struct Network: Sendable, Codable {
         // repeat a remark, or Putin's and Russia's rolled-up claims from one source, count once.
         var claims = Set<ClaimKey>()
         var sourceKeys: [Set<String>] = []  // per edge
+        var years: ClosedRange<Int>?
         func node(_ name: String) -> Int {
             if let id = index[name] { return id }
             let id = nodes.count
@@ -131,6 +135,9 @@ public struct Network: Sendable, Codable {
             claim.statement.source = source
             claim.statement.target = target
             guard claims.insert(claim).inserted else { continue }
+            if let year = Int(Dating(stored).period) {
+                years = years.map { min($0.lowerBound, year)...max($0.upperBound, year) } ?? year...year
+            }
             let s = node(source), t = node(target)
             let key = s << 32 | t
             if let position = edgeIndex[key] {
@@ -149,11 +156,13 @@ public struct Network: Sendable, Codable {
         for position in edges.indices { edges[position].sources = sourceKeys[position].count }
         self.nodes = nodes
         self.edges = edges
+        self.years = years
     }
 
-    public init(nodes: [Node], edges: [Edge]) {
+    public init(nodes: [Node], edges: [Edge], years: ClosedRange<Int>? = nil) {
         self.nodes = nodes
         self.edges = edges
+        self.years = years
     }
 }
 

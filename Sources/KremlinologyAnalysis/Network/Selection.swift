@@ -1,6 +1,7 @@
 /// Parts of a network a reader can take in at once: the edges enough sources make, the ego
 /// network of some actors, the heaviest actors. Each returns a network of its own, with node
-/// ids renumbered from 0, so the metrics and the exports run on it as on any network.
+/// ids renumbered from 0, so the metrics and the exports run on it as on any network; its
+/// ``Network/years`` stay those of the network it was taken from.
 extension Network {
     /// Relations (claims) on each node's edges, indexed by node id.
     public var nodeWeights: [Int] {
@@ -78,6 +79,6 @@ extension Network {
             edge.target = t
             return edge
         }
-        return Network(nodes: newNodes, edges: newEdges)
+        return Network(nodes: newNodes, edges: newEdges, years: years)
     }
 }

@@ -98,7 +98,12 @@ enum AnalysisViews {
             where !centres.contains(centre) { centres.append(centre) }
         }
         if filters.admitsNothing { return NetworkSelection(Network(nodes: [], edges: []), filters: filters, centres: centres) }
-        return NetworkSelection(try corpus.network(filters.options, key: filters.cacheKey), filters: filters, centres: centres)
+        var selection = NetworkSelection(try corpus.network(filters.options, key: filters.cacheKey), filters: filters, centres: centres)
+        if filters.from != nil || filters.to != nil {
+            let undated = filters.withoutDates
+            selection.years = try corpus.network(undated.options, key: undated.cacheKey).years
+        }
+        return selection
     }
 }
 

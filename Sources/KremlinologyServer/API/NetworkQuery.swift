@@ -45,6 +45,14 @@ struct NetworkQuery: Sendable, Hashable {
     /// Most centres of one ego network (a reader expanding node after node).
     static let maximumActors = 50
 
+    /// The same filters without `from` and `to`.
+    var withoutDates: NetworkQuery {
+        var copy = self
+        copy.from = nil
+        copy.to = nil
+        return copy
+    }
+
     /// The filters as query parameters (without `format`), for links that keep them.
     var parameters: [(String, String?)] {
         actors.map { ("actor", $0) } + [

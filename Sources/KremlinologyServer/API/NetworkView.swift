@@ -15,6 +15,9 @@ struct NetworkSelection: Sendable {
     var network: Network
     /// Claims on each trimmed node's edges in the untrimmed selection, by node id.
     var weights: [Int]
+    /// The years the claims are dated in under the same filters but the dates: the range of
+    /// the page's date sliders.
+    var years: ClosedRange<Int>?
 
     init(_ full: Network, filters: NetworkQuery, centres: [String]) {
         self.centres = centres
@@ -25,6 +28,7 @@ struct NetworkSelection: Sendable {
         let weightByName = Dictionary(zip(selected.nodes.map(\.name), selected.nodeWeights), uniquingKeysWith: +)
         network = selected.heaviest(limit: filters.limit, edgeLimit: filters.limit * 3, keeping: Set(centres))
         weights = network.nodes.map { weightByName[$0.name] ?? 0 }
+        years = full.years
     }
 
     static let empty = NetworkSelection(Network(nodes: [], edges: []), filters: .none, centres: [])
@@ -66,6 +70,10 @@ struct NetworkView: Codable, Sendable {
     /// Number of communities among the drawn nodes.
     var communities: Int
     var balance: Balance
+    /// The first and last year of the dated claims under the filters but the dates (absent
+    /// when none is dated).
+    var firstYear: Int?
+    var lastYear: Int?
 
     init(_ selection: NetworkSelection, filters: NetworkQuery) {
         let network = selection.network
@@ -86,6 +94,8 @@ struct NetworkView: Codable, Sendable {
         communities = Set(labels).count
         balance = Balance(signedTies: report.signedTies, triangles: report.triangles, balanced: report.balanced,
                           balancedShare: report.balancedShare)
+        firstYear = selection.years?.lowerBound
+        lastYear = selection.years?.upperBound
     }
 
     static let empty = NetworkView(.empty, filters: .none)

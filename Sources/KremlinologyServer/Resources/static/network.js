@@ -356,12 +356,31 @@
     labelTimer = setTimeout(placeLabels, 120);
   }, { passive: false });
 
+  // The year sliders write From and To; a slider at its end leaves the bound open (a date
+  // bound drops undated claims, so "any" must mean no bound).
+  function yearSliders() {
+    const from = document.getElementById("year-from"), to = document.getElementById("year-to");
+    const fromText = document.getElementById("date-from"), toText = document.getElementById("date-to");
+    const output = document.getElementById("years-value");
+    if (!from || !to || !fromText || !toText) return;
+    function sync(moved) {
+      if (Number(from.value) > Number(to.value)) { if (moved === from) to.value = from.value; else from.value = to.value; }
+      const open = (slider, end) => slider.value === end;
+      fromText.value = open(from, from.min) ? "" : from.value;
+      toText.value = open(to, to.max) ? "" : to.value;
+      if (output) output.textContent = `${fromText.value || "any"}–${toText.value || "any"}`;
+    }
+    from.addEventListener("input", () => sync(from));
+    to.addEventListener("input", () => sync(to));
+  }
+
   // A changed filter reloads the page with it; a new actor starts a new ego network.
   function watchForm() {
     if (!form) return;
     const output = document.getElementById("min-sources-value");
     const slider = document.getElementById("min-sources");
     if (slider && output) slider.addEventListener("input", () => { output.textContent = slider.value; });
+    yearSliders();
     form.addEventListener("change", (event) => {
       if (event.target && event.target.name === "actor") {
         const hidden = document.getElementById("expanded-actors");

@@ -40,14 +40,28 @@ struct NetworkPageView {
             <option value="positive"\(polarity == 1 ? HTML(" selected") : "")>cooperation</option>\
             <option value="negative"\(polarity == -1 ? HTML(" selected") : "")>conflict</option></select></label>
               <label>Outlet <select name="outlet"><option value="">any</option>\(outletOptions)</select></label>
-              <label>From <input name="from" value="\(filters.from)" placeholder="2014" size="10"></label>
-              <label>To <input name="to" value="\(filters.to)" placeholder="2024-12" size="10"></label>
+              <label>From <input id="date-from" name="from" value="\(filters.from)" placeholder="2014" size="10"></label>
+              <label>To <input id="date-to" name="to" value="\(filters.to)" placeholder="2024-12" size="10"></label>
+            \(yearSliders)
               <label>Sources ≥ <input id="min-sources" name="min_sources" type="range" min="1" max="\(max(10, filters.minSources))" value="\(filters.minSources)">\
              <output id="min-sources-value" for="min-sources">\(filters.minSources)</output></label>
               <label>Nodes <input name="limit" type="number" min="1" max="\(Paging.maximumLimit)" value="\(filters.limit)"></label>
               <label><input type="checkbox" name="rollup" value="states"\(filters.rollUp ? HTML(" checked") : "")> people → states</label>
               <button type="submit">Apply</button>
             </form>
+            """
+    }
+
+    /// Two sliders over the years the claims are dated in, which set From and To (a slider at
+    /// its end sets no bound, so undated claims stay in); unnamed, so only From and To are sent.
+    private var yearSliders: HTML {
+        guard let first = view.firstYear, let last = view.lastYear, first < last else { return "" }
+        let from = filters.from.flatMap { Int($0.prefix(4)) }.map { min(max($0, first), last) } ?? first
+        let to = filters.to.flatMap { Int($0.prefix(4)) }.map { min(max($0, first), last) } ?? last
+        return """
+              <label>Years <span class="year-sliders"><input id="year-from" type="range" min="\(first)" max="\(last)" value="\(from)" \
+            aria-label="from year"><input id="year-to" type="range" min="\(first)" max="\(last)" value="\(to)" aria-label="to year"></span>\
+             <output id="years-value">\(from == first ? "any" : String(from))–\(to == last ? "any" : String(to))</output></label>
             """
     }
 

@@ -23,11 +23,11 @@ import Testing
         ("/api/v1/relations", ["source", "target", "type", "modality", "outlet", "limit", "offset"]),
         ("/api/v1/outlets", ["limit", "offset"]), ("/api/v1/dossier", ["actor", "limit"]),
         ("/api/v1/brief", ["a", "b", "limit", "offset"]),
-        ("/api/v1/network", ["actor", "type", "polarity", "outlet", "from", "to", "limit", "modality"]),
+        ("/api/v1/network", ["actor", "type", "polarity", "outlet", "from", "to", "limit", "modality", "min_sources", "format"]),
         ("/api/v1/timeline", ["actor", "a", "b", "limit", "offset"]), ("/api/v1/compare", ["outlets", "actor"]),
         ("/", []), ("/search", ["q", "outlet", "page"]), ("/documents", ["page"]), ("/actors", ["kind"]),
         ("/outlets", []), ("/outlet", ["name"]), ("/actor", ["name"]), ("/pair", ["a", "b"]),
-        ("/network", ["actor", "type", "polarity", "from", "to"]), ("/timeline", ["actor", "a", "b"]),
+        ("/network", ["actor", "type", "polarity", "from", "to", "min_sources"]), ("/timeline", ["actor", "a", "b"]),
     ]
 
     @Test func everyRouteAnswersBadParametersWithout5xx() async throws {

@@ -50,7 +50,7 @@ struct BrowserTests {
     }
 
     @Test(.enabled(if: TestCorpus.seedsPresent, "../shared/seeds is absent: seed tests skipped"))
-    func theNetworkDrawsRussiaAndBelarusJoinedAndANodeClickOpensTheActor() async throws {
+    func theWholeNetworkDrawsRussiaAndBelarusJoinedWithNodeLinksToTheActors() async throws {
         try await corpus.withServer { _, port in
             let url = "http://127.0.0.1:\(port)/network"
             let dom = try await Browser.dom(url)
@@ -68,21 +68,50 @@ struct BrowserTests {
         }
     }
 
+    /// Putin's ego network, driven with real mouse events (`Scripts/cdp_network.py`): arrows on
+    /// every edge, both legends, "A → B: TYPE ×N" titles, no overlapping label at the default
+    /// zoom; dragging a node moves it and stays on the page; clicking a neighbour merges its
+    /// ego network (more nodes); the node panel opens the actor page.
     @Test(.enabled(if: TestCorpus.seedsPresent, "../shared/seeds is absent: seed tests skipped"))
-    func aDraggedNodeMovesAndAClickedNodeOpensItsActorPage() async throws {
-        let script = TestCorpus.repository.appendingPathComponent("Tests/KremlinologyServerTests/Scripts/cdp_click.py").path
+    func putinsEgoNetworkHasArrowsLegendsReadableLabelsAndExpandsOnClick() async throws {
+        let script = TestCorpus.repository.appendingPathComponent("Tests/KremlinologyServerTests/Scripts/cdp_network.py").path
         let chromium = try #require(Browser.path, "chromium is needed for the click test")
+        try FileManager.default.createDirectory(at: Browser.screenshots, withIntermediateDirectories: true)
+        let shot = Browser.screenshots.appendingPathComponent("network-putin-expanded.png").path
         try await corpus.withServer { _, port in
-            // Real mouse events through the DevTools protocol: press, move, release; then a click.
-            let result = try await Shell.runAsync("/usr/bin/env", ["python3", script, chromium, "http://127.0.0.1:\(port)/network",
-                                                                   "Russia", "Belarus"])
+            let url = "http://127.0.0.1:\(port)/network?actor=Vladimir%20Putin"
+            let result = try await Shell.runAsync("/usr/bin/env", ["python3", script, chromium, url, shot])
             #expect(result.status == 0, "\(result.output)")
             let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
+            let before = json["before"] as? [String: Any] ?? [:]
+            #expect(before["centre"] as? String == "Vladimir Putin")
+            let edges = before["edges"] as? Int ?? 0
+            #expect(edges > 0 && before["arrowed"] as? Int == edges, "every edge carries an arrow marker: \(before)")
+            #expect(Set(before["markers"] as? [String] ?? []) == ["arrow-pos", "arrow-neg", "arrow-mixed"])
+            let titles = before["titles"] as? [String] ?? []
+            #expect(!titles.isEmpty && titles.allSatisfy { $0.firstMatch(of: /^.+ → .+: [A-Z_]+ ×\d+/) != nil }, "\(titles)")
+            let polarity = (before["polarityLegend"] as? [String] ?? []).joined(separator: " | ")
+            #expect(polarity.contains("cooperation") && polarity.contains("conflict"), "\(polarity)")
+            let kinds = (before["kindLegend"] as? [String] ?? []).joined(separator: " | ")
+            for kind in ["state", "person", "organization", "group"] { #expect(kinds.contains(kind), "\(kind): \(kinds)") }
+            #expect(before["overlaps"] as? Int == 0, "labels overlap at the default zoom: \(before)")
+            #expect(before["visibleLabels"] as? Int ?? 0 > 0)
             let afterDrag = json["afterDrag"] as? [String: Any] ?? [:]
-            #expect(afterDrag["path"] as? String == "/network", "dragging a node does not open it")
+            #expect(afterDrag["path"] as? String == "/network", "dragging a node does not leave the page")
             #expect(afterDrag["moved"] as? Bool == true, "the dragged node moved")
-            #expect(json["url"] as? String == "/actor?name=Belarus", "clicking a node opens its actor page")
-            #expect(json["heading"] as? String == "Belarus")
+            #expect(afterDrag["expanded"] as? Bool == false, "a drag is not a click")
+            let expansion = try #require(json["expansion"] as? [String: Any], "no neighbour click added nodes: \(json)")
+            #expect(expansion["after"] as? Int ?? 0 > expansion["before"] as? Int ?? 0)
+            let clicked = expansion["clicked"] as? String ?? ""
+            let download = expansion["download"] as? String ?? ""
+            #expect(download.contains("actor=Vladimir+Putin") && download.contains("format=gexf"), "\(download)")
+            #expect(download.contains("actor=" + (clicked.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? clicked)
+                .replacingOccurrences(of: "%20", with: "+")), "the download follows the expansion: \(download)")
+            let after = json["after"] as? [String: Any] ?? [:]
+            #expect(after["overlaps"] as? Int == 0, "labels overlap after the expansion: \(after)")
+            let actorPage = json["actorPage"] as? [String: Any] ?? [:]
+            #expect(actorPage["heading"] as? String == clicked, "the node panel opens the actor page: \(actorPage)")
+            try await Browser.screenshot(url, name: "network-putin")
         }
     }
 

@@ -52,6 +52,13 @@ public struct Network: Sendable, Codable {
         public var name: String
         public var kind: ActorKind?
         public var wikidata: String?
+
+        public init(id: Int, name: String, kind: ActorKind? = nil, wikidata: String? = nil) {
+            self.id = id
+            self.name = name
+            self.kind = kind
+            self.wikidata = wikidata
+        }
     }
 
     /// All relations from one actor to another.
@@ -64,12 +71,29 @@ public struct Network: Sendable, Codable {
         public var polarity: Int
         /// Number of claims per type.
         public var types: [String: Int]
+        /// Independent sources (videos, URLs, documents: ``StoredRelation/sourceKey``) behind
+        /// the claims of the edge; `network?min_sources=N` keeps the edges with at least N.
+        public var sources: Int
         /// Up to three quotes.
         public var citations: [Citation]
+
+        public init(source: Int, target: Int, weight: Int, polarity: Int, types: [String: Int], sources: Int = 1,
+                    citations: [Citation] = []) {
+            self.source = source
+            self.target = target
+            self.weight = weight
+            self.polarity = polarity
+            self.types = types
+            self.sources = sources
+            self.citations = citations
+        }
     }
 
     public var nodes: [Node]
     public var edges: [Edge]
+    /// The years its claims are dated in (stated, else the document's; ``Dating``), nil when
+    /// none is dated: the range a date control offers.
+    public var years: ClosedRange<Int>?
 
     /// The numeric graph the metrics run on.
     public var graph: SignedGraph {
@@ -88,6 +112,8 @@ public struct Network: Sendable, Codable {
         // One claim is one unit of weight, after roll-up: the six notes of one video that
         // repeat a remark, or Putin's and Russia's rolled-up claims from one source, count once.
         var claims = Set<ClaimKey>()
+        var sourceKeys: [Set<String>] = []  // per edge
+        var years: ClosedRange<Int>?
         func node(_ name: String) -> Int {
             if let id = index[name] { return id }
             let id = nodes.count
@@ -109,6 +135,9 @@ public struct Network: Sendable, Codable {
             claim.statement.source = source
             claim.statement.target = target
             guard claims.insert(claim).inserted else { continue }
+            if let year = Int(Dating(stored).period) {
+                years = years.map { min($0.lowerBound, year)...max($0.upperBound, year) } ?? year...year
+            }
             let s = node(source), t = node(target)
             let key = s << 32 | t
             if let position = edgeIndex[key] {
@@ -116,19 +145,24 @@ public struct Network: Sendable, Codable {
                 edges[position].polarity += r.polarity
                 edges[position].types[r.type.rawValue, default: 0] += 1
                 if edges[position].citations.count < Tally.quotesPerFigure { edges[position].citations.append(Citation(stored)) }
+                sourceKeys[position].insert(claim.sourceKey)
             } else {
                 edgeIndex[key] = edges.count
+                sourceKeys.append([claim.sourceKey])
                 edges.append(Edge(source: s, target: t, weight: 1, polarity: r.polarity, types: [r.type.rawValue: 1],
                                   citations: [Citation(stored)]))
             }
         }
+        for position in edges.indices { edges[position].sources = sourceKeys[position].count }
         self.nodes = nodes
         self.edges = edges
+        self.years = years
     }
 
-    public init(nodes: [Node], edges: [Edge]) {
+    public init(nodes: [Node], edges: [Edge], years: ClosedRange<Int>? = nil) {
         self.nodes = nodes
         self.edges = edges
+        self.years = years
     }
 }
 

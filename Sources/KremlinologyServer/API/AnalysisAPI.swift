@@ -32,10 +32,14 @@ struct AnalysisAPI {
         return Responses.json(brief.paged(paging))
     }
 
+    /// The network as JSON, or with `format=gexf|graphml` the same view as a file to download.
     @Sendable func network(_ request: Request, context: ServerContext) async throws -> Response {
         let filters = try NetworkQuery(QueryParameters(request.uri.query))
-        let view = try await corpus.read { try AnalysisViews.network(filters, in: $0) }
-        return Responses.json(view)
+        let selection = try await corpus.read { try AnalysisViews.networkSelection(filters, in: $0) }
+        if let download = filters.download {
+            return Responses.download(download.render(selection.network), contentType: download.contentType, fileName: download.fileName)
+        }
+        return Responses.json(NetworkView(selection, filters: filters))
     }
 
     @Sendable func timeline(_ request: Request, context: ServerContext) async throws -> Response {
@@ -80,8 +84,26 @@ enum AnalysisViews {
     }
 
     static func network(_ filters: NetworkQuery, in corpus: Corpus) throws -> NetworkView {
-        if filters.admitsNothing { return .empty }
-        return NetworkView(try corpus.network(filters.options, key: filters.cacheKey), limit: filters.limit)
+        NetworkView(try networkSelection(filters, in: corpus), filters: filters)
+    }
+
+    /// The selection the filters ask for. Every `actor` is resolved as the dossier resolves
+    /// it (unknown: 404, ambiguous: 409); rolled up, a person's state is a centre too.
+    static func networkSelection(_ filters: NetworkQuery, in corpus: Corpus) throws -> NetworkSelection {
+        let analyzer = corpus.analyzer
+        var centres: [String] = []
+        for typed in filters.actors {
+            let name = try analyzer.resolve(typed)
+            for centre in [name] + (filters.rollUp ? [analyzer.directory.state(of: name)].compactMap { $0 } : [])
+            where !centres.contains(centre) { centres.append(centre) }
+        }
+        if filters.admitsNothing { return NetworkSelection(Network(nodes: [], edges: []), filters: filters, centres: centres) }
+        var selection = NetworkSelection(try corpus.network(filters.options, key: filters.cacheKey), filters: filters, centres: centres)
+        if filters.from != nil || filters.to != nil {
+            let undated = filters.withoutDates
+            selection.years = try corpus.network(undated.options, key: undated.cacheKey).years
+        }
+        return selection
     }
 }
 

@@ -12,6 +12,13 @@ struct NetworkQuery: Sendable, Hashable {
     var rollUp: Bool
     /// Most nodes drawn: the heaviest ones (by the weight of their edges) are kept.
     var limit: Int
+    /// The actors whose ego network is asked for (`actor`, repeatable; names may hold commas,
+    /// so values are not split); empty for the whole network.
+    var actors: [String]
+    /// Only edges made by at least this many independent sources.
+    var minSources: Int
+    /// `format=gexf|graphml` downloads the view; nil (or `json`) answers JSON.
+    var download: NetworkDownload?
 
     init(_ query: QueryParameters) throws {
         types = try query.choices("type", as: RelationType.self, uppercase: true)
@@ -26,6 +33,35 @@ struct NetworkQuery: Sendable, Hashable {
         to = try query.datePrefix("to")
         rollUp = try query.rollUp()
         limit = try query.integer("limit", default: 60, in: 1...Paging.maximumLimit)
+        actors = query.values("actor")
+        guard actors.count <= Self.maximumActors else {
+            throw RequestError.badRequest("at most \(Self.maximumActors) 'actor' values, got \(actors.count)")
+        }
+        minSources = try query.integer("min_sources", default: 1, in: 1...1000)
+        let format = try query.choice("format", as: NetworkDownload.Format.self)
+        download = format.flatMap(NetworkDownload.init)
+    }
+
+    /// Most centres of one ego network (a reader expanding node after node).
+    static let maximumActors = 50
+
+    /// The same filters without `from` and `to`.
+    var withoutDates: NetworkQuery {
+        var copy = self
+        copy.from = nil
+        copy.to = nil
+        return copy
+    }
+
+    /// The filters as query parameters (without `format`), for links that keep them.
+    var parameters: [(String, String?)] {
+        actors.map { ("actor", $0) } + [
+            ("type", types.isEmpty ? nil : types.map(\.rawValue).joined(separator: ",")),
+            ("polarity", polarity.map { $0 > 0 ? "positive" : "negative" }),
+            ("outlet", outlets.isEmpty ? nil : outlets.joined(separator: ",")),
+            ("from", from), ("to", to), ("rollup", rollUp ? "states" : nil),
+            ("min_sources", minSources > 1 ? String(minSources) : nil), ("limit", String(limit)),
+        ]
     }
 
     /// The analysis options: the polarity becomes the set of types of that sign.
@@ -53,47 +89,22 @@ struct NetworkQuery: Sendable, Hashable {
     }
 }
 
-/// A network trimmed to its heaviest nodes, as the API and the network page send it.
-struct NetworkView: Codable, Sendable {
-    struct Node: Codable, Sendable, Hashable {
-        var id: Int
-        var name: String
-        var kind: ActorKind?
-        var wikidata: String?
-        /// Relations on the node's edges.
-        var weight: Int
+/// The files `/api/v1/network?format=…` answers with: the drawn view, for Gephi or yEd.
+struct NetworkDownload: Sendable, Hashable {
+    enum Format: String, CaseIterable, Sendable { case json, gexf, graphml }
+    var format: Format
+
+    /// Nil for `json`, which is the ordinary answer.
+    init?(_ format: Format) {
+        guard format != .json else { return nil }
+        self.format = format
     }
 
-    var limit: Int
-    /// Most edges sent: the heaviest edges among the kept nodes, up to 3 per node.
-    var edgeLimit: Int
-    /// Nodes and edges of the whole filtered network, before trimming.
-    var totalNodes: Int
-    var totalEdges: Int
-    var nodes: [Node]
-    /// The heaviest edges between the kept nodes, each with up to two quotes; `source`/`target` are node ids.
-    var edges: [Network.Edge]
+    var contentType: String { format == .gexf ? "application/gexf+xml; charset=utf-8" : "application/graphml+xml; charset=utf-8" }
+    var fileName: String { "network.\(format.rawValue)" }
 
-    init(_ network: Network, limit: Int) {
-        var weight = [Int](repeating: 0, count: network.nodes.count)
-        for edge in network.edges {
-            weight[edge.source] += edge.weight
-            weight[edge.target] += edge.weight
-        }
-        let kept = network.nodes.sorted { (weight[$1.id], $0.name) < (weight[$0.id], $1.name) }.prefix(limit)
-        let keptIDs = Set(kept.map(\.id))
-        self.limit = limit
-        edgeLimit = limit * 3
-        totalNodes = network.nodes.count
-        totalEdges = network.edges.count
-        nodes = kept.map { Node(id: $0.id, name: $0.name, kind: $0.kind, wikidata: $0.wikidata, weight: weight[$0.id]) }
-        let between = network.edges.filter { keptIDs.contains($0.source) && keptIDs.contains($0.target) }
-        edges = between.sorted { ($1.weight, $0.source, $0.target) < ($0.weight, $1.source, $1.target) }.prefix(limit * 3).map { edge in
-            var edge = edge
-            edge.citations = Array(edge.citations.prefix(2))
-            return edge
-        }
+    func render(_ network: Network) -> String {
+        let metrics = NetworkMetrics(graph: network.graph, unbalancedLimit: 100)
+        return format == .gexf ? NetworkExport.gexf(network, metrics: metrics) : NetworkExport.graphML(network, metrics: metrics)
     }
-
-    static let empty = NetworkView(Network(nodes: [], edges: []), limit: 0)
 }

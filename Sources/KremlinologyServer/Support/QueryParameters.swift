@@ -29,6 +29,11 @@ public struct QueryParameters: Sendable {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// Every non-empty value of `name`, trimmed, not split (names may hold commas).
+    public func values(_ name: String) -> [String] {
+        pairs.filter { $0.0 == name }.map { $0.1.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
     /// A required string; a 400 naming it when absent.
     public func required(_ name: String) throws -> String {
         guard let value = string(name) else { throw RequestError.badRequest("missing query parameter '\(name)'") }

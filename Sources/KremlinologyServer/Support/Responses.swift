@@ -38,6 +38,12 @@ enum Responses {
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// Text to save as `fileName` (only letters, digits, `.`, `-`, `_`: the caller's constant).
+    static func download(_ text: String, contentType: String, fileName: String) -> Response {
+        Response(status: .ok, headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(fileName)\""],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// A redirect after a form post.
     static func seeOther(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])

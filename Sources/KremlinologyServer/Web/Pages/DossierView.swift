@@ -20,7 +20,7 @@ struct DossierView {
             <h1>\(name)</h1>
             <p class="meta">\(profile.kind?.rawValue ?? "actor") \(profile.country.map { HTML("· \($0)") } ?? "") \(wikidata)\
              · <a href="\(Formatting.link("/timeline", [("actor", name)]))">timeline</a>\
-             · <a href="\(Formatting.link("/network", [("limit", "60")]))">network</a>\
+             · <a class="ego-network" href="\(Formatting.link("/network", [("actor", name), ("rollup", dossier.rollUp == nil ? nil : "states")]))">network</a>\
             \(profile.kind == .state ? HTML(" · <a href=\"\(Formatting.link("/actor", [("name", name)] + (dossier.rollUp == nil ? [("rollup", "states")] : [])))\">\(dossier.rollUp == nil ? "with its people (roll-up)" : "without roll-up")</a>") : "")</p>
             \(AnalysisPages.rollUpNote(dossier.rollUp))
             \(profile.aliases.isEmpty ? "" : HTML("<p class=\"muted\">Also: \(profile.aliases.joined(separator: ", "))</p>"))

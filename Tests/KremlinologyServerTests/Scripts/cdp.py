@@ -1,7 +1,6 @@
-"""Drives the network page through the Chrome DevTools protocol with real mouse events:
-drags one node (the page must stay and the node move), then clicks another (the browser must
-open its actor page). Usage: cdp_click.py CHROMIUM URL DRAG_NODE CLICK_NODE. Prints JSON.
-Standard library only: a minimal websocket client is enough for the few calls made."""
+"""A minimal Chrome DevTools protocol client (standard library only: a websocket client is
+enough for the few calls the browser tests make): start headless chromium, open a page,
+evaluate expressions, send real mouse events. Used by cdp_network.py."""
 import base64, json, os, re, socket, struct, subprocess, sys, tempfile, time, urllib.request
 
 def ws_connect(url):
@@ -66,14 +65,17 @@ class Page:
             time.sleep(0.1)
         raise SystemExit(f"timed out waiting for {expression}")
 
-def main():
-    chromium, url, dragged, node = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
-    profile = tempfile.mkdtemp()
-    browser = subprocess.Popen([chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                                "--no-first-run", f"--user-data-dir={profile}", "--remote-debugging-port=0",
-                                "--window-size=1280,900", "about:blank"], stderr=subprocess.PIPE, text=True)
-    try:
-        for line in browser.stderr:
+class Browser:
+    """Headless chromium with one page, started and killed with `with`."""
+    def __init__(self, chromium, width=1280, height=900):
+        self.chromium, self.size = chromium, (width, height)
+    def __enter__(self):
+        profile = tempfile.mkdtemp()
+        self.process = subprocess.Popen([self.chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                                         "--no-first-run", f"--user-data-dir={profile}", "--remote-debugging-port=0",
+                                         f"--window-size={self.size[0]},{self.size[1]}", "about:blank"],
+                                        stderr=subprocess.PIPE, text=True)
+        for line in self.process.stderr:
             m = re.search(r"DevTools listening on (ws://\S+)", line)
             if m: break
         else: raise SystemExit("chromium printed no DevTools address")
@@ -82,32 +84,22 @@ def main():
         target = next(t for t in targets if t.get("type") == "page")
         page = Page(ws_connect(target["webSocketDebuggerUrl"]))
         page.call("Page.enable")
-        page.call("Page.navigate", url=url)
-        page.wait_for("document.body && document.body.dataset.graphReady === 'true'")
-        def centre(name):
-            selector = json.dumps(f'#graph a.node[data-name="{name}"] circle')
-            return page.eval(f"(() => {{ const c = document.querySelector({selector}); "
-                             f"const r = c.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; }})()")
-        def transform(name):
-            selector = json.dumps('#graph a.node[data-name="' + name + '"]')
-            return page.eval(f"document.querySelector({selector}).getAttribute('transform')")
-        page.eval("document.getElementById('graph').scrollIntoView({block: 'center'})")
-        before = transform(dragged)
-        x, y = centre(dragged)
-        page.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
-        page.call("Input.dispatchMouseEvent", type="mousePressed", x=x, y=y, button="left", clickCount=1)
-        for step in range(1, 6):
-            page.call("Input.dispatchMouseEvent", type="mouseMoved", x=x + 12 * step, y=y + 8 * step, button="left")
-        page.call("Input.dispatchMouseEvent", type="mouseReleased", x=x + 60, y=y + 40, button="left", clickCount=1)
-        time.sleep(0.3)
-        after_drag = {"path": page.eval("location.pathname"), "moved": transform(dragged) != before}
-        x, y = centre(node)
-        for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
-            page.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
-        page.wait_for("location.pathname === '/actor'")
-        print(json.dumps({"afterDrag": after_drag, "url": page.eval("location.pathname + location.search"),
-                          "heading": page.eval("document.querySelector('h1') && document.querySelector('h1').textContent")}))
-    finally:
-        browser.kill()
+        return page
+    def __exit__(self, *exc):
+        self.process.kill()
 
-main()
+def click(page, x, y):
+    """A real left click at (x, y), in CSS pixels of the viewport."""
+    for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+        page.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
+
+def drag(page, x, y, dx, dy, steps=5):
+    page.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
+    page.call("Input.dispatchMouseEvent", type="mousePressed", x=x, y=y, button="left", clickCount=1)
+    for step in range(1, steps + 1):
+        page.call("Input.dispatchMouseEvent", type="mouseMoved", x=x + dx * step / steps, y=y + dy * step / steps, button="left")
+    page.call("Input.dispatchMouseEvent", type="mouseReleased", x=x + dx, y=y + dy, button="left", clickCount=1)
+
+def screenshot(page, path):
+    data = page.call("Page.captureScreenshot", format="png")["data"]
+    with open(path, "wb") as f: f.write(base64.b64decode(data))

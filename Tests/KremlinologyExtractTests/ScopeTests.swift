@@ -85,6 +85,25 @@ struct ScopeTests {
         #expect(!rs.contains { $0.source == "Iraq" && $0.target == "Kuwait" && $0.modality == .negated }, "\(Fixture.describe(rs))")
     }
 
+    /// A verb whose object or "as" complement is a predication ("considered a close ally",
+    /// "regarded as …") passes its own negation to it; what it only classifies stays as it is.
+    @Test(arguments: ["Lukashenko is not regarded as a close ally of Putin.", "Medvedev was never considered a close ally of Putin."])
+    func aNegatedClassificationNegatesWhatItClassifies(text: String) throws {
+        let rs = Fixture.relations(text).filter { $0.type == .trust }
+        #expect(!rs.isEmpty && rs.allSatisfy { $0.modality == .negated }, "\(Fixture.describe(rs))")
+    }
+
+    @Test func aClassificationThatIsNotNegatedStaysAsserted() throws {
+        let rs = Fixture.relations("Lavrov is considered a close ally of Putin.").filter { $0.type == .trust }
+        #expect(rs.contains { $0.modality == .asserted }, "\(Fixture.describe(rs))")
+    }
+
+    @Test func whatANegatedClassificationOnlyClassifiesStaysAsserted() throws {
+        // The sanctions happened; only their legitimacy is denied.
+        let rs = Fixture.relations("The Kremlin does not regard the sanctions by the United States against Russia as legitimate.")
+        #expect(!rs.contains { $0.type == .sanction && $0.modality == .negated }, "\(Fixture.describe(rs))")
+    }
+
     // MARK: modality
 
     @Test(arguments: ["could", "may", "might", "would"])

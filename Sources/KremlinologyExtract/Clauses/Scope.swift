@@ -13,6 +13,9 @@ struct ScopeEffect: Sendable, Equatable {
     var subject = false
     /// It governs only a clause, not an object ("*failed* to invade", but "failed talks").
     var clause = false
+    /// Its object is a predication whose truth it frames ("*not considered* part of the inner
+    /// circle", "*never regarded* as an ally"): its own negation reaches the object.
+    var predicative = false
 
     /// `negated speaker no-event`, `expected`, `speaker`, `negated subject`, `negated clause`.
     init?(_ value: String) {
@@ -22,6 +25,7 @@ struct ScopeEffect: Sendable, Equatable {
             case "no-event": noEvent = true
             case "subject": subject = true
             case "clause": clause = true
+            case "predicative": predicative = true
             default:
                 guard let m = Modality(rawValue: String(word)) else { return nil }
                 modality = m
@@ -131,7 +135,10 @@ extension SentenceTree {
             if subject { break }
             if nominal {
                 guard hops < Self.nominalHops else { break }
-                hops += 1; w = h; own = false; continue
+                // The modifiers of a verb whose object is a predication ("not considered part of …")
+                // reach the object; those of any other verb do not ("could not stop the invasion").
+                let framed = (governor(h, over: w, cues: cues)?.predicative ?? false) && isPredication(w, of: h)
+                hops += 1; w = h; own = framed; continue
             }
             w = h; own = true
         }
@@ -143,9 +150,21 @@ extension SentenceTree {
     /// ("refused to …", "denied that …"), except for a speaker's words ("… , he said").
     func applies(_ e: ScopeEffect, _ h: Int, _ w: Int, clausal: Bool, subject: Bool) -> Bool {
         if subject { return e.subject }
+        // A predicative governor reaches an object only as the nominal climb does, when the object is the predication.
+        if e.predicative && !clausal { return false }
         if e.clause || (e.speaker && e.modality == nil) { if !clausal { return false } }
         // (A compound noun comes before the noun it modifies: "an assassination attempt".)
         return w > h || relations[w] == "compound" || (e.modality == nil && e.speaker)
+    }
+
+    /// Whether `w` is what governor `h` predicates: its "as" complement or open complement, or its
+    /// object when it has no such complement ("not considered *part* of …"). In "does not regard
+    /// the sanctions as legitimate" the sanctions are only classified, and stay asserted.
+    func isPredication(_ w: Int, of h: Int) -> Bool {
+        func hasAs(_ c: Int) -> Bool { children[c].contains { forms[$0].lowercased() == "as" } }
+        if relations[w] == "xcomp" || hasAs(w) { return true }
+        // (The parser attaches "as legitimate" as obl, advcl or xcomp; any of them is the complement.)
+        return !children[h].contains { c in c != w && (relations[c] == "xcomp" || (["obl", "advcl"].contains(relations[c]) && hasAs(c))) }
     }
 
     /// A noun, pronoun, number or gerund: what can be the object of a governor.

@@ -13,8 +13,13 @@ extension SentenceAnalysis {
             if let model = SentenceTree.model { tree = SentenceTree.parse(bytes, tokens: t, model: model) }
         }
         guard let tree, p.head < tree.wordOfToken.count else { return nil }
-        let w = tree.wordOfToken[p.head]
-        guard w >= 0 else { return nil }
+        let first = tree.wordOfToken[p.head]
+        guard first >= 0 else { return nil }
+        // The pattern's head in the tree: of its words, the one attached outside the pattern ("circle"
+        // of "inner circle", not "inner"); its governors are the pattern's.
+        let own = Set(((p.head)..<max(p.head + 1, p.end)).filter { !(p.gap?.contains($0) ?? false) && $0 < tree.wordOfToken.count }
+            .map { tree.wordOfToken[$0] }.filter { $0 >= 0 })
+        let w = own.sorted().first { !own.contains(tree.heads[$0]) } ?? first
         var r = tree.scope(of: w, cues: pack.cues)
         // The pattern's own words carry modifiers of the event too: "gave *no* support", "offered *little* aid".
         for k in (p.head + 1)..<max(p.head + 1, p.end) where !(p.gap?.contains(k) ?? false) && k < tree.wordOfToken.count {

@@ -62,12 +62,16 @@ extension Parser {
         var feats = [UInt64](repeating: 0, count: ParserFeatures.count)
         var lfeats = [UInt64](repeating: 0, count: ParserFeatures.labelCount)
         var lscores = [Float](repeating: 0, count: relations.classes)
-        // 2k states allocated once and recycled: the beam reads them in place, never copying
-        // (and retaining) their arrays.
+        // Room for 2k states, made when first needed (the margin often keeps the beam narrow)
+        // and then recycled: the beam reads them in place, never copying their arrays.
         let pool = UnsafeMutablePointer<ArcEagerState>.allocate(capacity: 2 * k)
-        pool.initialize(repeating: ArcEagerState(count: n), count: 2 * k)
-        for j in 1..<(2 * k) { pool[j] = ArcEagerState(count: n) }
-        defer { pool.deinitialize(count: 2 * k); pool.deallocate() }
+        var made = [Bool](repeating: false, count: 2 * k)
+        pool.initialize(to: ArcEagerState(count: n))
+        made[0] = true
+        defer {
+            for j in 0..<(2 * k) where made[j] { (pool + j).deinitialize(count: 1) }
+            pool.deallocate()
+        }
         var states = pool, nextStates = pool + k
         var scoresOf = [Float](repeating: 0, count: k), nextScores = scoresOf
         var live = 1
@@ -101,6 +105,7 @@ extension Parser {
                     }
                     for (j, c) in cands.enumerated() {
                         let st = nextStates + j
+                        if !made[st - pool] { st.initialize(to: ArcEagerState(count: n)); made[st - pool] = true }
                         st.pointee.assign(states[Int(c.item)])
                         let m = ArcEagerState.Move(rawValue: Int(c.move))!
                         var label: UInt8 = 0

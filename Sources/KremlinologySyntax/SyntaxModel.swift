@@ -72,6 +72,7 @@ public struct SyntaxModel: Sendable {
         for (k, v) in lookup { w.u64(k); w.string(v) }
         w.strings(parser.relationNames)
         w.table(parser.transitions); w.table(parser.relations)
+        w.u32(UInt32(parser.beam)); w.f32(parser.beamMargin)
         return w.bytes
     }
 
@@ -80,7 +81,7 @@ public struct SyntaxModel: Sendable {
         var r = ModelFile.Reader(bytes: bytes, name: name)
         guard try r.u32() == ModelFile.magic else { throw r.fail("not a Kremlinology syntax model") }
         let version = try r.u32()
-        guard version == ModelFile.version else { throw r.fail("unsupported version \(version)") }
+        guard version == ModelFile.version || version == 1 else { throw r.fail("unsupported version \(version)") }
         notes = try r.string()
         let classNames = try r.strings()
         let first = try r.table(), second = try r.table()
@@ -102,6 +103,8 @@ public struct SyntaxModel: Sendable {
         lemmatizer = Lemmatizer(lookup: lookup, scripts: scripts, weights: lemmaWeights)
         let relationNames = try r.strings()
         parser = Parser(transitions: try r.table(), relations: try r.table(), relationNames: relationNames)
+        // Version 1 files hold a greedy parser; version 2 adds the width and margin of its beam.
+        if version >= 2 { parser.beam = max(1, Int(try r.u32())); parser.beamMargin = max(0, try r.f32()) }
     }
 
     /// The model at `path`.

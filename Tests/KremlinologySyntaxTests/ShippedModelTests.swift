@@ -6,9 +6,9 @@ import Testing
 @Suite struct ShippedModelTests {
     /// The floors of issue 10, checked on dev (the test file is kept for the reported figures).
     static let issueFloors = (upos: 0.95, uas: 0.87, las: 0.84)
-    /// What the shipped model reaches (dev: UPOS 0.954, UAS 0.835, LAS 0.798), less half a point:
+    /// What the shipped model reaches (dev: UPOS 0.954, UAS 0.854, LAS 0.817), less half a point:
     /// a regression below these fails.
-    static let shippedFloors = (upos: 0.95, uas: 0.83, las: 0.79)
+    static let shippedFloors = (upos: 0.95, uas: 0.849, las: 0.812)
 
     @Test(.enabled(if: Fixture.treebankTestsRun, Fixture.treebankSkipped))
     func shippedModelMeetsItsFloorsOnTheDevFile() throws {
@@ -17,10 +17,10 @@ import Testing
         #expect(scores.upos >= Self.shippedFloors.upos, "UPOS \(scores.upos) on dev")
         #expect(scores.uas >= Self.shippedFloors.uas, "UAS \(scores.uas) on dev")
         #expect(scores.las >= Self.shippedFloors.las, "LAS \(scores.las) on dev")
-        // Issue 10 asks for UAS 0.87 and LAS 0.84, which this greedy perceptron parser does not
-        // reach yet; recorded as a known issue so that CI stays green and the gap stays visible.
-        withKnownIssue("issue 10: UAS ≥ 0.87 and LAS ≥ 0.84 not reached by the greedy perceptron parser", isIntermittent: true) {
-            #expect(scores.upos >= Self.issueFloors.upos, "UPOS \(scores.upos) on dev")
+        #expect(scores.upos >= Self.issueFloors.upos, "UPOS \(scores.upos) on dev")
+        // Issue 10 asks for UAS 0.87 and LAS 0.84, which this beam-search perceptron parser does
+        // not reach yet; recorded as a known issue so that CI stays green and the gap stays visible.
+        withKnownIssue("issue 10: UAS ≥ 0.87 and LAS ≥ 0.84 not reached by the beam perceptron parser", isIntermittent: true) {
             #expect(scores.uas >= Self.issueFloors.uas, "UAS \(scores.uas) on dev")
             #expect(scores.las >= Self.issueFloors.las, "LAS \(scores.las) on dev")
         }

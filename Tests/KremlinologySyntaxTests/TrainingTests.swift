@@ -21,6 +21,27 @@ import Testing
         #expect(reloaded.serialized() == a)
     }
 
+    @Test(.enabled(if: Fixture.treebankTestsRun, Fixture.treebankSkipped))
+    func greedyAndBeamParsersGiveOneTreeAndKeepTheirWidth() throws {
+        let train = Array(try CoNLLU.read(path: try Fixture.treebank.get().train).prefix(200))
+        let words = ["Russia", "denied", "the", "claims", "but", "Lavrov", "did", "not", "comment", "."]
+        for beam in [1, 3] {
+            var options = Self.tiny
+            options.beam = beam
+            let model = SyntaxTrainer.train(train, options: options)
+            #expect(model.parser.beam == beam)
+            let s = model.annotate(words)
+            #expect(s.heads.filter { $0 == 0 }.count == 1)
+            // Every word reaches the root without a cycle.
+            for i in 0..<s.count {
+                var at = i + 1, steps = 0
+                while at != 0 && steps <= s.count { at = s.heads[at - 1]; steps += 1 }
+                #expect(at == 0, "word \(i + 1) of \(s.heads)")
+            }
+            #expect(try SyntaxModel(bytes: model.serialized()).parser.beam == beam)
+        }
+    }
+
     @Test func damagedModelFilesAreRejectedWithAMessage() {
         #expect(throws: CoNLLUError.self) { try SyntaxModel(bytes: [1, 2, 3, 4, 5, 6, 7, 8], name: "bad.model") }
         #expect(throws: CoNLLUError.self) { try SyntaxModel(contentsOf: "/nonexistent/en.model") }

@@ -1,13 +1,14 @@
 import Foundation
 
-/// The binary model format: a magic number, a version, then length-prefixed sections.
+/// The binary model format: a magic number, a version, then length-prefixed sections (version 2
+/// ends with the parser's beam width and margin; version 1 files load as greedy parsers).
 ///
 /// Weight tables are stored sparsely and quantised to Int16 with one scale per table: each row
 /// is its 64-bit feature key, the number of non-zero classes, then (class, weight) pairs. A
 /// model of a million features fits in a few megabytes and loads in a fraction of a second.
 enum ModelFile {
     static let magic: UInt32 = 0x4E59_534B  // "KSYN"
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     /// Appends little-endian values to a byte buffer.
     struct Writer {

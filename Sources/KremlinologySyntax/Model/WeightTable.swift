@@ -181,6 +181,17 @@ public struct PerceptronTrainer: Sendable {
         }
     }
 
+    /// Adds `delta` to the weight of class `c` on every feature of `features`.
+    public mutating func add(_ features: [UInt64], class c: Int, _ delta: Float) {
+        let classes = table.classes
+        for f in features {
+            let r = table.rowAdding(f)
+            if sums.count < table.weights.count { sums.append(contentsOf: repeatElement(0, count: table.weights.count - sums.count)) }
+            table.add(row: r, class: c, delta)
+            sums[r * classes + c] += time * Double(delta)
+        }
+    }
+
     /// The averaged weights, with rows whose largest |weight| is below `prune` dropped.
     public func averaged(prune: Float = 0) -> WeightTable {
         var out = WeightTable(classes: table.classes, capacity: table.count)

@@ -28,6 +28,27 @@ struct ArcEagerState {
         leftLabels = Array(repeating: 0, count: n); rightLabels = leftLabels
     }
 
+    /// Becomes a copy of `o` (a configuration of the same sentence) without allocating: the beam
+    /// recycles its states. Words after the front of both buffers have no arcs in either, so
+    /// only the words up to there are copied.
+    mutating func assign(_ o: ArcEagerState) {
+        let m = Swift.min(n, Swift.max(b, o.b) + 1)
+        b = o.b
+        stack.removeAll(keepingCapacity: true); stack.append(contentsOf: o.stack)
+        Self.copy(&heads, o.heads, m); Self.copy(&labels, o.labels, m)
+        Self.copy(&left1, o.left1, m); Self.copy(&left2, o.left2, m); Self.copy(&right1, o.right1, m); Self.copy(&right2, o.right2, m)
+        Self.copy(&leftCount, o.leftCount, m); Self.copy(&rightCount, o.rightCount, m)
+        Self.copy(&leftLabels, o.leftLabels, m); Self.copy(&rightLabels, o.rightLabels, m)
+    }
+
+    /// Copies the first `count` elements of `b` over those of `a`.
+    @inline(__always)
+    static func copy<T>(_ a: inout [T], _ b: [T], _ count: Int) {
+        a.withUnsafeMutableBufferPointer { d in
+            b.withUnsafeBufferPointer { s in if count > 0 { d.baseAddress!.update(from: s.baseAddress!, count: count) } }
+        }
+    }
+
     var isTerminal: Bool { b >= n && stack.isEmpty }
     var s0: Int { stack.isEmpty ? -1 : Int(stack[stack.count - 1]) }
 

@@ -1,6 +1,6 @@
-/// A greedy arc-eager dependency parser: one averaged perceptron picks the transition
-/// (4 classes) and a second picks the relation of each arc, so a step scores 4 classes and
-/// only arcs score the ~50 relations.
+/// An arc-eager dependency parser: one averaged perceptron scores the transitions (4 classes)
+/// and a second picks the relation of each arc, so a step scores 4 classes and only arcs score
+/// the ~50 relations. Greedy with `beam` 1, else a beam search (`BeamSearch`).
 public struct Parser: Sendable {
     /// Transition weights (shift, reduce, left-arc, right-arc).
     public var transitions: WeightTable {
@@ -12,10 +12,15 @@ public struct Parser: Sendable {
     public var relations: WeightTable
     /// Universal Dependencies relation names, in class order.
     public var relationNames: [String]
+    /// Width of the beam (1: greedy).
+    public var beam: Int
+    /// Hypotheses whose score falls this far below the best one's leave the beam (0: none do).
+    public var beamMargin: Float = 0
 
     /// A parser with the given weights.
-    public init(transitions: WeightTable, relations: WeightTable, relationNames: [String]) {
+    public init(transitions: WeightTable, relations: WeightTable, relationNames: [String], beam: Int = 1) {
         self.transitions = transitions; self.relations = relations; self.relationNames = relationNames
+        self.beam = max(1, beam)
         fastTransitions = InlineTable(transitions)
     }
 
@@ -24,6 +29,7 @@ public struct Parser: Sendable {
     public func parse(_ lex: [Lexeme], tags: [UInt8], universal: [UInt8]) -> (heads: [Int], relations: [Int]) {
         let n = lex.count
         if n == 0 { return ([], []) }
+        if beam > 1 { return parseBeam(lex, tags: tags, universal: universal, width: beam) }
         var st = ArcEagerState(count: n)
         let ctx = ParserFeatures.Context(lex, tags, universal)
         var feats = [UInt64](repeating: 0, count: ParserFeatures.count)

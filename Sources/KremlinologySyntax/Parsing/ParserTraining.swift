@@ -19,20 +19,23 @@ extension Parser {
         }
     }
 
-    /// Trains a parser with the dynamic oracle of Goldberg & Nivre (2012): after the first
-    /// epoch the parser follows its own prediction with probability `explore`, and every
-    /// transition whose cost exceeds the cheapest is corrected.
+    /// Trains a parser. Greedy (`beam` 1): with the dynamic oracle of Goldberg & Nivre (2012),
+    /// after the first epoch the parser follows its own prediction with probability `explore`,
+    /// and every transition whose cost exceeds the cheapest is corrected. With a beam: globally,
+    /// with the max-violation updates of Huang et al. (2012) (`OracleTrainer.learnBeam`).
     public static func train(_ examples: [Example], relationNames: [String], epochs: Int, seed: UInt64,
-                             explore: Double = 0.9, prune: Float = 0, progress: ((Int) -> Void)? = nil) -> Parser {
+                             explore: Double = 0.9, prune: Float = 0, beam: Int = 1, progress: ((Int) -> Void)? = nil) -> Parser {
         var trainer = OracleTrainer(relations: relationNames.count, seed: seed, explore: explore)
         var order = Array(0..<examples.count)
         for epoch in 0..<epochs {
             order = order.seededShuffle(&trainer.rng)
-            for e in order { trainer.learn(examples[e], exploring: epoch > 0) }
+            for e in order {
+                if beam > 1 { trainer.learnBeam(examples[e], width: beam) } else { trainer.learn(examples[e], exploring: epoch > 0) }
+            }
             progress?(epoch + 1)
         }
         return Parser(transitions: trainer.moves.averaged(prune: prune), relations: trainer.labels.averaged(prune: prune),
-                      relationNames: relationNames)
+                      relationNames: relationNames, beam: beam)
     }
 }
 
@@ -46,6 +49,7 @@ struct OracleTrainer {
     var lfeats = [UInt64](repeating: 0, count: ParserFeatures.labelCount)
     var scores = [Float](repeating: 0, count: ArcEagerState.moves)
     var lscores: [Float]
+    var history = BeamSearch.History()
 
     init(relations: Int, seed: UInt64, explore: Double) {
         labels = PerceptronTrainer(classes: relations)

@@ -5,13 +5,18 @@ public struct TrainingOptions: Sendable {
     /// Seed of every shuffle and exploration draw.
     public var seed: UInt64 = 1
     /// Passes over the treebank for the tagger, the lemmatiser and the parser.
-    public var tagEpochs = 8, lemmaEpochs = 5, parseEpochs = 10
+    public var tagEpochs = 8, lemmaEpochs = 5, parseEpochs = 8
+    /// Width of the parser's beam, in training and parsing (1: greedy, trained with the dynamic
+    /// oracle; more: beam search trained globally with max-violation updates).
+    public var beam = 4
+    /// Parsing drops hypotheses this far (in transition-score units) below the best one.
+    public var beamMargin: Float = 120
     /// Whether the tagger's classes pair each universal tag with its Penn Treebank tag.
     public var fineTags = false
     /// Folds of the jackknife that gives the parser predicted tags to train on.
     public var folds = 5
     /// Rows whose largest |weight| is at most this are dropped from the model.
-    public var tagPrune: Float = 1, parsePrune: Float = 2
+    public var tagPrune: Float = 1, parsePrune: Float = 2.2
     /// The default settings.
     public init() {}
 }
@@ -36,9 +41,10 @@ public enum SyntaxTrainer {
         let examples = zip(train, predicted).map { s, tags in
             Parser.Example(s, tags: tags, universal: tags.map { universal[Int($0)] }, relationNames: relationNames)
         }
-        let parser = Parser.train(examples, relationNames: relationNames, epochs: options.parseEpochs,
-                                  seed: options.seed &+ 5, prune: options.parsePrune,
+        var parser = Parser.train(examples, relationNames: relationNames, epochs: options.parseEpochs,
+                                  seed: options.seed &+ 5, prune: options.parsePrune, beam: options.beam,
                                   progress: { say("parser epoch \($0)") })
+        parser.beamMargin = options.beam > 1 ? options.beamMargin : 0
         say("parser: \(parser.transitions.count) transition features, \(parser.relations.count) relation features")
         return SyntaxModel(tagger: tagger, lemmatizer: lemmatizer, parser: parser)
     }

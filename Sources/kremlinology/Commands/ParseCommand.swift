@@ -24,15 +24,19 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "With --evaluate: read the gold file's raw text with our own tokenizer.") var tokenize = false
     @Flag(help: "With --evaluate: print the figures as JSON.") var json = false
     @Option(help: ArgumentHelp("A model file from train-parser (default: the shipped model).", valueName: "file")) var model: String?
+    @Option(help: "Width of the parser's beam (default: the model's; 1 is greedy and fastest, less accurate for a beam-trained model).")
+    var beam: Int?
 
     func validate() throws {
         if evaluate == nil && file == nil { throw ValidationError("Name a text file (or - for standard input), or --evaluate GOLD.conllu.") }
         if evaluate != nil && file != nil { throw ValidationError("Give either a text file or --evaluate, not both.") }
+        if let b = beam, b < 1 { throw ValidationError("--beam must be 1 or more.") }
     }
 
     func run() throws {
         do {
-            let syntax = try model.map { try SyntaxModel(contentsOf: $0) } ?? SyntaxModel.shipped()
+            var syntax = try model.map { try SyntaxModel(contentsOf: $0) } ?? SyntaxModel.shipped()
+            if let b = beam { syntax.parser.beam = b }
             if let gold = evaluate { try runEvaluation(syntax, gold); return }
             let text = try readText()
             var output = FileHandle.standardOutput

@@ -23,6 +23,9 @@ struct TrainParserCommand: ParsableCommand {
     @Option(help: "Train on the first N sentences only (0: all).") var sentences = 0
     @Option(help: "Passes of the parser over the treebank.") var parseEpochs = TrainingOptions().parseEpochs
     @Option(help: "Passes of the tagger over the treebank.") var tagEpochs = TrainingOptions().tagEpochs
+    @Option(help: "Width of the parser's beam (1: greedy, trained with the dynamic oracle).") var beam = TrainingOptions().beam
+    @Option(help: "Parsing drops hypotheses this far below the best (transition-score units; 0: keep the full beam).")
+    var beamMargin = TrainingOptions().beamMargin
     @Flag(inversion: .prefixedNo, help: "Print scores on the dev and test files.") var evaluate = true
 
     func run() throws {
@@ -34,6 +37,8 @@ struct TrainParserCommand: ParsableCommand {
             options.seed = seed
             options.parseEpochs = parseEpochs
             options.tagEpochs = tagEpochs
+            options.beam = max(1, beam)
+            options.beamMargin = max(0, beamMargin)
             let clock = Date()
             let model = SyntaxTrainer.train(train, options: options, log: { line in
                 FileHandle.standardError.write(Data((line + "\n").utf8))

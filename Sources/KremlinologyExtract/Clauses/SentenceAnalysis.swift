@@ -130,7 +130,8 @@ struct SentenceAnalysis {
             while c < p.end { if !(p.gap?.contains(c) ?? false) { patternCover[c] = true }; c += 1 }
         }
         let attribution = self.attribution()
-        let time = self.time()
+        let times = self.times()
+        let time = times.first?.value
         let instruments = self.instruments()
         if trace != nil {
             if let a = attribution { trace!.cues.append("attribution: \(a.name) (\"\(a.text)\")") }
@@ -155,7 +156,8 @@ struct SentenceAnalysis {
             }
             trace?.predicates.append(label)
             let complement = predicates.first(where: { $0.absorbed && $0.head > p.head })
-            let rs = relate(p, complement: complement, attribution: attribution, time: time, instruments: instruments)
+            let rs = relate(p, complement: complement, attribution: attribution, time: self.time(for: p, among: times),
+                            instruments: instruments)
             if !rs.isEmpty { candidates.append((p, rs)) }
         }
         candidates = withoutSilencedGovernors(candidates)
@@ -787,44 +789,6 @@ struct SentenceAnalysis {
         var start = 0
         while start < k, t[start].has(TokenFlags.quote) { start += 1 }
         return k > start ? start..<k : nil
-    }
-
-    /// "in 2014" → 2014; "on November 8" → YYYY-11-08 with the document's year; "18 February 2017" → 2017-02-18.
-    func time() -> String? {
-        let n = t.count
-        func number(_ k: Int) -> Int? {
-            guard k >= 0, k < n, t[k].has(TokenFlags.number), t[k].end - t[k].start <= 4 else { return nil }
-            var v = 0
-            for b in bytes[t[k].start..<t[k].end] { guard b >= 48 && b <= 57 else { return nil }; v = v * 10 + Int(b - 48) }
-            return v
-        }
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        for k in 0..<n {
-            guard let month = pack.cues.months[t[k].hash], t[k].isCapitalized || input.text.utf8.count > 0 else { continue }
-            if (t[k].hash == SentenceAnalysis.mayHash || t[k].hash == SentenceAnalysis.marchHash) && !t[k].isCapitalized { continue }
-            // Month D[, YYYY]
-            if let d = number(k + 1), (1...31).contains(d) {
-                var y: Int?
-                if let yy = number(k + 2), yy >= 1000 { y = yy } else if k + 3 < n, t[k + 2].hash == SentenceAnalysis.commaHash, let yy = number(k + 3), yy >= 1000 { y = yy }
-                if let y { return "\(y)-\(two(month))-\(two(d))" }
-                if let year { return "\(year)-\(two(month))-\(two(d))" }
-                continue
-            }
-            // D Month YYYY
-            if let d = number(k - 1), (1...31).contains(d) {
-                if let y = number(k + 1), y >= 1000 { return "\(y)-\(two(month))-\(two(d))" }
-                if let year { return "\(year)-\(two(month))-\(two(d))" }
-            }
-            // Month YYYY
-            if let y = number(k + 1), y >= 1000 { return "\(y)-\(two(month))" }
-        }
-        for k in 0..<n {
-            if let y = number(k), y >= 1800 && y <= 2100, t[k].end - t[k].start == 4, k > 0,
-               SentenceAnalysis.yearPrepositions.contains(t[k - 1].hash) {
-                return String(y)
-            }
-        }
-        return nil
     }
 
     func instruments() -> [Instrument] {

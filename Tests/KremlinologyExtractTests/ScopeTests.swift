@@ -104,6 +104,15 @@ struct ScopeTests {
         #expect(!rs.contains { $0.type == .sanction && $0.modality == .negated }, "\(Fixture.describe(rs))")
     }
 
+    /// An infinitive on a degree word ("strong enough to") is part of the predicate of the verb the
+    /// degree word modifies, so that verb's negation reaches it.
+    @Test func aNegatedVerbReachesTheInfinitiveOfItsDegreeWord() throws {
+        let rs = Fixture.relations("The Kremlin has never been strong enough to invade Poland.")
+        #expect(rs.contains { $0.type == .assault && $0.modality == .negated }, "\(Fixture.describe(rs))")
+        let plain = Fixture.relations("Moscow was rich enough to aid Minsk.")
+        #expect(plain.contains { $0.type == .aid && $0.modality != .negated }, "\(Fixture.describe(plain))")
+    }
+
     // MARK: modality
 
     @Test(arguments: ["could", "may", "might", "would"])

@@ -122,6 +122,12 @@ extension SentenceTree {
                     && (marks.contains("to") || marks.contains { m in stems(h).contains { cues.scopeGovernors["\($0) \(m)"] != nil } }))
             let nominal = Self.nominalLinks.contains(link) && isNominal(w)
             let subject = link == "nsubj" && hops == 0
+            // A degree word that an infinitive hangs on ("seriously *enough* to rely on") is part of the
+            // predicate of the verb it modifies ("has never taken … seriously enough to rely on").
+            if !clausal, !nominal, !subject, w != p, link == "advmod", tags[w] == "ADV" || tags[w] == "ADJ",
+               children[w].contains(where: { Self.infinitivalLinks.contains(relations[$0]) && children(of: $0, "mark").contains { forms[$0] == "to" } }) {
+                w = h; own = true; continue
+            }
             guard clausal || nominal || subject else { break }
             // A clause under a noun that governs nothing: the noun's governors do not reach into it.
             if clausal && hops > 0 { break }

@@ -5,31 +5,32 @@ import Testing
 /// held until the document was written. Facts of a large document are now written in parts
 /// inside its transaction, so memory grows with the input by a small factor.
 @Suite struct MemoryBoundTests {
-    /// Peak memory of `ingest` on one line of 6 MB and one of 12 MB of distinct sentences, each
-    /// with a relation. Both are past the size where extraction goes in parts and where the
-    /// store's page cache (64 MB) is full, so the difference between the peaks is what the
-    /// extra 6 MB cost. Before the fix it was 29 bytes per input byte; now about 3.
+    /// Peak memory of `ingest` on one line of 5 MB and one of 10 MB, every sentence naming two
+    /// actors (a mention-dense text: no relation, so no sentence needs the parser and the test
+    /// stays about a minute in debug). Both lines are past the size where extraction goes in
+    /// parts, so the difference between the peaks is what the extra 5 MB cost, the store's page
+    /// cache filling up included. Measured (debug): 25.5 bytes per extra input byte before the
+    /// fix, 9.4 after.
     @Test(.enabled(if: MemoryProbe.available, "needs python3 to read the child's peak memory"))
     func memoryOfOneHugeLineGrowsByASmallFactorOfTheInput() throws {
         let cli = try CLIHarness()
-        let small = try cli.write("six.txt", Self.line(bytes: 6 << 20, seed: 0))
-        let large = try cli.write("twelve.txt", Self.line(bytes: 12 << 20, seed: 1))
+        let small = try cli.write("five.txt", Self.line(bytes: 5 << 20, seed: 0))
+        let large = try cli.write("ten.txt", Self.line(bytes: 10 << 20, seed: 1))
         let smallPeak = try MemoryProbe.peakBytes(of: cli, ["ingest", small, "--db", "small.sqlite"])
         let largePeak = try MemoryProbe.peakBytes(of: cli, ["ingest", large, "--db", "large.sqlite"])
-        let perInputByte = Double(largePeak - smallPeak) / Double(6 << 20)
-        print("ingest peak: 6 MB line \(smallPeak >> 20) MB, 12 MB line \(largePeak >> 20) MB: \(String(format: "%.1f", perInputByte)) bytes per extra input byte")
-        #expect(perInputByte < 10, "memory grew by \(perInputByte) bytes per input byte")
+        let perInputByte = Double(largePeak - smallPeak) / Double(5 << 20)
+        print("ingest peak: 5 MB line \(smallPeak >> 20) MB, 10 MB line \(largePeak >> 20) MB: \(String(format: "%.1f", perInputByte)) bytes per extra input byte")
+        #expect(perInputByte < 16, "memory grew by \(perInputByte) bytes per input byte")
     }
 
-    /// `bytes` of distinct sentences on one line, every one naming two actors and an event.
+    /// `bytes` of distinct sentences on one line, every one naming two actors.
     static func line(bytes: Int, seed: Int) -> String {
         let actors = ["Russia", "Ukraine", "Vladimir Putin", "Sergei Lavrov", "China", "Belarus", "NATO", "Turkey", "Iran"]
-        let verbs = ["condemned", "met", "praised", "threatened", "accused", "visited", "criticised", "supported"]
         var out = ""
         out.reserveCapacity(bytes + 200)
         var i = seed * 1_000_003
         while out.utf8.count < bytes {
-            out += "\(actors[i % actors.count]) \(verbs[(i / 9) % verbs.count]) \(actors[(i / 7 + 1) % actors.count]) over item \(i) of the plan. "
+            out += "\(actors[i % actors.count]) and \(actors[(i / 7 + 1) % actors.count]), item \(i) of the list. "
             i += 1
         }
         return out

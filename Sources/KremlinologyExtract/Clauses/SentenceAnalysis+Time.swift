@@ -4,7 +4,8 @@ import KremlinologySyntax
 /// The time of an event (issue 13 item 5): from its own clause, not from another year of the
 /// same sentence. "Russia, which annexed Crimea in 2014, invaded Ukraine in 2022" dates the
 /// annexation 2014 and the invasion 2022; "Russia, which annexed Crimea in 2014, threatens
-/// Moldova" leaves the threat undated.
+/// Moldova" leaves the threat undated; "since 2014, when Russia annexed Crimea" dates the
+/// annexation by the year its clause modifies.
 extension SentenceAnalysis {
     /// Every time expression of the sentence, in order, with the token it stands on: "in 2014" →
     /// 2014; "on November 8" → YYYY-11-08 with the document's year; "18 February 2017" → 2017-02-18.
@@ -63,7 +64,9 @@ extension SentenceAnalysis {
             let w = tree.wordOfToken[time.token]
             guard w >= 0 else { continue }
             let own = tree.clause(of: w)
-            if own == clause { return time.value }
+            // Its own clause, or a clause that modifies the date ("since 2014, *when* Russia annexed Crimea"),
+            // however the parser attached the "when" clause.
+            if own == clause || tree.heads[clause] == w || tree.isWhenClause(clause, after: w) { return time.value }
             // A time the parse hangs on no verb ("In 2019" taken for the root) belongs to no clause
             // in particular: it may still date the event when its own clause has none.
             if tree.tags[own] != "VERB", unattached == nil { unattached = time.value }
@@ -73,6 +76,11 @@ extension SentenceAnalysis {
 }
 
 extension SentenceTree {
+    /// Whether clause `c` opens with "when" right after the date at word `w` ("2014, when …").
+    func isWhenClause(_ c: Int, after w: Int) -> Bool {
+        children[c].contains { k in k < c && forms[k].lowercased() == "when" && k > w && k - w <= 2 }
+    }
+
     /// The clause word `w` belongs to: the nearest verb at or above it (the root when none).
     func clause(of w: Int) -> Int {
         var x = w, steps = 0

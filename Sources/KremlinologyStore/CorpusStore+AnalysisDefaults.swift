@@ -69,28 +69,37 @@ extension FactStore {
     /// Counts, for each statement of `relations`, the distinct sources of every relation with
     /// the same source actor: right on any backend; the SQL stores answer in one query.
     public func withCorroboration(_ relations: [StoredRelation]) throws -> [StoredRelation] {
-        var sources: [CorroborationKey: Set<String>] = [:]
+        var sources: [StatementKey: Set<String>] = [:]
         for actor in Set(relations.map(\.relation.source)) {
             for stored in try self.relations(RelationFilter(source: actor, limit: StoreLimit.all)) where stored.relation.source == actor {
-                sources[CorroborationKey(stored.relation), default: []].insert(stored.sourceKey)
+                sources[StatementKey(stored.relation), default: []].insert(stored.sourceKey)
             }
         }
         return relations.map { stored in
             var copy = stored
-            copy.corroboration = max(1, sources[CorroborationKey(stored.relation)]?.count ?? 1)
+            copy.corroboration = max(1, sources[StatementKey(stored.relation)]?.count ?? 1)
             return copy
         }
     }
 }
 
-/// A statement whatever its source: source actor, type, target, modality and the event's
-/// stated date (as the views' `StatementKey` has it: "in 2014" and "in 2022" are two events).
-struct CorroborationKey: Hashable {
-    var source: String, type: String, target: String, modality: String, time: String
-    init(_ r: Relation) {
-        (source, type, target, modality, time) = (r.source, r.type.rawValue, r.target, r.modality.rawValue, r.time ?? "")
+/// What a relation states, whoever states it: the unit that corroboration counts sources of,
+/// in the store's listings and in the views' claims alike. A date the text gives for the event
+/// is part of it: "Russia annexed Crimea in 2014" and "Russia invaded Ukraine in 2022" in one
+/// document are two events, not one claim repeated.
+public struct StatementKey: Hashable, Sendable {
+    public var source: String
+    public var type: RelationType
+    public var target: String
+    public var modality: Modality
+    /// The event's stated date (``Relation/time``), nil when the text gives none.
+    public var time: String?
+
+    public init(_ relation: Relation) {
+        self.init(source: relation.source, type: relation.type, target: relation.target, modality: relation.modality, time: relation.time)
     }
-    init(source: String, type: String, target: String, modality: String, time: String) {
+
+    public init(source: String, type: RelationType, target: String, modality: Modality, time: String?) {
         (self.source, self.type, self.target, self.modality, self.time) = (source, type, target, modality, time)
     }
 }

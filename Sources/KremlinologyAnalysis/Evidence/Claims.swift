@@ -7,34 +7,24 @@ import KremlinologyStore
 /// however many notes and quotes repeat it. Six notes of one video quoting the same remark
 /// are one claim, shown as "1 video, 6 notes". Every count, score and weight of the views
 /// counts claims; the *corroboration* of a statement is the number of sources that make it.
-/// A date stated for the event sets claims apart (see ``StatementKey``).
+/// A date stated for the event sets claims apart (see `StatementKey`, in KremlinologyStore).
 public struct ClaimKey: Hashable, Sendable {
     public var sourceKey: String
     public var statement: StatementKey
 
     public init(_ stored: StoredRelation) {
-        sourceKey = stored.sourceKey.isEmpty ? "document:" + stored.documentID : stored.sourceKey
+        sourceKey = Self.source(of: stored)
         statement = StatementKey(stored.relation)
     }
-}
 
-/// What a claim states, whoever states it: the unit that corroboration counts sources of.
-/// A date the text gives for the event is part of it: "Russia annexed Crimea in 2014" and
-/// "Russia invaded Ukraine in 2022" in one document are two events, not one claim repeated.
-public struct StatementKey: Hashable, Sendable {
-    public var source: String
-    public var type: RelationType
-    public var target: String
-    public var modality: Modality
-    /// The event's stated date (``Relation/time``), nil when the text gives none.
-    public var time: String?
-
-    public init(_ relation: Relation) {
-        source = relation.source
-        type = relation.type
-        target = relation.target
-        modality = relation.modality
-        time = relation.time
+    /// One source of a relation: the store's (``StoredRelation/sourceKey``), else its video (from
+    /// the deep link) when it has one, else its document.
+    public static func source(of stored: StoredRelation) -> String {
+        if !stored.sourceKey.isEmpty { return stored.sourceKey }
+        if let url = stored.locator.url, let range = url.range(of: "v=") {
+            return "video:" + url[range.upperBound...].prefix { $0 != "&" }
+        }
+        return "document:" + stored.documentID
     }
 }
 

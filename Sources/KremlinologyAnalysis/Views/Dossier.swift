@@ -96,22 +96,12 @@ extension Dossier {
             if !member.tie.contains(tie) { member.tie += "; " + tie }
             member.citations.append(Citation(stored))
             members[other] = member
-            sources[other, default: []].insert(sourceKey(stored))
+            sources[other, default: []].insert(ClaimKey.source(of: stored))
         }
         for name in members.keys { members[name]?.sources = sources[name]?.count ?? 0 }
         return members.values.sorted {
             ($1.sources, $1.citations.count, $0.name) < ($0.sources, $0.citations.count, $1.name)
         }
-    }
-
-    /// One source of a relation: the store's (``StoredRelation/sourceKey``), else its video
-    /// (from the deep link) when it has one, else its document.
-    static func sourceKey(_ stored: StoredRelation) -> String {
-        if !stored.sourceKey.isEmpty { return stored.sourceKey }
-        if let url = stored.locator.url, let range = url.range(of: "v=") {
-            return "video:" + url[range.upperBound...].prefix { $0 != "&" }
-        }
-        return "document:" + stored.documentID
     }
 
     /// The people affiliated with `state` whose own country is that state's (or unknown), but

@@ -79,10 +79,13 @@ public struct QueryParameters: Sendable {
     /// their states; absent, `false` or `0`: do not; anything else is a 400 naming the choices.
     public func rollUp() throws -> Bool {
         guard let raw = string("rollup")?.lowercased() else { return false }
-        switch raw {
-        case "states", "true", "1", "yes", "on": return true
-        case "false", "0", "no", "off", "none": return false
-        default: throw RequestError.badRequest("'rollup' must be 'states' (fold people into their states) or 'false', got '\(raw)'")
+        if raw == "states" { return true }
+        if raw == "none" { return false }
+        // Otherwise the words of a flag, as the network page's checkbox sends them.
+        do {
+            return try flag("rollup")
+        } catch {
+            throw RequestError.badRequest("'rollup' must be 'states' (fold people into their states) or 'false', got '\(raw)'")
         }
     }
 

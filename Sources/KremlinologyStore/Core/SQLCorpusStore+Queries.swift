@@ -109,7 +109,7 @@ extension SQLCorpusStore {
     public func withCorroboration(_ relations: [StoredRelation]) throws -> [StoredRelation] {
         let actors = Array(Set(relations.map(\.relation.source))).sorted()
         guard !actors.isEmpty else { return relations }
-        var counts: [CorroborationKey: Int] = [:]
+        var counts: [StatementKey: Int] = [:]
         try read { x in
             // A page names few source actors; each is one indexed lookup.
             for chunk in stride(from: 0, to: actors.count, by: 200).map({ Array(actors[$0..<min(actors.count, $0 + 200)]) }) {
@@ -120,15 +120,19 @@ extension SQLCorpusStore {
                     FROM relation r LEFT JOIN document_source s ON s.document_id = r.document_id
                     WHERE r.source IN (\(marks)) GROUP BY r.source, r.type, r.target, r.modality, COALESCE(r.time, '')
                     """, chunk.map { .text($0) }) {
-                    (CorroborationKey(source: try $0.text("source"), type: try $0.text("type"), target: try $0.text("target"),
-                                      modality: try $0.text("modality"), time: try $0.text("stated")), try $0.integer("n"))
+                    row -> (StatementKey, Int)? in
+                    guard let type = RelationType(rawValue: try row.text("type")),
+                          let modality = Modality(rawValue: try row.text("modality")) else { return nil }
+                    let stated = try row.text("stated")
+                    return (StatementKey(source: try row.text("source"), type: type, target: try row.text("target"), modality: modality,
+                                         time: stated.isEmpty ? nil : stated), try row.integer("n"))
                 }
-                for (key, n) in rows { counts[key] = n }
+                for case let (key, n)? in rows { counts[key] = n }
             }
         }
         return relations.map { stored in
             var copy = stored
-            copy.corroboration = max(1, counts[CorroborationKey(stored.relation)] ?? 1)
+            copy.corroboration = max(1, counts[StatementKey(stored.relation)] ?? 1)
             return copy
         }
     }

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// What the CLI prints for the flags of issue 13: `--roll-up states` and `--min-sources`.
+@Suite struct RollUpAndSourcesCommandTests {
+    @Test func rolledUpViewsSayWhoWasFoldedIn() throws {
+        let cli = try CLIHarness()
+        try seedAnalysisStore(cli)
+        for arguments in [["brief", "Russia", "Belarus"], ["dossier", "Russia"], ["timeline", "--actor", "Russia"]] {
+            let plain = try cli.run(arguments)
+            let rolled = try cli.run(arguments + ["--roll-up", "states"])
+            #expect(plain.status == 0 && rolled.status == 0, "\(arguments): \(rolled.stderr)")
+            #expect(!plain.stdout.contains("Rolled up into states"), "\(arguments)")
+            #expect(rolled.stdout.contains("Rolled up into states:"), "\(arguments): \(rolled.stdout)")
+        }
+        // The denial by Putin is Russia's once rolled up, and listed apart, never counted.
+        let brief = try cli.run(["brief", "Russia", "Belarus", "--roll-up", "states"]).stdout
+        #expect(brief.contains("Russia ← Vladimir Putin"), "\(brief)")
+        let bad = try cli.run(["brief", "Russia", "Belarus", "--roll-up", "people"])
+        #expect(bad.status != 0 && bad.stderr.contains("states"), "\(bad.stderr)")
+        #expect(try cli.run(["brief", "--help"]).stdout.contains("--roll-up"))
+    }
+
+    @Test func listingsShowCorroborationAndFilterByIt() throws {
+        let cli = try CLIHarness()
+        try seedAnalysisStore(cli)
+        let all = try cli.run(["relations"])
+        #expect(all.stdout.contains("sources 1"), "\(all.stdout)")
+        let strict = try cli.run(["relations", "--min-sources", "2"])
+        #expect(strict.status == 0 && strict.stdout.contains("No relation matches."), "\(strict.stdout)")
+        let bad = try cli.run(["relations", "--min-sources", "0"])
+        #expect(bad.status == 64 && bad.stderr.contains("--min-sources"), "\(bad.stderr)")
+        #expect(try cli.run(["relations", "--help"]).stdout.contains("--min-sources"))
+    }
+}

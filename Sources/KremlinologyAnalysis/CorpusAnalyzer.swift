@@ -40,10 +40,11 @@ public struct CorpusAnalyzer: Sendable {
     /// The dossier of `actor`; with `rollUp`, its people's relations are the state's (``RollUp``).
     public func dossier(_ actor: String, rollUp: Bool = false) throws -> Dossier {
         let name = try resolve(actor)
-        guard rollUp else { return Dossier(actor: name, relations: try involving(name), directory: directory) }
+        let ties = try store.ties(involving: name)
+        guard rollUp else { return Dossier(actor: name, relations: try involving(name), ties: ties, directory: directory) }
         let (relations, folded) = RollUp.states(try self.relations(involvingAnyOf: RollUp.members(of: name, directory: directory)),
                                                 directory: directory) { $0.source == name || $0.target == name }
-        var dossier = Dossier(actor: name, relations: relations, directory: directory)
+        var dossier = Dossier(actor: name, relations: relations, ties: ties, directory: directory)
         dossier.rollUp = folded
         return dossier
     }
@@ -128,5 +129,5 @@ public struct CorpusAnalyzer: Sendable {
     /// What one outlet tells (``OutletProfile``).
     public func outlet(_ name: String) throws -> OutletProfile { try OutletProfile(outlet: name, in: store) }
 
-    public func wiki() throws -> Wiki { Wiki(relations: try allRelations(), directory: directory) }
+    public func wiki() throws -> Wiki { Wiki(relations: try allRelations(), ties: try store.ties(involving: nil), directory: directory) }
 }

@@ -30,13 +30,17 @@ public struct ExtractionResult: Sendable {
     public var relations: [Relation]
     /// Attributed propositions ("Putin said …").
     public var claims: [Claim]
+    /// Structural ties ("Patrushev, Putin's adviser"), kept apart from relations.
+    public var ties: [StructuralTie]
     /// Per-sentence explanation; empty unless `explain` was asked for.
     public var trace: [SentenceTrace]
 
-    public init(mentions: [ActorMention] = [], relations: [Relation] = [], claims: [Claim] = [], trace: [SentenceTrace] = []) {
+    public init(mentions: [ActorMention] = [], relations: [Relation] = [], claims: [Claim] = [], ties: [StructuralTie] = [],
+                trace: [SentenceTrace] = []) {
         self.mentions = mentions
         self.relations = relations
         self.claims = claims
+        self.ties = ties
         self.trace = trace
     }
 

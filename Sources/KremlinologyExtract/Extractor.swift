@@ -134,7 +134,12 @@ struct DocumentRun {
             }
             result.relations += analysis.relations
             result.claims += analysis.claims
-            if explain, let trace = analysis.trace { result.trace.append(trace) }
+            let ties = analysis.ties()
+            result.ties += ties
+            if explain, var trace = analysis.trace {
+                trace.relations += ties.map { "tie: \($0.holder) —\($0.type.rawValue)[\($0.modality.rawValue)]→ \($0.principal)  (rule \($0.rule))" }
+                result.trace.append(trace)
+            }
             sentenceIndex += 1
         }
     }

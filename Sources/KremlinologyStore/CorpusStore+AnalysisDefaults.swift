@@ -50,6 +50,7 @@ extension DocumentStore {
             whole.mentions += part.mentions
             whole.relations += part.relations
             whole.claims += part.claims
+            whole.ties += part.ties
         }
         var seen = Set<String>()
         whole.actors = whole.actors.filter { seen.insert($0.name).inserted }

@@ -22,12 +22,16 @@ public struct ExtractionPayload: Sendable {
     public var relations: [Relation]
     /// Claims attributed to speakers.
     public var claims: [Claim]
+    /// Structural ties ("Patrushev, Putin's adviser"), kept apart from relations.
+    public var ties: [StructuralTie]
 
-    public init(actors: [Actor] = [], mentions: [ActorMention] = [], relations: [Relation] = [], claims: [Claim] = []) {
+    public init(actors: [Actor] = [], mentions: [ActorMention] = [], relations: [Relation] = [], claims: [Claim] = [],
+                ties: [StructuralTie] = []) {
         self.actors = actors
         self.mentions = mentions
         self.relations = relations
         self.claims = claims
+        self.ties = ties
     }
 }
 
@@ -89,9 +93,18 @@ public struct CorpusStats: Sendable, Codable, Hashable {
     public var textBytes: Int
     public var actors: Int
     public var mentions: Int
+    /// Stored relation rows, every note's copy and every modality included.
     public var relations: Int
     public var relationsByType: [String: Int]
     public var outlets: [String: Int]
+    /// Claims between actors that are facts (not denied): one per source and statement, as
+    /// the views count them (see ``StatementKey``).
+    public var claims: Int
+    public var claimsByType: [String: Int]
+    /// Independent sources: videos, URLs, near-identical texts, else documents.
+    public var sources: Int
+    /// Structural ties stated (ADVISER_OF, …), apart from relations.
+    public var ties: Int
 }
 
 /// A stored relation with where it was found.
@@ -110,6 +123,19 @@ public struct StoredRelation: Sendable, Codable, Hashable {
     /// Independent sources in the whole corpus stating the same source actor, type, target
     /// and modality; filled by ``FactStore/withCorroboration(_:)`` for listings, nil elsewhere.
     public var corroboration: Int?
+}
+
+/// A structural tie as stored, with the document fields a citation shows.
+public struct StoredTie: Sendable, Codable, Hashable {
+    public var id: Int64
+    public var documentID: String
+    public var fileName: String
+    public var outlet: String?
+    public var published: String?
+    public var tie: StructuralTie
+    public var locator: Locator
+    /// The source the tie's document belongs to, as for ``StoredRelation/sourceKey``.
+    public var sourceKey: String
 }
 
 /// Filters for ``CorpusStore/relations(_:)``; nil means any.
@@ -152,6 +178,8 @@ public struct ActorSummary: Sendable, Codable, Hashable {
     public var mentions: Int
     /// File names of the documents that mention the actor.
     public var documents: [String]
+    /// Fact claims with the actor as source, and as target, counted as the views count them
+    /// (once per source and statement, between actors, denials left out).
     public var relationsOut: Int
     public var relationsIn: Int
 }
@@ -205,6 +233,9 @@ public protocol FactStore: Sendable {
     func actorRecords() throws -> [Actor]
     /// `relations` with their ``StoredRelation/corroboration`` filled in, corpus-wide.
     func withCorroboration(_ relations: [StoredRelation]) throws -> [StoredRelation]
+    /// Every structural tie whose holder or principal is exactly `actor` (every tie for nil),
+    /// in document order.
+    func ties(involving actor: String?) throws -> [StoredTie]
 }
 
 /// Full-text search over passages.

@@ -44,6 +44,35 @@ import KremlinologyModel
         #expect(dossier.innerCircle.last?.tie.contains("security council secretary of Russia") == true)
     }
 
+    static func tie(_ holder: String, _ type: StructuralTieType = .adviserOf, to principal: String = "Vladimir Putin",
+                    modality: Modality = .asserted, video: String) -> StoredTie {
+        let quote = "\(holder), an adviser to \(principal)"
+        return StoredTie(id: 1, documentID: "doc-\(video)", fileName: "\(video).md", outlet: "Channel", published: nil,
+                         tie: StructuralTie(holder: holder, holderText: holder, type: type, principal: principal,
+                                            principalText: principal, modality: modality, quote: quote,
+                                            range: TextRange(start: 0, end: quote.utf8.count), rule: "tie:apposition"),
+                         locator: Locator(paragraph: 1), sourceKey: "video:\(video)")
+    }
+
+    @Test func statedAdvisersJoinTheCircleButDeniedAndOtherPrincipalsDoNot() throws {
+        let ties = [Self.tie("Igor Sechin", video: "four"), Self.tie("Igor Sechin", video: "five"),
+                    Self.tie("Roman Abramovich", modality: .negated, video: "four"),
+                    Self.tie("Michael McFaul", to: "United States", video: "four"),
+                    Self.tie("Nikolai Patrushev", video: "six")]
+        let dossier = Dossier(actor: "Vladimir Putin", relations: Self.corpus().relations, ties: ties, directory: Self.directory)
+        // Two sources each: Patrushev's seven quotes rank him before Sechin's two.
+        #expect(dossier.innerCircle.map(\.name) == ["Yury Kovalchuk", "Nikolai Patrushev", "Igor Sechin"])
+        let sechin = try #require(dossier.innerCircle.first { $0.name == "Igor Sechin" })
+        #expect(sechin.tie.hasPrefix("adviser to Vladimir Putin"))
+        #expect(sechin.sources == 2)
+        #expect(sechin.citations.map(\.quote) == ["Igor Sechin, an adviser to Vladimir Putin", "Igor Sechin, an adviser to Vladimir Putin"])
+        let patrushev = try #require(dossier.innerCircle.first { $0.name == "Nikolai Patrushev" })
+        #expect(patrushev.tie.contains("trusted by Vladimir Putin") && patrushev.tie.contains("adviser to Vladimir Putin"))
+        #expect(patrushev.sources == 2, "one video states the trust, another the advice")
+        #expect(dossier.ties.count == ties.count, "every stated tie is listed, the denied one with its modality")
+        #expect(DossierLayout(dossier).sections.map(\.id).contains("ties"))
+    }
+
     @Test func officialsAreApartAndNeverOfficialsOfAnotherState() {
         let dossier = Dossier(actor: "Vladimir Putin", relations: Self.corpus().relations, directory: Self.directory)
         #expect(dossier.officialsOf == "Russia")

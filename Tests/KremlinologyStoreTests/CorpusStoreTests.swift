@@ -315,6 +315,7 @@ struct MinimalStore: CorpusStore {
     func documentIDs() throws -> [String] { try base.documentIDs() }
     func extraction(ofDocument id: String) throws -> ExtractionPayload? { try base.extraction(ofDocument: id) }
     func actorRecords() throws -> [Actor] { try base.actorRecords() }
+    func ties(involving actor: String?) throws -> [StoredTie] { try base.ties(involving: actor) }
 }
 
 @Suite struct DefaultAnalysisQueryTests {

@@ -42,6 +42,52 @@ public struct Citation: Sendable, Codable, Hashable {
     }
 }
 
+extension Citation {
+    /// The citation of a stored structural tie. Ties are no relations: `relationID` is 0, so
+    /// that links open the document, not a relation's anchor.
+    public init(_ stored: StoredTie) {
+        relationID = 0
+        document = stored.fileName
+        documentID = stored.documentID
+        outlet = stored.outlet
+        published = stored.published
+        locator = stored.locator.label
+        link = stored.locator.url
+        quote = stored.tie.quote
+        modality = stored.tie.modality
+        attribution = stored.outlet
+    }
+}
+
+/// A structural tie for a view: who holds it, to whom, and its citation.
+public struct CitedTie: Sendable, Codable, Hashable {
+    public var holder: String
+    public var type: StructuralTieType
+    public var principal: String
+    public var modality: Modality
+    public var citation: Citation
+
+    public init(_ stored: StoredTie) {
+        holder = stored.tie.holder
+        type = stored.tie.type
+        principal = stored.tie.principal
+        modality = stored.tie.modality
+        citation = Citation(stored)
+    }
+
+    /// `adviser to`, `spokesperson of`: the tie in words, before its principal.
+    public var role: String {
+        switch type {
+        case .adviserOf: "adviser to"
+        case .spokespersonOf: "spokesperson of"
+        case .memberOf: "member of"
+        case .leaderOf: "leader of"
+        case .officialOf: "official of"
+        case .ownerOf: "owner of"
+        }
+    }
+}
+
 /// The rule every view applies before counting: a negated relation is never a fact.
 public enum Facts {
     /// Whether `stored` may be counted, scored or drawn as an edge.

@@ -11,6 +11,7 @@ public struct DossierLayout: Sendable {
         case balance(out: PolarityBalance, in: PolarityBalance, denied: Int)
         case innerCircle([Dossier.CircleMember])
         case officials([Dossier.CircleMember])
+        case ties([CitedTie])
         case relations([CounterpartGroup], outgoing: Bool)
         case instruments([InstrumentUse])
         case strongestQuotes([CitedRelation])
@@ -23,6 +24,7 @@ public struct DossierLayout: Sendable {
             case .roles(let items): items.isEmpty
             case .balance: false
             case .innerCircle(let items), .officials(let items): items.isEmpty
+            case .ties(let items): items.isEmpty
             case .relations(let items, _): items.isEmpty
             case .instruments(let items): items.isEmpty
             case .strongestQuotes(let items): items.isEmpty
@@ -54,6 +56,7 @@ public struct DossierLayout: Sendable {
                     content: .innerCircle(dossier.innerCircle)),
             Section(id: "officials", title: "Officials of \(dossier.officialsOf ?? name)", emptyNote: nil,
                     content: .officials(dossier.officials)),
+            Section(id: "ties", title: "Stated ties (adviser, spokesperson, …)", emptyNote: nil, content: .ties(dossier.ties)),
             Section(id: "relations-out", title: "\(name) acts on", emptyNote: "None found.",
                     content: .relations(dossier.relationsOut, outgoing: true)),
             Section(id: "relations-in", title: "Acts on \(name)", emptyNote: "None found.",

@@ -18,9 +18,9 @@ public struct Dossier: Sendable, Codable, Hashable {
     /// A member of the inner circle and why.
     public struct CircleMember: Sendable, Codable, Hashable {
         public var name: String
-        /// `trusted by X`, with the role held in the actor's state, e.g. `foreign minister of Russia`.
+        /// `trusted by X` or `adviser to X`, with the role held in the actor's state, e.g. `foreign minister of Russia`.
         public var tie: String
-        /// Quotes of the TRUST relations; empty for officials known only from affiliations.
+        /// Quotes of the TRUST relations and ADVISER_OF ties; empty for officials known only from affiliations.
         public var citations: [Citation]
         /// Independent sources stating the tie: distinct videos, else distinct documents.
         public var sources: Int = 0
@@ -49,11 +49,14 @@ public struct Dossier: Sendable, Codable, Hashable {
     public var denied: [CitedRelation]
     /// With roll-up, the actors folded into each state; nil without.
     public var rollUp: RollUp?
+    /// Structural ties the sources state with the actor as holder or principal ("Patrushev,
+    /// Putin's adviser"), denied ones included (marked by their modality).
+    public var ties: [CitedTie] = []
 }
 
 extension Dossier {
     /// Builds the dossier of `name` from every relation involving it.
-    public init(actor name: String, relations: [StoredRelation], directory: ActorDirectory, quotes: Int = 10) {
+    public init(actor name: String, relations: [StoredRelation], ties: [StoredTie] = [], directory: ActorDirectory, quotes: Int = 10) {
         let record = directory[name]
         profile = Profile(name: name, kind: record?.kind, wikidata: record?.wikidata,
                           wikidataURL: ActorDirectory.wikidataURL(record?.wikidata), country: record?.country,
@@ -70,7 +73,8 @@ extension Dossier {
         strongestQuotes = Strength.sorted(claims.representatives).prefix(quotes).map(claims.cited)
         outlets = Tally.byOutlet(facts)
         denied = ClaimSet(relations.filter { !Facts.counts($0) }).cited
-        innerCircle = Self.circle(of: name, facts: facts, directory: directory)
+        innerCircle = Self.circle(of: name, facts: facts, ties: ties, directory: directory)
+        self.ties = ties.map(CitedTie.init)
         officialsOf = directory.homeState(of: name)
         officials = Self.officials(of: officialsOf, except: Set(innerCircle.map(\.name)).union([name]), directory: directory)
         // Members of the circle are left out of the officials; their role goes on their tie.
@@ -79,24 +83,30 @@ extension Dossier {
         }
     }
 
-    /// Who `name` trusts: the targets of its TRUST relations, as facts that are asserted or
-    /// reported (never negated, expected or hypothetical), ranked by the independent sources
-    /// that state the tie.
-    private static func circle(of name: String, facts: [StoredRelation], directory: ActorDirectory) -> [CircleMember] {
+    /// Who `name` trusts: the targets of its TRUST relations and the people stated to be its
+    /// advisers (Y ADVISER_OF `name`), as asserted or reported statements (never negated,
+    /// expected or hypothetical), ranked by the independent sources that state the tie.
+    private static func circle(of name: String, facts: [StoredRelation], ties: [StoredTie],
+                               directory: ActorDirectory) -> [CircleMember] {
         var members: [String: CircleMember] = [:]
         var sources: [String: Set<String>] = [:]
+        func add(_ other: String, _ tie: String, _ citation: Citation, source: String) {
+            guard other != name, directory[other]?.kind == .person || directory[other] == nil else { return }
+            var member = members[other] ?? CircleMember(name: other, tie: tie, citations: [])
+            if !member.tie.contains(tie) { member.tie += "; " + tie }
+            member.citations.append(citation)
+            members[other] = member
+            sources[other, default: []].insert(source)
+        }
         for stored in facts where [.asserted, .reported].contains(stored.relation.modality) {
             let r = stored.relation
             // Only the actor's own trust answers "who does X trust?": "Y trusts X" does not.
-            // (ADVISER_OF is a structural tie of ONTOLOGY.md that the store does not keep yet.)
             guard r.type == .trust, r.source == name else { continue }
-            let (other, tie) = (r.target, "trusted by \(name)")
-            guard other != name, directory[other]?.kind == .person || directory[other] == nil else { continue }
-            var member = members[other] ?? CircleMember(name: other, tie: tie, citations: [])
-            if !member.tie.contains(tie) { member.tie += "; " + tie }
-            member.citations.append(Citation(stored))
-            members[other] = member
-            sources[other, default: []].insert(ClaimKey.source(of: stored))
+            add(r.target, "trusted by \(name)", Citation(stored), source: ClaimKey.source(of: stored))
+        }
+        for stored in ties where [.asserted, .reported].contains(stored.tie.modality) {
+            guard stored.tie.type == .adviserOf, stored.tie.principal == name else { continue }
+            add(stored.tie.holder, "adviser to \(name)", Citation(stored), source: stored.sourceKey)
         }
         for name in members.keys { members[name]?.sources = sources[name]?.count ?? 0 }
         return members.values.sorted {

@@ -18,13 +18,19 @@ public struct Wiki: Sendable {
     private var byActor: [String: [StoredRelation]] = [:]
     private var byDyad: [String: (a: String, b: String, list: [StoredRelation])] = [:]
     private var byOutlet: [String: [StoredRelation]] = [:]
+    /// Structural ties by holder and by principal.
+    private var tiesByActor: [String: [StoredTie]] = [:]
     private let directory: ActorDirectory
     private let linker: PageLinker
 
     /// Groups `relations` (normally the whole corpus) by actor, dyad and outlet in one pass;
     /// pages are built one at a time when written.
-    public init(relations: [StoredRelation], directory: ActorDirectory) {
+    public init(relations: [StoredRelation], ties: [StoredTie] = [], directory: ActorDirectory) {
         self.directory = directory
+        for stored in ties {
+            tiesByActor[stored.tie.holder, default: []].append(stored)
+            tiesByActor[stored.tie.principal, default: []].append(stored)
+        }
         for stored in relations {
             let r = stored.relation
             byActor[r.source, default: []].append(stored)
@@ -59,7 +65,7 @@ public struct Wiki: Sendable {
     /// Builds the pages one by one, in a stable order, and hands each to `body`.
     public func forEachPage(_ body: (Page) throws -> Void) rethrows {
         for (name, list) in byActor.sorted(by: { $0.key < $1.key }) {
-            var page = ViewPages.dossier(Dossier(actor: name, relations: list, directory: directory), linker: linker, limit: Self.listLimit)
+            var page = ViewPages.dossier(Dossier(actor: name, relations: list, ties: tiesByActor[name] ?? [], directory: directory), linker: linker, limit: Self.listLimit)
             let partners = Set(list.map { $0.relation.source == name ? $0.relation.target : $0.relation.source }).subtracting([name])
             page.blocks.append(.heading(2, "Relationships"))
             page.blocks.append(.bullets(partners.sorted().map { [linker.link(PageLinker.dyad(name, $0), "\(name) – \($0)")] }))

@@ -53,6 +53,14 @@ struct Cues: Sendable {
     var scopeGovernors: [String: ScopeEffect] = [:]
     /// Marks of condition clauses (`if`, `unless`).
     var conditions: Set<String> = []
+    /// Roles (values of the `role` kind) that state a structural tie: `adviser` → ADVISER_OF.
+    var ties: [String: StructuralTieType] = [:]
+    /// Words joining a tie's role to its principal: "adviser *to* Putin".
+    var tieLinks: U64Set = []
+    /// Verbs stating that the holder has the role: "X *is* an adviser", "X *served as* an aide".
+    var tieCopulas = PhraseTable<Int>()
+    /// Modifiers that put a tie in the past: "a *former* adviser".
+    var tiePast: U64Set = []
 
     static func build(_ lines: [(file: String, line: Int, columns: [String])]) throws -> Cues {
         var c = Cues()
@@ -95,6 +103,14 @@ struct Cues: Sendable {
                 }
                 c.scopeGovernors[phrase.lowercased()] = e
             case "scope-condition": c.conditions.insert(phrase.lowercased())
+            case "tie":
+                guard let type = StructuralTieType(rawValue: value) else {
+                    throw PackError(file: file, line: line, message: "a tie needs a structural tie type of ONTOLOGY.md (ADVISER_OF, SPOKESPERSON_OF, …) in the third column")
+                }
+                c.ties[phrase.lowercased()] = type
+            case "tie-link": c.tieLinks.insert(word())
+            case "tie-copula": c.tieCopulas.insert(phrase: phrase, 1)
+            case "tie-past": c.tiePast.insert(word())
             case "month":
                 guard let n = Int(value), (1...12).contains(n) else {
                     throw PackError(file: file, line: line, message: "a month needs its number 1–12 in the third column")

@@ -45,7 +45,8 @@ public struct FactExtraction: Sendable {
         // only actors of the pack are listed as actors of the corpus.
         let mentions = result.mentions.filter(ExtractionResult.isKnown)
         let actors = Set(mentions.map(\.actor)).sorted().compactMap { actorsByName[$0] }
-        return ExtractionPayload(actors: actors, mentions: mentions, relations: result.relations, claims: result.claims)
+        return ExtractionPayload(actors: actors, mentions: mentions, relations: result.relations, claims: result.claims,
+                                 ties: result.ties)
     }
 
     /// The closure the ingestor and the queue worker run on every document.

@@ -61,7 +61,8 @@ enum Layout {
 
     /// Where a relation's evidence stands in its document page.
     static func evidenceHref(documentID: String, relationID: Int64) -> String {
-        "/documents/\(Formatting.queryValue(documentID))#r\(relationID)"
+        // A tie's citation (relation id 0) opens the document itself.
+        "/documents/\(Formatting.queryValue(documentID))" + (relationID > 0 ? "#r\(relationID)" : "")
     }
 
     static func typeBadge(_ type: RelationType) -> HTML {

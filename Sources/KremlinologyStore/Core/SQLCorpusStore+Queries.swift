@@ -78,7 +78,7 @@ extension SQLCorpusStore {
                 }) { result[key ?? "(unknown)"] = value }
                 return result
             }
-            return CorpusStats(
+            var stats = CorpusStats(
                 documents: try x.count("SELECT COUNT(*) AS n FROM document"),
                 documentsByKind: try counts("kind", in: "document"),
                 passages: try x.count("SELECT COUNT(*) AS n FROM passage"),
@@ -87,7 +87,12 @@ extension SQLCorpusStore {
                 mentions: try x.count("SELECT COUNT(*) AS n FROM mention"),
                 relations: try x.count("SELECT COUNT(*) AS n FROM relation"),
                 relationsByType: try counts("type", in: "relation"),
-                outlets: try counts("outlet", in: "document"))
+                outlets: try counts("outlet", in: "document"),
+                claims: 0, claimsByType: try counts("type", in: "(\(StoreSchema.factClaims)) c"),
+                sources: try x.count("SELECT COUNT(DISTINCT COALESCE(s.source_key, 'document:' || d.id)) AS n FROM document d LEFT JOIN document_source s ON s.document_id = d.id"),
+                ties: try x.count("SELECT COUNT(*) AS n FROM structural_tie"))
+            stats.claims = stats.claimsByType.values.reduce(0, +)
+            return stats
         }
     }
 
@@ -215,8 +220,8 @@ extension SQLCorpusStore {
             let order = x.dialect.byteOrder
             let rows = try x.rows("""
                 SELECT m.actor AS name, COUNT(*) AS mentions, a.kind, a.wikidata, a.country, a.aliases, a.affiliations,
-                       (SELECT COUNT(*) FROM relation r WHERE r.source = m.actor) AS out_count,
-                       (SELECT COUNT(*) FROM relation r WHERE r.target = m.actor) AS in_count
+                       (\(StoreSchema.claimCount(where: "r.source = m.actor"))) AS out_count,
+                       (\(StoreSchema.claimCount(where: "r.target = m.actor"))) AS in_count
                 FROM mention m LEFT JOIN actor a ON a.name = m.actor
                 \(kind == nil ? "" : "WHERE a.kind = ?")
                 GROUP BY m.actor, a.name ORDER BY mentions DESC, m.actor\(order) LIMIT ?
@@ -247,10 +252,20 @@ extension SQLCorpusStore {
             let relations = try x.rows("\(StoreSchema.storedRelationSelect) WHERE r.document_id = ? ORDER BY r.id", [.text(id)],
                                        StoreRecords.relation)
             let claims = try x.rows("SELECT * FROM claim WHERE document_id = ? ORDER BY \(order)", [.text(id)], StoreRecords.claim)
+            let ties = try x.rows("SELECT * FROM structural_tie WHERE document_id = ? ORDER BY id", [.text(id)], StoreRecords.tie)
             let actors = try x.rows("""
                 SELECT * FROM actor WHERE name IN (SELECT actor FROM mention WHERE document_id = ?) ORDER BY name\(x.dialect.byteOrder)
                 """, [.text(id)], StoreRecords.actor)
-            return ExtractionPayload(actors: actors, mentions: mentions, relations: relations, claims: claims)
+            return ExtractionPayload(actors: actors, mentions: mentions, relations: relations, claims: claims, ties: ties)
+        }
+    }
+
+    public func ties(involving actor: String?) throws -> [StoredTie] {
+        try read { x in
+            let order = " ORDER BY t.document_id, t.start, t.id"
+            guard let actor else { return try x.rows(StoreSchema.storedTieSelect + order, [], StoreRecords.storedTie) }
+            return try x.rows("\(StoreSchema.storedTieSelect) WHERE t.holder = ? OR t.principal = ?" + order,
+                              [.text(actor), .text(actor)], StoreRecords.storedTie)
         }
     }
 

@@ -143,7 +143,7 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
     }
 
     private func deleteExtraction(_ id: String, in x: any SQLExecutor) throws {
-        for table in ["mention", "relation", "claim"] {
+        for table in ["mention", "relation", "claim", "structural_tie"] {
             try x.execute("DELETE FROM \(table) WHERE document_id = ?", [.text(id)])
         }
     }
@@ -204,6 +204,8 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
                      rows: extraction.relations.map { StoreRecords.values(of: $0, in: ingested) }, conflict: nil)
         try x.insert(into: "claim", columns: StoreSchema.claimColumns,
                      rows: extraction.claims.map { StoreRecords.values(of: $0, documentID: id) }, conflict: nil)
+        try x.insert(into: "structural_tie", columns: StoreSchema.tieColumns,
+                     rows: extraction.ties.map { StoreRecords.values(of: $0, in: ingested) }, conflict: nil)
         return actors
     }
 }

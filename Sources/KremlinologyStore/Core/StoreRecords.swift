@@ -59,6 +59,23 @@ enum StoreRecords {
               modality: Modality(rawValue: try row.text("modality")) ?? .asserted, attribution: try row.optionalText("attribution"))
     }
 
+    static func tie(from row: any StoreRow) throws -> StructuralTie {
+        StructuralTie(holder: try row.text("holder"), holderText: try row.text("holder_text"),
+                      type: StructuralTieType(rawValue: try row.text("type")) ?? .officialOf,
+                      principal: try row.text("principal"), principalText: try row.text("principal_text"),
+                      modality: Modality(rawValue: try row.text("modality")) ?? .asserted, quote: try row.text("quote"),
+                      range: TextRange(start: try row.integer("start"), end: try row.integer("end")), rule: try row.text("rule"))
+    }
+
+    static func storedTie(from row: any StoreRow) throws -> StoredTie {
+        StoredTie(id: Int64(try row.integer("id")), documentID: try row.text("document_id"),
+                  fileName: try row.text("file_name"), outlet: try row.optionalText("outlet"),
+                  published: try row.optionalText("published"), tie: try tie(from: row),
+                  locator: Locator(timestamp: try row.optionalText("locator"), seconds: try row.optionalInteger("locator_seconds"),
+                                   paragraph: try row.optionalInteger("locator_paragraph"), url: try row.optionalText("locator_url")),
+                  sourceKey: try row.text("source_key"))
+    }
+
     // MARK: - Writing
 
     static func values(of ingested: IngestedDocument, ingestedAt: String) -> [SQLValue] {
@@ -101,6 +118,15 @@ enum StoreRecords {
                 .text(JSONText.strings(r.instruments.map(\.rawValue))), SQLValue(r.time), .text(r.quote),
                 .integer(r.range.start), .integer(r.range.end), .text(r.rule), SQLValue(locator?.timestamp),
                 SQLValue(locator?.seconds), SQLValue(locator?.paragraph), SQLValue(locator?.url)]
+    }
+
+    static func values(of tie: StructuralTie, in ingested: IngestedDocument) -> [SQLValue] {
+        let passage = ingested.passage(containing: tie.range.start)
+        let locator = passage?.locator(at: tie.range.start, videoID: ingested.document.videoID)
+        return [.text(ingested.document.id), SQLValue(passage?.index), .text(tie.holder), .text(tie.holderText),
+                .text(tie.type.rawValue), .text(tie.principal), .text(tie.principalText), .text(tie.modality.rawValue),
+                .text(tie.quote), .integer(tie.range.start), .integer(tie.range.end), .text(tie.rule),
+                SQLValue(locator?.timestamp), SQLValue(locator?.seconds), SQLValue(locator?.paragraph), SQLValue(locator?.url)]
     }
 
     static func values(of claim: Claim, documentID: String) -> [SQLValue] {

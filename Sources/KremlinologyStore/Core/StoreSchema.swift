@@ -9,6 +9,7 @@ enum StoreSchema {
     static let mentionColumns = mention.insertedColumns
     static let relationColumns = relation.insertedColumns
     static let claimColumns = claim.insertedColumns
+    static let tieColumns = structuralTie.insertedColumns
 
     /// An actor row that replaces the record of an actor already stored.
     static let actorUpsert = """
@@ -27,6 +28,32 @@ enum StoreSchema {
     static let storedRelationSelect = """
         SELECT r.*, d.file_name, d.outlet, d.published, COALESCE(s.source_key, 'document:' || d.id) AS source_key
         FROM relation r JOIN document d ON d.id = r.document_id LEFT JOIN document_source s ON s.document_id = d.id
+        """
+
+    /// One row per claim that is a fact between two actors: source, statement and stated
+    /// date, as `StatementKey` and the views' `ClaimKey` group relations (negated ones are
+    /// no facts; relations with an unnamed fallback at one end are no claims between actors).
+    static let factClaims = """
+        SELECT DISTINCT COALESCE(s.source_key, 'document:' || r.document_id) AS source_key, r.source, r.type, r.target,
+            r.modality, COALESCE(r.time, '') AS time
+        FROM relation r LEFT JOIN document_source s ON s.document_id = r.document_id
+        WHERE r.modality <> 'negated' AND r.source IN (SELECT name FROM actor) AND r.target IN (SELECT name FROM actor)
+        """
+
+    /// The number of fact claims (as ``factClaims`` groups them) among the relations matching `condition`.
+    static func claimCount(where condition: String) -> String {
+        """
+        SELECT COUNT(DISTINCT COALESCE(s.source_key, 'document:' || r.document_id) || '|' || r.type || '|' || r.source
+            || '|' || r.target || '|' || r.modality || '|' || COALESCE(r.time, ''))
+        FROM relation r LEFT JOIN document_source s ON s.document_id = r.document_id
+        WHERE \(condition) AND r.modality <> 'negated' AND r.source IN (SELECT name FROM actor) AND r.target IN (SELECT name FROM actor)
+        """
+    }
+
+    /// A tie with the document fields a citation shows.
+    static let storedTieSelect = """
+        SELECT t.*, d.file_name, d.outlet, d.published, COALESCE(s.source_key, 'document:' || d.id) AS source_key
+        FROM structural_tie t JOIN document d ON d.id = t.document_id LEFT JOIN document_source s ON s.document_id = d.id
         """
 
     /// `name` quoted as an SQL identifier (a few columns, like `end`, are keywords).

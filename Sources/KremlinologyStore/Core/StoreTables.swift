@@ -87,6 +87,19 @@ extension StoreSchema {
         .integer("start", "NOT NULL"), .integer("end", "NOT NULL"), .text("modality", "NOT NULL"), .text("attribution"),
     ])
 
+    /// Structural ties of ONTOLOGY.md stated in a document (``StructuralTie``), kept apart from
+    /// relations so that no relation count, export or score includes them.
+    static let structuralTie = TableSpec(name: "structural_tie", columns: [
+        .rowID("id"), .text("document_id", ofDocument), .integer("passage_idx"), .text("holder", "NOT NULL"),
+        .text("holder_text", "NOT NULL"), .text("type", "NOT NULL"), .text("principal", "NOT NULL"),
+        .text("principal_text", "NOT NULL"), .text("modality", "NOT NULL"), .text("quote", "NOT NULL"),
+        .integer("start", "NOT NULL"), .integer("end", "NOT NULL"), .text("rule", "NOT NULL"),
+        .text("locator"), .integer("locator_seconds"), .integer("locator_paragraph"), .text("locator_url"),
+    ])
+
+    /// The table of the ties migration (SQLite v7, PostgreSQL v6) and its indexes.
+    static let tieTables = [structuralTie]
+
     /// The source a document belongs to (``SourceIdentity``): its key, and its MinHash
     /// signature for finding near-identical documents later (empty for short texts).
     static let documentSource = TableSpec(name: "document_source", columns: [
@@ -124,6 +137,9 @@ extension StoreSchema {
         "CREATE INDEX document_source_key ON document_source (source_key)",
         "CREATE INDEX document_band_band ON document_band (band)",
         "CREATE INDEX document_band_document ON document_band (document_id)",
+        "CREATE INDEX structural_tie_document ON structural_tie (document_id)",
+        "CREATE INDEX structural_tie_holder ON structural_tie (holder)",
+        "CREATE INDEX structural_tie_principal ON structural_tie (principal)",
     ]
 
     /// The tables of the first migration (documents and their passages) and of the second (facts).

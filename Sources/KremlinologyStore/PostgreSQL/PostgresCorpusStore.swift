@@ -26,6 +26,8 @@ public final class PostgresCorpusStore: SQLCorpusStore, @unchecked Sendable {
             if table == nil {
                 throw StoreError.missingStore(location: location.description)
             }
+            // A store written by an earlier version gets the tables of later migrations, which every reader queries.
+            try PostgresMigrations.migrateIfOlder(session)
         } else {
             try PostgresMigrations.migrate(session)
         }

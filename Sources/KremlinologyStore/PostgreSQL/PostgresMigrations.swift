@@ -55,12 +55,23 @@ enum PostgresMigrations {
             """)),
         ("v5-document-sources", StoreSchema.createStatements(StoreSchema.sourceTables, in: .postgres)
             + [StoreSchema.backfillSources]),
+        ("v6-structural-ties", StoreSchema.createStatements(StoreSchema.tieTables, in: .postgres)),
     ]
 
     /// The statements of a script: the extended protocol runs one statement per query, and
     /// none of ours holds a `;` inside.
     private static func statements(_ script: String) -> [String] {
         script.split(separator: ";").map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+
+    /// Applies the migrations not yet recorded, when there are any (one cheap query when there are none).
+    static func migrateIfOlder(_ session: PostgresSession) throws {
+        let recorded = try session.query("SELECT to_regclass('schema_migrations')::text").first.map { try $0.decode(String?.self) } ?? nil
+        if recorded != nil {
+            let applied = Set(try session.query("SELECT name FROM schema_migrations").map { try $0.decode(String.self) })
+            if all.allSatisfy({ applied.contains($0.name) }) { return }
+        }
+        try migrate(session)
     }
 
     /// Applies the migrations not yet recorded, in one transaction. An advisory lock keeps

@@ -86,6 +86,12 @@ enum SQLiteMigrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v7-structural-ties") { db in
+            // Ties of office and confidence ("Patrushev, Putin's adviser"), apart from relations.
+            for statement in StoreSchema.createStatements(StoreSchema.tieTables, in: .sqlite) {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 }

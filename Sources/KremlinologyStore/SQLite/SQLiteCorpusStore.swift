@@ -35,12 +35,30 @@ public final class SQLiteCorpusStore: SQLCorpusStore, @unchecked Sendable {
             throw StoreError.missingStore(location: path)
         }
         do {
+            if readOnly { try Self.upgradeIfOlder(path) }
             pool = try DatabasePool(path: path, configuration: configuration)
             if !readOnly { try SQLiteMigrations.migrator.migrate(pool) }
         } catch let error as DatabaseError {
             throw StoreError.unavailable(location: path, reason: "cannot open the database: \(error.message ?? error.description)")
         }
         super.init()
+    }
+
+    /// A store written by an earlier version lacks the tables of later migrations, which every
+    /// reader queries: they are added once, by a short write, before the store is read.
+    private static func upgradeIfOlder(_ path: String) throws {
+        var check = Configuration()
+        check.readonly = true
+        let migrator = SQLiteMigrations.migrator
+        let current = try DatabaseQueue(path: path, configuration: check).read { try migrator.hasCompletedMigrations($0) }
+        guard !current else { return }
+        guard FileManager.default.isWritableFile(atPath: path) else {
+            throw StoreError.unavailable(location: path, reason: "the store was written by an earlier version of Kremlinology and "
+                                         + "is read-only here; open it once where it is writable (e.g. `kremlinology stats`) to upgrade it")
+        }
+        var upgrade = Configuration()
+        upgrade.busyMode = .timeout(10)
+        try migrator.migrate(DatabaseQueue(path: path, configuration: upgrade))
     }
 
     override var displayName: String { path }

@@ -13,6 +13,9 @@ struct ActorsCommand: ParsableCommand {
         commandName: "actors",
         abstract: "List the actors the corpus mentions, most mentioned first.",
         discussion: """
+            OUT and IN count claims, as every view does: one per source and statement (six notes of
+            one video repeating a remark are one claim), between actors, denials left out.
+
             Examples:
               kremlinology actors --top 20
               kremlinology actors --kind person --json

@@ -21,7 +21,7 @@ struct CorpusPages {
             (try corpus.stats(), try corpus.actors(kind: nil, limit: 24))
         }
         let kinds = stats.documentsByKind.sorted { $0.key < $1.key }.map { HTML("<li>\($0.key): \($0.value)</li>") }
-        let types = stats.relationsByType.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        let types = stats.claimsByType.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             .map { HTML("<li><a href=\"\(Formatting.link("/timeline", [("type", $0.key)]))\">\($0.key)</a> \($0.value)</li>") }
         let outlets = stats.outlets.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(20)
             .map { HTML("<li>\(Layout.outletLink($0.key)) \($0.value)</li>") }
@@ -29,8 +29,10 @@ struct CorpusPages {
         let body: HTML = """
             <section class="hero">
               <h1>The corpus</h1>
-              \(Layout.figures([("documents", "\(stats.documents)"), ("passages", "\(stats.passages)"), ("actors", "\(stats.actors)"),
-                                ("relations", "\(stats.relations)"), ("text", "\(stats.textBytes / 1000) kB")]))
+              \(Layout.figures([("documents", "\(stats.documents)"), ("sources", "\(stats.sources)"), ("actors", "\(stats.actors)"),
+                                ("claims", "\(stats.claims)"), ("text", "\(stats.textBytes / 1000) kB")]))
+              <p class="muted">A claim is one source's statement of a relation between two actors, counted once however many
+              notes of a video repeat it; denied relations are not counted. \(stats.relations) relations are stored.</p>
               <form class="big-search" action="/search" method="get" role="search">
                 <input type="search" name="q" placeholder="Lukashenko, hybrid warfare, &quot;gas transit&quot;…" aria-label="Search the corpus" autofocus>
                 <button type="submit">Search</button>
@@ -39,7 +41,7 @@ struct CorpusPages {
             <div class="columns">
               <section><h2>Most mentioned actors</h2><ul class="tags">\(actors)</ul>
                 <p><a href="/network">Open the network →</a></p></section>
-              <section><h2>Relations by type</h2><ul class="tags">\(types)</ul></section>
+              <section><h2>Claims by type</h2><ul class="tags">\(types)</ul></section>
               <section><h2>Outlets</h2><ul class="tags">\(outlets)</ul><h2>Documents by kind</h2><ul class="tags">\(kinds)</ul></section>
             </div>
             """

@@ -68,6 +68,11 @@ struct DossierView {
             return "<table class=\"list\"><thead><tr><th>Outlet</th><th>Relations</th><th>+</th><th>−</th></tr></thead><tbody>\(rows)</tbody></table>"
         case .denied(let denied):
             return "<ul class=\"relations denied\">\(denied.map(Layout.relation))</ul>"
+        case .ties(let ties):
+            let items = ties.prefix(50).map { t in
+                HTML("<li class=\"tie\" data-type=\"\(t.type.rawValue)\">\(Layout.actorLink(t.holder)) <span class=\"tie\">\(t.type.rawValue)</span> \(Layout.actorLink(t.principal))\(Layout.citation(t.citation))</li>")
+            }
+            return "<ul class=\"ties\">\(items)</ul>"
         }
     }
 

@@ -220,8 +220,10 @@ do {
         try benchmarkStore(folder: arguments[arguments.startIndex + 1], limit: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 2000 : 2000)
     case "parse" where arguments.count >= 2:
         try benchmarkParse(folder: arguments[arguments.startIndex + 1], megabytes: arguments.count > 2 ? Double(arguments[arguments.startIndex + 2]) ?? 4 : 4)
+    case "pack":
+        try benchmarkPack(runs: arguments.count > 1 ? Int(arguments[arguments.startIndex + 1]) ?? 5 : 5)
     default:
-        print("usage: KremlinologyBenchmarks search DB [QUERIES] | actors DB [PAGES] | read DIR | extract DIR [THREADS] | store DIR [DOCUMENTS] | parse DIR [MEGABYTES]")
+        print("usage: KremlinologyBenchmarks search DB [QUERIES] | actors DB [PAGES] | read DIR | extract DIR [THREADS] | store DIR [DOCUMENTS] | parse DIR [MEGABYTES] | pack [RUNS]")
         exit(2)
     }
 } catch {

@@ -29,33 +29,31 @@ public struct Citation: Sendable, Codable, Hashable {
 
     /// The citation of a stored relation.
     public init(_ stored: StoredRelation) {
-        relationID = stored.id
-        document = stored.fileName
-        documentID = stored.documentID
-        outlet = stored.outlet
-        published = stored.published
-        locator = stored.locator.label
-        link = stored.locator.url
-        quote = stored.relation.quote
-        modality = stored.relation.modality
-        attribution = stored.relation.attribution
+        self.init(relationID: stored.id, document: stored.fileName, documentID: stored.documentID, outlet: stored.outlet,
+                  published: stored.published, locator: stored.locator, quote: stored.relation.quote,
+                  modality: stored.relation.modality, attribution: stored.relation.attribution)
     }
-}
 
-extension Citation {
     /// The citation of a stored structural tie. Ties are no relations: `relationID` is 0, so
     /// that links open the document, not a relation's anchor.
     public init(_ stored: StoredTie) {
-        relationID = 0
-        document = stored.fileName
-        documentID = stored.documentID
-        outlet = stored.outlet
-        published = stored.published
-        locator = stored.locator.label
-        link = stored.locator.url
-        quote = stored.tie.quote
-        modality = stored.tie.modality
-        attribution = stored.outlet
+        self.init(relationID: 0, document: stored.fileName, documentID: stored.documentID, outlet: stored.outlet,
+                  published: stored.published, locator: stored.locator, quote: stored.tie.quote, modality: stored.tie.modality,
+                  attribution: stored.outlet)
+    }
+
+    private init(relationID: Int64, document: String, documentID: String, outlet: String?, published: String?,
+                 locator: Locator, quote: String, modality: Modality, attribution: String?) {
+        self.relationID = relationID
+        self.document = document
+        self.documentID = documentID
+        self.outlet = outlet
+        self.published = published
+        self.locator = locator.label
+        self.link = locator.url
+        self.quote = quote
+        self.modality = modality
+        self.attribution = attribution
     }
 }
 
@@ -75,15 +73,15 @@ public struct CitedTie: Sendable, Codable, Hashable {
         citation = Citation(stored)
     }
 
-    /// `adviser to`, `spokesperson of`: the tie in words, before its principal.
+    /// `an adviser to`, `the spokesperson of`: the tie in words, before its principal.
     public var role: String {
         switch type {
-        case .adviserOf: "adviser to"
-        case .spokespersonOf: "spokesperson of"
-        case .memberOf: "member of"
-        case .leaderOf: "leader of"
-        case .officialOf: "official of"
-        case .ownerOf: "owner of"
+        case .adviserOf: "an adviser to"
+        case .spokespersonOf: "the spokesperson of"
+        case .memberOf: "a member of"
+        case .leaderOf: "the leader of"
+        case .officialOf: "an official of"
+        case .ownerOf: "the owner of"
         }
     }
 }

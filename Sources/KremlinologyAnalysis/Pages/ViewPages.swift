@@ -119,7 +119,7 @@ public enum ViewPages {
             return .bullets(members.map { [linker.actor($0.name), .text(": \($0.tie)")] })
         case .ties(let ties):
             return .bullets(ties.prefix(limit ?? ties.count).map { t in
-                [linker.actor(t.holder), .text(t.modality == .negated ? " is not \(t.role) " : " is \(t.role) "), linker.actor(t.principal), .text(" (\(t.modality.rawValue)). ")] + Page.cite(t.citation)
+                [linker.actor(t.holder), .text(t.modality == .negated ? " is not \(t.role) " : " is \(t.role) "), linker.actor(t.principal), .text(". ")] + Page.cite(t.citation)
             })
         case .relations(let groups, let outgoing):
             // Standalone reports link nowhere: the column of brief links is left out there.

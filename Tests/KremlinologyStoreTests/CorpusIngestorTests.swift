@@ -1,7 +1,7 @@
 import Foundation
 import KremlinologyIngest
 import KremlinologyModel
-import KremlinologyPipeline
+@testable import KremlinologyPipeline
 import Testing
 @testable import KremlinologyStore
 
@@ -23,6 +23,16 @@ import Testing
         #expect(again.unchanged == 5)
         let unn = try #require(try tmp.store.document(matching: "004_0952ba1948c4e0b0.txt"))
         #expect(unn.document.outlet == "UNN")
+    }
+
+    /// The first batch is one file per worker, so the first documents are stored after one
+    /// document's work; batches double up to 16 files per worker and cover every file once.
+    @Test func batchesStartSmallAndGrowToSixteenPerWorker() {
+        let batches = CorpusIngestor.batches(of: 200, workers: 2)
+        #expect(batches.map(\.count).prefix(6) == [2, 4, 8, 16, 32, 32])
+        #expect(batches.flatMap { $0 } == Array(0..<200))
+        #expect(CorpusIngestor.batches(of: 0, workers: 2).isEmpty)
+        #expect(CorpusIngestor.batches(of: 3, workers: 1).map(\.count) == [1, 2])
     }
 
     @Test(arguments: StoreBackend.available)

@@ -51,8 +51,7 @@ public struct CorpusIngestor: Sendable {
                        event: (IngestEvent) -> Void = { _ in }) -> IngestReport {
         var report = IngestReport()
         let start = Date()
-        let batchSize = workers * 16
-        let batches = stride(from: 0, to: files.count, by: batchSize).map { Array($0..<min(files.count, $0 + batchSize)) }
+        let batches = Self.batches(of: files.count, workers: workers)
         // The next batch is read and extracted on every core while this thread writes the
         // current one, so that the writer and the extraction overlap.
         func startPreparing(_ number: Int) -> PendingBatch? {
@@ -81,6 +80,20 @@ public struct CorpusIngestor: Sendable {
         }
         report.seconds = Date().timeIntervalSince(start)
         return report
+    }
+
+    /// The files' indices in batches: one file per worker first, doubling up to 16 per worker,
+    /// so that the first documents are stored (and the progress line moves) after one
+    /// document's work, not after a full batch of relation-dense text.
+    static func batches(of count: Int, workers: Int) -> [[Int]] {
+        var batches: [[Int]] = []
+        var start = 0, size = max(1, workers)
+        while start < count {
+            batches.append(Array(start..<min(count, start + size)))
+            start += size
+            size = min(size * 2, max(1, workers) * 16)
+        }
+        return batches
     }
 
     /// Ingests bytes that came from standard input (or any other stream).

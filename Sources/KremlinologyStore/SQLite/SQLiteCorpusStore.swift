@@ -50,8 +50,12 @@ public final class SQLiteCorpusStore: SQLCorpusStore, @unchecked Sendable {
         var check = Configuration()
         check.readonly = true
         let migrator = SQLiteMigrations.migrator
-        let current = try DatabaseQueue(path: path, configuration: check).read { try migrator.hasCompletedMigrations($0) }
-        guard !current else { return }
+        // Only a store an earlier version finished writing: a file that another process is
+        // creating right now (no documents table yet) is left to that process.
+        let older = try DatabaseQueue(path: path, configuration: check).read { db in
+            try db.tableExists("document") && !migrator.hasCompletedMigrations(db)
+        }
+        guard older else { return }
         guard FileManager.default.isWritableFile(atPath: path) else {
             throw StoreError.unavailable(location: path, reason: "the store was written by an earlier version of Kremlinology and "
                                          + "is read-only here; open it once where it is writable (e.g. `kremlinology stats`) to upgrade it")

@@ -214,7 +214,7 @@ extension SQLCorpusStore {
         try read { x in
             let order = x.dialect.byteOrder
             let rows = try x.rows("""
-                SELECT m.actor AS name, COUNT(*) AS mentions, a.kind, a.wikidata, a.country, a.aliases, a.affiliations,
+                SELECT m.actor AS name, COUNT(*) AS mentions, a.kind, a.wikidata, a.country, a.aliases, a.affiliations, a.reviewed,
                        (SELECT COUNT(*) FROM relation r WHERE r.source = m.actor) AS out_count,
                        (SELECT COUNT(*) FROM relation r WHERE r.target = m.actor) AS in_count
                 FROM mention m LEFT JOIN actor a ON a.name = m.actor

@@ -55,6 +55,8 @@ enum PostgresMigrations {
             """)),
         ("v5-document-sources", StoreSchema.createStatements(StoreSchema.sourceTables, in: .postgres)
             + [StoreSchema.backfillSources]),
+        // Open-world actors: names the pack does not know, found acting in a document.
+        ("v6-unreviewed-actors", [StoreSchema.addActorReviewed(in: .postgres)]),
     ]
 
     /// The statements of a script: the extended protocol runs one statement per query, and

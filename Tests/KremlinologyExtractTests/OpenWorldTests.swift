@@ -49,6 +49,13 @@ struct OpenWorldTests {
         #expect(result.mentions.filter { $0.actor == "Anton Vrelkov" && $0.rule == "open-world" }.map(\.text) == ["Anton Vrelkov", "Vrelkov"])
     }
 
+    @Test func aNameActsThroughTheAgentNounItModifiesButNotThroughAnyNoun() {
+        let officials = Fixture.extract("Last week, Zembla officials accused Freedonia of espionage.")
+        #expect(Fixture.find(officials.relations, "Zembla", "Freedonia", .disapprove) != nil, "\(Fixture.describe(officials.relations))")
+        // "the value of Freedonia" is no act toward Freedonia.
+        #expect(Fixture.extract("Last week, Zembla rejected the value of Freedonia.").relations.isEmpty)
+    }
+
     @Test func kindsComeFromTheCuesOfTheName() throws {
         let result = Fixture.extract("The Zemblan Defence Ministry accused Anton Vrelkov of espionage.")
         let kinds = Dictionary(result.unreviewed.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })

@@ -37,8 +37,11 @@ extension SentenceAnalysis {
     }
 
     /// Whether the word `w` (after climbing out of a coordination or an apposition) is attached to
-    /// a word of the predicate, or one sharing its subject, by a subject or object role, or is the
-    /// noun that the predicate's relative clause describes ("Zembla, which attacked Freedonia").
+    /// a word of the predicate, or one sharing its subject, by a subject or object role, directly or
+    /// as the modifier of a generic agent or role noun that holds the role ("Zembla officials
+    /// demanded", "the envoys of Zembla", "Zembla's president"), or is the noun that the
+    /// predicate's relative clause describes ("Zembla, which attacked Freedonia"). (Through any
+    /// other noun it only describes the noun: "Klarna's entry", "the value of Zembla".)
     func holdsRole(_ w: Int, of p: PredicateMatch, complement: PredicateMatch?, in tree: SentenceTree) -> Bool {
         var x = w, steps = 0
         while steps < 8, tree.relations[x] == "conj" || tree.relations[x] == "appos", tree.heads[x] >= 0 {
@@ -46,10 +49,32 @@ extension SentenceAnalysis {
         }
         let predicate = predicateWords(p, in: tree).union(complement.map { predicateWords($0, in: tree) } ?? [])
         if predicate.contains(where: { tree.relations[$0] == "acl" && tree.heads[$0] == x }) { return true }
-        guard Self.openWorldRoles.contains(tree.relations[x]), tree.heads[x] >= 0, predicate.contains(tree.heads[x]) else { return false }
-        // A name after a locative preposition the pattern does not ask for is a place where things
-        // happen ("protests arose *in* Zembla"), not an actor.
-        return !tree.children(of: x, "case").contains { !predicate.contains($0) && Self.locatives.contains(WordHash.of(tree.forms[$0])) }
+        if isPlace(x, predicate, tree) { return false }
+        if holdsRoleDirectly(x, predicate, tree) { return true }
+        let y = tree.heads[x]
+        guard Self.modifierLinks.contains(tree.relations[x]), y >= 0, tree.tags[y] == "NOUN", !predicate.contains(y),
+              isAgentOrRole(y, tree) else { return false }
+        return !isPlace(y, predicate, tree) && holdsRoleDirectly(y, predicate, tree)
+    }
+
+    /// How a name modifies the noun that holds a role: "*Zembla* officials", "the envoys *of Zembla*".
+    static let modifierLinks: Set<String> = ["compound", "nmod"]
+
+    /// Whether word `y` is a generic agent or a role of `cues.tsv` ("officials", "envoys", "president").
+    func isAgentOrRole(_ y: Int, _ tree: SentenceTree) -> Bool {
+        let k = tree.tokenOfWord[y]
+        guard k >= 0, k < t.count else { return false }
+        return pack.cues.agents.longest(in: t, at: k) != nil || pack.cues.roles.longest(in: t, at: k) != nil
+    }
+
+    func holdsRoleDirectly(_ x: Int, _ predicate: Set<Int>, _ tree: SentenceTree) -> Bool {
+        Self.openWorldRoles.contains(tree.relations[x]) && tree.heads[x] >= 0 && predicate.contains(tree.heads[x])
+    }
+
+    /// Whether word `x` stands after a locative preposition the pattern does not ask for: a place
+    /// where things happen ("protests arose *in* Zembla"), not an actor.
+    func isPlace(_ x: Int, _ predicate: Set<Int>, _ tree: SentenceTree) -> Bool {
+        tree.children(of: x, "case").contains { !predicate.contains($0) && Self.locatives.contains(WordHash.of(tree.forms[$0])) }
     }
 
     /// The words of the pattern of `p`, and the verbs above its head whose subject it shares.
@@ -139,6 +164,7 @@ extension SentenceAnalysis {
         let ends = Set(relations.flatMap { [$0.source, $0.target] })
         for k in mentions.indices where openWorldMentions.contains(mentions[k].lo) && ends.contains(mentions[k].name) {
             mentions[k].rule = Self.openWorldRule
+            if trace != nil { trace!.actors.append("\(mentions[k].name) ← \"\(mentions[k].text)\" (open-world, unreviewed \(mentions[k].kind.rawValue))") }
         }
     }
 }

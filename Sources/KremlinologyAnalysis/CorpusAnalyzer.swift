@@ -29,7 +29,9 @@ public struct CorpusAnalyzer: Sendable {
     /// The relations whose two ends are actors of the store: what every view counts. A
     /// relation with "officials", "troops" or a capitalised fragment at one end (an unnamed
     /// fallback of the extractor) stays in the store and its exports, but never becomes a
-    /// node, a counterpart, a wiki page or a figure.
+    /// node, a counterpart, a wiki page or a figure. Open-world actors (names no pack knows
+    /// that the extractor found acting, stored unreviewed) have records, so they are kept;
+    /// ``ActorDirectory/isUnreviewed(_:)`` tells a view which they are.
     public func actorsOnly(_ relations: [StoredRelation]) -> [StoredRelation] {
         relations.filter { directory[$0.relation.source] != nil && directory[$0.relation.target] != nil }
     }

@@ -34,19 +34,23 @@ public struct ExtractionResult: Sendable {
     public var ties: [StructuralTie]
     /// Per-sentence explanation; empty unless `explain` was asked for.
     public var trace: [SentenceTrace]
+    /// The open-world actors of the document (names the pack does not know, found acting in it;
+    /// mention rule `open-world`), with the kind their cues suggest and `reviewed` false.
+    public var unreviewed: [Actor]
 
     public init(mentions: [ActorMention] = [], relations: [Relation] = [], claims: [Claim] = [], ties: [StructuralTie] = [],
-                trace: [SentenceTrace] = []) {
+                trace: [SentenceTrace] = [], unreviewed: [Actor] = []) {
         self.mentions = mentions
         self.relations = relations
         self.claims = claims
         self.ties = ties
         self.trace = trace
+        self.unreviewed = unreviewed
     }
 
-    /// Whether a mention names an actor of the pack: not an unnamed fallback, and not the narrator
-    /// of a note ("the speaker"), which resolves to the note's channel as the attribution of what the
-    /// note says but is no actor of the corpus.
+    /// Whether a mention names an actor: of the pack, or an open-world actor (rule `open-world`);
+    /// not an unnamed fallback (`unknown:…`), and not the narrator of a note ("the speaker"), which
+    /// resolves to the note's channel as the attribution of what the note says but is no actor of the corpus.
     public static func isKnown(_ mention: ActorMention) -> Bool {
         !mention.rule.hasPrefix("unknown") && mention.rule != "speaker"
     }

@@ -51,6 +51,11 @@ struct DocumentRun {
     var sentenceIndex = 0
     var lowercase = false
     let year: String?
+    /// Whether the passage being read is a heading.
+    var inHeading = false
+    /// The open-world actors found so far in the document, in order, with their kinds.
+    var openActors: [(name: String, kind: ActorKind)] = []
+    var openActorNames: Set<String> = []
 
     init(pack: KnowledgePack, bytes: UnsafeBufferPointer<UInt8>, input: ExtractionInput, explain: Bool) {
         self.pack = pack
@@ -73,18 +78,31 @@ struct DocumentRun {
         for (pi, passage) in passages.enumerated() {
             let lo = max(0, min(passage.range.start, bytes.count)), hi = max(lo, min(passage.range.end, bytes.count))
             context.passage = pi
+            inHeading = passage.kind == .heading
             // A huge passage (one 50 MB line) is tokenised a window at a time, so that memory
             // stays a small multiple of the window, not of the passage.
             for window in Self.windows(bytes, from: lo, to: hi) {
                 processWindow(window)
                 if window.upperBound - emittedUpTo >= partBytes {
+                    finishPart()
                     try emit(result)
                     result = ExtractionResult()
                     emittedUpTo = window.upperBound
                 }
             }
         }
+        finishPart()
         if partBytes != Int.max { try emit(result) }
+    }
+
+    /// Every mention of an open-world actor in the part (an earlier "Alan Gagloyev" of a later
+    /// relation's "Gagloyev") takes the rule `open-world`, and the part lists the actors.
+    mutating func finishPart() {
+        guard !openActors.isEmpty else { return }
+        for k in result.mentions.indices where ["unknown:name", "unknown:title"].contains(result.mentions[k].rule) && openActorNames.contains(result.mentions[k].actor) {
+            result.mentions[k].rule = SentenceAnalysis.openWorldRule
+        }
+        result.unreviewed = openActors.map { Actor(name: $0.name, kind: $0.kind, reviewed: false) }
     }
 
     /// Tokens in one window are at most this many bytes' worth; ordinary passages are one window.
@@ -128,7 +146,11 @@ struct DocumentRun {
             var analysis = SentenceAnalysis(pack: pack, bytes: bytes, tokens: sentence, input: input, year: year,
                                             index: sentenceIndex, explain: explain)
             analysis.lowercaseDocument = lowercase
+            analysis.inHeading = inHeading
             analysis.run(context: &context)
+            for m in analysis.mentions where m.rule == SentenceAnalysis.openWorldRule && openActorNames.insert(m.name).inserted {
+                openActors.append((m.name, m.kind))
+            }
             result.mentions += analysis.mentions.map {
                 ActorMention(actor: $0.name, text: $0.text, range: $0.range, rule: $0.rule)
             }

@@ -44,15 +44,33 @@ public struct Actor: Sendable, Hashable, Codable {
     public var aliases: [String]
     /// Roles held in states and organisations.
     public var affiliations: [Affiliation]
+    /// False for an open-world actor: a name the pack does not know that the extractor found
+    /// acting in a document (kind guessed from cues), listed by `actors --unreviewed` until an
+    /// analyst promotes it into a pack. Views may mark or hide such actors.
+    public var reviewed: Bool
 
     public init(name: String, kind: ActorKind, wikidata: String? = nil, country: String? = nil,
-                aliases: [String] = [], affiliations: [Affiliation] = []) {
+                aliases: [String] = [], affiliations: [Affiliation] = [], reviewed: Bool = true) {
         self.name = name
         self.kind = kind
         self.wikidata = wikidata
         self.country = country
         self.aliases = aliases
         self.affiliations = affiliations
+        self.reviewed = reviewed
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, kind, wikidata, country, aliases, affiliations, reviewed }
+
+    /// Reads JSON written before `reviewed` existed (an actor without it is a reviewed one).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), kind: try c.decode(ActorKind.self, forKey: .kind),
+                  wikidata: try c.decodeIfPresent(String.self, forKey: .wikidata),
+                  country: try c.decodeIfPresent(String.self, forKey: .country),
+                  aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
+                  affiliations: try c.decodeIfPresent([Affiliation].self, forKey: .affiliations) ?? [],
+                  reviewed: try c.decodeIfPresent(Bool.self, forKey: .reviewed) ?? true)
     }
 }
 

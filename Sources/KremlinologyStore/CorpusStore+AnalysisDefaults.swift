@@ -25,6 +25,19 @@ extension FactStore {
         let key = speaker.lowercased()
         return try relations(RelationFilter(limit: StoreLimit.all)).filter { $0.relation.attribution?.lowercased() == key }
     }
+
+    public func unreviewedActors(limit: Int, offset: Int) throws -> [UnreviewedActor] {
+        let page = try actors(kind: nil, limit: StoreLimit.all).filter { !$0.actor.reviewed }.dropFirst(max(0, offset)).prefix(max(0, limit))
+        return try page.map { summary in
+            let first = try relations(involving: summary.actor.name).min { $0.id < $1.id }
+            return UnreviewedActor(actor: summary.actor, mentions: summary.mentions, documents: summary.documents.count,
+                                   example: first?.relation.quote, exampleDocument: first?.fileName)
+        }
+    }
+
+    public func countUnreviewedActors() throws -> Int {
+        try actors(kind: nil, limit: StoreLimit.all).filter { !$0.actor.reviewed }.count
+    }
 }
 
 extension DocumentStore {

@@ -184,6 +184,17 @@ public struct ActorSummary: Sendable, Codable, Hashable {
     public var relationsIn: Int
 }
 
+/// An open-world actor (``Actor/reviewed`` false): how often the corpus mentions it, in how
+/// many documents, and one quote of it in a relation, for an analyst to promote into a pack.
+public struct UnreviewedActor: Sendable, Codable, Hashable {
+    public var actor: Actor
+    public var mentions: Int
+    public var documents: Int
+    /// The quote of its first stored relation, and that relation's document (file name).
+    public var example: String?
+    public var exampleDocument: String?
+}
+
 /// Documents as stored: writing them with their facts, finding and reading them back.
 public protocol DocumentStore: Sendable {
     /// Stores one document and its facts in one transaction: after a crash the document is
@@ -225,6 +236,10 @@ public protocol FactStore: Sendable {
     func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary]
     /// How many actors ``actors(kind:limit:)`` lists without a limit.
     func countActors(kind: ActorKind?) throws -> Int
+    /// Open-world actors that the corpus mentions, most mentioned first (then by name), a page of them.
+    func unreviewedActors(limit: Int, offset: Int) throws -> [UnreviewedActor]
+    /// How many actors ``unreviewedActors(limit:offset:)`` lists without a limit.
+    func countUnreviewedActors() throws -> Int
     /// Every relation whose source or target is exactly `actor` (canonical name), once each.
     func relations(involving actor: String) throws -> [StoredRelation]
     /// Every relation attributed to `speaker` (case-insensitive): what the speaker asserts.

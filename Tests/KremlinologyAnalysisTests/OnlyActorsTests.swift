@@ -38,4 +38,25 @@ import KremlinologyStore
         #expect(!pages.contains { $0.contains("troops") || $0.contains("Happening") }, "\(pages)")
         #expect(throws: AnalysisError.unknownActor("troops")) { try analyzer.dossier("troops") }
     }
+
+    /// Open-world actors (names no pack knows, stored unreviewed) are actors of the store: their
+    /// relations count, and the directory says which they are.
+    @Test func unreviewedActorsAreActorsAndSayWhichTheyAre() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteCorpusStore(path: folder.appendingPathComponent("test.sqlite").path)
+        var (document, extraction) = loanNote()
+        let quote = "Russia promised"
+        extraction.actors.append(Actor(name: "Zembla", kind: .organization, reviewed: false))
+        extraction.mentions.append(ActorMention(actor: "Zembla", text: "Zembla", range: TextRange(start: 0, end: 6), rule: "open-world"))
+        extraction.relations.append(Relation(source: "Russia", sourceText: "Russia", target: "Zembla", targetText: "Zembla",
+                                             type: .threaten, quote: quote, range: TextRange(start: 0, end: quote.utf8.count),
+                                             rule: "open-world:test"))
+        _ = try store.store(document, extraction: extraction)
+        let analyzer = try CorpusAnalyzer(store: store)
+        #expect(analyzer.actorsOnly(try store.relations(RelationFilter())).contains { $0.relation.target == "Zembla" })
+        #expect(try analyzer.dossier("Russia").relationsOut.contains { $0.counterpart == "Zembla" })
+        #expect(analyzer.directory.isUnreviewed("Zembla"))
+        #expect(!analyzer.directory.isUnreviewed("Russia"))
+    }
 }

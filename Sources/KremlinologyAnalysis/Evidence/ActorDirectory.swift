@@ -57,6 +57,10 @@ public struct ActorDirectory: Sendable {
     /// The actor named exactly `name`, if the store has a record of it.
     public subscript(name: String) -> Actor? { byName[name] }
 
+    /// Whether `name` is an open-world actor: found acting in the text, in no pack
+    /// (``Actor/reviewed`` false), for views that mark or hide such actors.
+    public func isUnreviewed(_ name: String) -> Bool { byName[name].map { !$0.reviewed } ?? false }
+
     /// The state a person belongs to on `date` (ISO, nil for any): the first affiliation, held
     /// on that date, whose organisation is a known state. Nil for non-persons and stateless people.
     public func state(of name: String, on date: String? = nil) -> String? {

@@ -38,6 +38,11 @@ struct SentenceAnalysis {
     var treeParsed = false
     /// The scope of each predicate that produced a candidate, by its head token.
     var scopes: [Int: ScopeReading] = [:]
+    /// The sentence is a heading (its passage is one, or it is in title case): no open-world actors.
+    var inHeading = false
+    var headingLike = false
+    /// First tokens of the mentions that qualified as open-world actors of some relation.
+    var openWorldMentions: Set<Int> = []
 
     static let byHash = WordHash.of("by")
     static let suchHash = WordHash.of("such")
@@ -88,6 +93,8 @@ struct SentenceAnalysis {
         finder.lowercaseDocument = lowercaseDocument
         previousSubject = context.subject()
         mentions = finder.find(t, context: &context)
+        headingLike = inHeading || SentenceAnalysis.isHeadingLike(t, cues: pack.cues)
+        defer { markOpenWorldMentions() }
         defer {
             if let si = subject(0, n), mentions[si].known { context.lastSubject = (mentions[si], context.sentence, context.passage) }
         }
@@ -333,9 +340,10 @@ struct SentenceAnalysis {
         return out
     }
 
-    /// The subject: leftmost non-prepositional mention in `lo..<hi`, known before unnamed.
+    /// The subject: leftmost non-prepositional mention in `lo..<hi`, known before unnamed, and a name
+    /// opening the sentence last ("Druze inhabitants of … threatened": the inhabitants).
     func subject(_ lo: Int, _ hi: Int) -> Int? {
-        var firstKnown: Int?, firstKnownPossessive: Int?, firstUnknown: Int?
+        var firstKnown: Int?, firstKnownPossessive: Int?, firstUnknown: Int?, firstInitial: Int?
         var k = max(lo, hi - 16)
         if k > lo, mentionAt[k] >= 0 { k = max(lo, mentions[mentionAt[k]].lo) }
         while k < hi {
@@ -346,14 +354,15 @@ struct SentenceAnalysis {
                     if m.known {
                         if !m.possessive || m.pronoun { if firstKnown == nil { firstKnown = mi } }
                         else if firstKnownPossessive == nil { firstKnownPossessive = mi }
-                    } else if firstUnknown == nil && !m.possessive { firstUnknown = mi }
+                    } else if m.initial { if firstInitial == nil && !m.possessive { firstInitial = mi } }
+                    else if firstUnknown == nil && !m.possessive { firstUnknown = mi }
                 }
                 k = max(k + 1, m.hi)
                 continue
             }
             k += 1
         }
-        return firstKnown ?? firstKnownPossessive ?? firstUnknown
+        return firstKnown ?? firstKnownPossessive ?? firstUnknown ?? firstInitial
     }
 
     /// The first mention after `lo` in a window, known before unnamed, not crossing a clause boundary.
@@ -630,9 +639,17 @@ struct SentenceAnalysis {
                 if !e.type.isEvent && tg.actor == nil && tg.rule != "speaker" {
                     drop("\(label): an attitude toward an unnamed actor (\(tg.text))"); continue
                 }
-                if !s.known && !tg.known {
-                    drop("\(label): neither \(s.text) nor \(tg.text) is a known actor"); continue
+                // A name the pack does not know stands beside a known actor as before; two of them
+                // relate only as open-world actors, which the parse confirms.
+                let sourceOpen = isOpenWorld(s, of: p, complement: complement), targetOpen = isOpenWorld(tg, of: p, complement: complement)
+                if !s.known && !tg.known && !(sourceOpen && targetOpen) {
+                    drop("\(label): neither \(s.text) nor \(tg.text) is a known actor, and not both are open-world actors"); continue
                 }
+                if (s.initial && !sourceOpen) || (tg.initial && !targetOpen) {
+                    drop("\(label): \((s.initial ? s : tg).text) opens the sentence and is no name acting in it"); continue
+                }
+                if sourceOpen { openWorldMentions.insert(s.lo) }
+                if targetOpen { openWorldMentions.insert(tg.lo) }
                 let attr: String? = {
                     if let sayer { return sayer.name }
                     if let a = attribution, a.name != s.name || p.head > (speech.first?.lo ?? 0) { return a.name }
@@ -664,7 +681,7 @@ struct SentenceAnalysis {
             if let m = pack.cues.obligation.longest(in: t, at: k) {
                 // The speaker of the nearest speech verb before the modal.
                 guard let s = speech.last(where: { !$0.after && $0.hi <= k }), let speaker = speaker(of: s),
-                      speaker.rule != "speaker" else { return nil }   // the narrator demands nothing: it is the attribution
+                      speaker.rule != "speaker", !speaker.initial else { return nil }   // the narrator demands nothing: it is the attribution
                 // The subject right before the modal: "Sudan must", "the US should".
                 var j = k - 1
                 while j >= s.hi, mentionAt[j] < 0, pack.cues.determiners.contains(t[j].hash) == false, j >= k - 2 { j -= 1 }
@@ -748,7 +765,8 @@ struct SentenceAnalysis {
 
     /// The speaker of reported speech in this sentence, if any.
     func attribution() -> Mention? {
-        for s in speech { if let m = speaker(of: s) { return m } }
+        // (A word opening the sentence is a speaker only once the parse makes it an actor.)
+        for s in speech { if let m = speaker(of: s), !m.initial { return m } }
         return nil
     }
 

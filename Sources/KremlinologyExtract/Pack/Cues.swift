@@ -45,6 +45,11 @@ struct Cues: Sendable {
     var quantifiers: U64Set = []
     /// Last words of capitalised phrases that name events, places or documents, not actors ("… War", "… Day").
     var nonActorHeads: U64Set = []
+    /// Given names: a capitalised name the pack does not know that starts with one names a person.
+    var givenNames: U64Set = []
+    /// Words that make a capitalised name an organisation (`Ministry`, `Party`, `Bank`) or a state (`Republic`).
+    var organizationHeads: U64Set = []
+    var stateHeads: U64Set = []
     /// Words that set the modality of the predicate they modify, or of a predicate under the word they
     /// modify, read in the dependency tree ("did *not* invade", "*could* attack", "*no* invasion").
     var scopeModifiers: [String: Modality] = [:]
@@ -92,6 +97,9 @@ struct Cues: Sendable {
             case "obligation": c.obligation.insert(phrase: phrase, 1)
             case "quantifier": c.quantifiers.insert(word())
             case "non-actor-head": c.nonActorHeads.insert(word())
+            case "given-name": c.givenNames.insert(word())
+            case "organization-head": c.organizationHeads.insert(word())
+            case "state-head": c.stateHeads.insert(word())
             case "scope-modifier":
                 guard let m = Modality(rawValue: value) else {
                     throw PackError(file: file, line: line, message: "a scope modifier needs a modality (negated, hypothetical, expected, reported) in the third column")

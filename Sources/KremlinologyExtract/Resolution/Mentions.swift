@@ -20,6 +20,8 @@ struct Mention: Sendable {
     /// A possessive: `Russia's`, `his`, `its`.
     var possessive = false
     var pronoun = false
+    /// A one-word name opening the sentence: an actor only as an open-world actor that the parse confirms.
+    var initial = false
 
     /// A pack actor, the narrator, or an unnamed person anchored by a known state ("Pakistan President Mohammad Zia-Ul-Haq").
     var known: Bool { actor != nil || rule == "speaker" || rule == "unknown:title" }
@@ -32,6 +34,19 @@ struct DiscourseContext {
     var lastSubject: (mention: Mention, sentence: Int, passage: Int)?
     var sentence = 0
     var passage = 0
+    /// Full names of people the pack does not know, by the hash of their last word, for the whole
+    /// document: a later surname alone names the same person ("Alan Gagloyev … Gagloyev"). Empty
+    /// when two people of the document share the surname.
+    var fullNames: [UInt64: String] = [:]
+
+    func fullName(of surname: UInt64) -> String? {
+        guard let name = fullNames[surname], !name.isEmpty else { return nil }
+        return name
+    }
+
+    mutating func noteFullName(_ surname: UInt64, _ name: String) {
+        if let earlier = fullNames[surname], earlier != name { fullNames[surname] = "" } else { fullNames[surname] = name }
+    }
 
     func subject() -> Mention? {
         guard let p = lastSubject, p.passage == passage, sentence - p.sentence == 1 else { return nil }
@@ -216,6 +231,7 @@ struct MentionFinder {
                         }
                         if q - e >= 2 {
                             let words = text(i, q, t)
+                            context.noteFullName(t[q - 1].hash, text(e, q, t))
                             out.append(Mention(actor: nil, name: text(e, q, t), wikidata: nil, kind: .person, lo: i, hi: q,
                                                range: TextRange(start: t[i].start, end: t[q - 1].end), text: words, rule: "unknown:title"))
                             i = q; continue
@@ -308,11 +324,19 @@ struct MentionFinder {
                 if cues.nonActorHeads.contains(t[e - 1].hash) { i = e; continue }
                 // A single capital letter ("P", "N") is a symbol, not a name.
                 if e - i == 1 && tok.end - tok.start == 1 { i = e; continue }
-                // A capitalised word opening the sentence is usually not a name ("Celebrations", "Together").
-                if e - i == 1 && isFirstWord(t, i) { i = e; continue }
+                // The surname of a person named in full earlier in the document: that person.
+                let fullName = e - i == 1 ? context.fullName(of: tok.hash) : nil
+                // A capitalised word opening the sentence is usually not a name ("Celebrations", "Together"):
+                // it is kept only when no reading of it as a common word is known, and then only as a
+                // candidate open-world actor, which the parse must confirm ("Zembla agreed …").
+                let initial = e - i == 1 && isFirstWord(t, i) && fullName == nil
+                if initial && !mayOpenSentenceAsName(tok) { i = e; continue }
                 let words = text(i, e, t)
-                var m = Mention(actor: nil, name: words, wikidata: nil, kind: .organization, lo: i, hi: e,
+                let kind = fullName == nil ? guessKind(i, e, t) : .person
+                if fullName == nil, kind == .person { context.noteFullName(t[e - 1].hash, words) }
+                var m = Mention(actor: nil, name: fullName ?? words, wikidata: nil, kind: kind, lo: i, hi: e,
                                 range: TextRange(start: t[i].start, end: t[e - 1].end), text: words, rule: "unknown:name")
+                m.initial = initial
                 if e < n, t[e].has(TokenFlags.possessive) { m.possessive = true; e += 1 }
                 out.append(m); i = e; continue
             }

@@ -42,9 +42,10 @@ public struct FactExtraction: Sendable {
 
     private func payload(from result: ExtractionResult) -> ExtractionPayload {
         // Unnamed fallbacks ("officials", a capitalised phrase) may stand in a relation, but
-        // only actors of the pack are listed as actors of the corpus.
+        // only actors of the pack, and open-world actors (unreviewed), are actors of the corpus.
         let mentions = result.mentions.filter(ExtractionResult.isKnown)
-        let actors = Set(mentions.map(\.actor)).sorted().compactMap { actorsByName[$0] }
+        let unreviewed = Dictionary(result.unreviewed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let actors = Set(mentions.map(\.actor)).sorted().compactMap { actorsByName[$0] ?? unreviewed[$0] }
         return ExtractionPayload(actors: actors, mentions: mentions, relations: result.relations, claims: result.claims,
                                  ties: result.ties)
     }

@@ -219,7 +219,7 @@ extension SQLCorpusStore {
         try read { x in
             let order = x.dialect.byteOrder
             let rows = try x.rows("""
-                SELECT m.actor AS name, COUNT(*) AS mentions, a.kind, a.wikidata, a.country, a.aliases, a.affiliations,
+                SELECT m.actor AS name, COUNT(*) AS mentions, a.kind, a.wikidata, a.country, a.aliases, a.affiliations, a.reviewed,
                        (\(StoreSchema.claimCount(where: "r.source = m.actor"))) AS out_count,
                        (\(StoreSchema.claimCount(where: "r.target = m.actor"))) AS in_count
                 FROM mention m LEFT JOIN actor a ON a.name = m.actor

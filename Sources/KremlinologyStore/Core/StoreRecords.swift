@@ -45,7 +45,8 @@ enum StoreRecords {
         Actor(name: try row.text("name"), kind: ActorKind(rawValue: try row.optionalText("kind") ?? "") ?? .group,
               wikidata: try row.optionalText("wikidata"), country: try row.optionalText("country"),
               aliases: JSONText.decode([String].self, from: try row.optionalText("aliases")) ?? [],
-              affiliations: JSONText.decode([Affiliation].self, from: try row.optionalText("affiliations")) ?? [])
+              affiliations: JSONText.decode([Affiliation].self, from: try row.optionalText("affiliations")) ?? [],
+              reviewed: (try row.optionalInteger("reviewed") ?? 1) != 0)
     }
 
     static func mention(from row: any StoreRow) throws -> ActorMention {
@@ -101,7 +102,7 @@ enum StoreRecords {
 
     static func values(of actor: Actor) throws -> [SQLValue] {
         [.text(actor.name), .text(actor.kind.rawValue), SQLValue(actor.wikidata), SQLValue(actor.country),
-         .text(try JSONText.encode(actor.aliases)), .text(try JSONText.encode(actor.affiliations))]
+         .text(try JSONText.encode(actor.aliases)), .text(try JSONText.encode(actor.affiliations)), .integer(actor.reviewed ? 1 : 0)]
     }
 
     static func values(of mention: ActorMention, documentID: String) -> [SQLValue] {

@@ -5,16 +5,19 @@ enum StoreSchema {
     static let documentColumns = document.insertedColumns
     static let passageColumns = passage.insertedColumns
     static let topicLinkColumns = topicLink.insertedColumns
-    static let actorColumns = actor.insertedColumns
+    static let actorColumns = actor.insertedColumns + [actorReviewed.name]
     static let mentionColumns = mention.insertedColumns
     static let relationColumns = relation.insertedColumns
     static let claimColumns = claim.insertedColumns
     static let tieColumns = structuralTie.insertedColumns
 
-    /// An actor row that replaces the record of an actor already stored.
+    /// An actor row that replaces the record of an actor already stored; an unreviewed record
+    /// (an open-world actor, its kind a guess) never replaces a reviewed one of a pack.
     static let actorUpsert = """
         ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, wikidata = excluded.wikidata,
-            country = excluded.country, aliases = excluded.aliases, affiliations = excluded.affiliations
+            country = excluded.country, aliases = excluded.aliases, affiliations = excluded.affiliations,
+            reviewed = excluded.reviewed
+        WHERE excluded.reviewed = 1 OR actor.reviewed = 0
         """
 
     /// The columns of a stored document listing, with its relation count.

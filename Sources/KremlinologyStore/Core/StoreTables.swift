@@ -32,6 +32,11 @@ struct TableSpec {
     /// The columns a row insert names: all but the key the store assigns itself.
     var insertedColumns: [String] { columns.filter { $0.kind != .rowID }.map(\.name) }
 
+    /// `ALTER TABLE … ADD COLUMN …` in `dialect`: a column that a later migration adds.
+    func addColumn(_ column: Column, in dialect: SQLDialect) -> String {
+        "ALTER TABLE \(name) ADD COLUMN \(StoreSchema.quotedIfKeyword(column.name)) \(dialect.columnType(column.kind)) \(column.constraints)"
+    }
+
     /// `CREATE TABLE …` in `dialect`, with `extraColumns` (a backend's own) before the constraints.
     func create(in dialect: SQLDialect, extraColumns: [String] = []) -> String {
         let lines = columns.map { column in
@@ -67,6 +72,13 @@ extension StoreSchema {
         .text("name", "PRIMARY KEY"), .text("kind", "NOT NULL"), .text("wikidata"), .text("country"),
         .text("aliases", "NOT NULL"), .text("affiliations", "NOT NULL"),
     ])
+
+    /// Whether an actor is of a pack (1) or an open-world actor the extractor found, unreviewed
+    /// (0); added by the open-world migration (SQLite v8, PostgreSQL v7), after the columns above.
+    static let actorReviewed = TableSpec.Column.integer("reviewed", "NOT NULL DEFAULT 1")
+
+    /// The statement of the open-world migration, in `dialect`.
+    static func addActorReviewed(in dialect: SQLDialect) -> String { actor.addColumn(actorReviewed, in: dialect) }
 
     static let mention = TableSpec(name: "mention", columns: [
         .text("document_id", ofDocument), .text("actor", "NOT NULL"), .text("text", "NOT NULL"),

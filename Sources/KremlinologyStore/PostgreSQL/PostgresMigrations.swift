@@ -56,6 +56,8 @@ enum PostgresMigrations {
         ("v5-document-sources", StoreSchema.createStatements(StoreSchema.sourceTables, in: .postgres)
             + [StoreSchema.backfillSources]),
         ("v6-structural-ties", StoreSchema.createStatements(StoreSchema.tieTables, in: .postgres)),
+        // Open-world actors: names the pack does not know, found acting in a document.
+        ("v7-unreviewed-actors", [StoreSchema.addActorReviewed(in: .postgres)]),
     ]
 
     /// The statements of a script: the extended protocol runs one statement per query, and

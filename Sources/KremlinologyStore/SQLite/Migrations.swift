@@ -92,6 +92,10 @@ enum SQLiteMigrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v8-unreviewed-actors") { db in
+            // Open-world actors: names the pack does not know, found acting in a document.
+            try db.execute(sql: StoreSchema.addActorReviewed(in: .sqlite))
+        }
         return migrator
     }
 }

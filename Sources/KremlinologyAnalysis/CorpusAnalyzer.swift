@@ -8,17 +8,30 @@ public struct CorpusAnalyzer: Sendable {
     public let store: any CorpusStore
     /// Every actor record of the store.
     public let directory: ActorDirectory
+    /// Whether the views leave out open-world actors (names no pack knows, issue 11) and
+    /// their relations: the one switch behind `--reviewed-only` and the API's `reviewed=only`.
+    public var reviewedOnly = false
 
-    public init(store: any CorpusStore) throws {
+    public init(store: any CorpusStore, reviewedOnly: Bool = false) throws {
         self.store = store
         directory = ActorDirectory(try store.actorRecords())
+        self.reviewedOnly = reviewedOnly
+    }
+
+    /// The same analyzer with ``reviewedOnly`` set.
+    public func reviewed(only: Bool) -> CorpusAnalyzer {
+        var copy = self
+        copy.reviewedOnly = only
+        return copy
     }
 
     /// The canonical name of what the user typed (see ``ActorDirectory/resolve(_:extraNames:)``).
     /// Only actors are actors (issue 13): a name that occurs in relations but has no actor
     /// record ("officials", "nationalists", a capitalised fragment) is not one.
     public func resolve(_ typed: String) throws -> String {
-        try directory.resolve(typed)
+        let name = try directory.resolve(typed)
+        if !isShown(name) { throw AnalysisError.hiddenUnreviewed(name) }
+        return name
     }
 
     /// Every relation of the corpus between two actors, in one query.
@@ -33,7 +46,12 @@ public struct CorpusAnalyzer: Sendable {
     /// that the extractor found acting, stored unreviewed) have records, so they are kept;
     /// ``ActorDirectory/isUnreviewed(_:)`` tells a view which they are.
     public func actorsOnly(_ relations: [StoredRelation]) -> [StoredRelation] {
-        relations.filter { directory[$0.relation.source] != nil && directory[$0.relation.target] != nil }
+        relations.filter { isShown($0.relation.source) && isShown($0.relation.target) }
+    }
+
+    /// Whether a view shows `name`: an actor of the store, and reviewed when ``reviewedOnly``.
+    public func isShown(_ name: String) -> Bool {
+        directory[name] != nil && !(reviewedOnly && directory.isUnreviewed(name))
     }
 
     /// Every relation between `name` and another actor.

@@ -58,5 +58,20 @@ import KremlinologyStore
         #expect(try analyzer.dossier("Russia").relationsOut.contains { $0.counterpart == "Zembla" })
         #expect(analyzer.directory.isUnreviewed("Zembla"))
         #expect(!analyzer.directory.isUnreviewed("Russia"))
+
+        // Shown, marked as such: on its dossier and as a node.
+        #expect(try analyzer.dossier("Zembla").profile.reviewed == false)
+        #expect(try analyzer.dossier("Russia").profile.reviewed)
+        let nodes = try analyzer.network(NetworkOptions()).nodes
+        #expect(nodes.first { $0.name == "Zembla" }?.reviewed == false)
+        #expect(nodes.first { $0.name == "Russia" }?.reviewed == true)
+        #expect(PageRenderer.markdown(ViewPages.dossier(try analyzer.dossier("Zembla"))).contains("**unreviewed**"))
+
+        // One switch hides it everywhere: its relations, its node, its dossier.
+        let reviewed = analyzer.reviewed(only: true)
+        #expect(!reviewed.actorsOnly(try store.relations(RelationFilter())).contains { $0.relation.target == "Zembla" })
+        #expect(try !reviewed.dossier("Russia").relationsOut.contains { $0.counterpart == "Zembla" })
+        #expect(try !reviewed.network(NetworkOptions()).nodes.contains { $0.name == "Zembla" })
+        #expect(throws: AnalysisError.hiddenUnreviewed("Zembla")) { try reviewed.dossier("Zembla") }
     }
 }

@@ -33,3 +33,26 @@ import Testing
         #expect(try cli.run(["relations", "--help"]).stdout.contains("--min-sources"))
     }
 }
+
+/// Open-world actors in the views of the CLI: shown and marked, hidden by `--reviewed-only`.
+@Suite struct ReviewedOnlyCommandTests {
+    @Test func unreviewedActorsAreMarkedAndOneSwitchHidesThem() throws {
+        let cli = try CLIHarness()
+        let note = cli.folder.appendingPathComponent("zembla.md")
+        try Data("# Zembla\n\nZembla agreed to restore diplomatic ties with Freedonia.\n\nRussia condemned Zembla on Monday.\n".utf8).write(to: note)
+        #expect(try cli.run(["ingest", note.path]).status == 0)
+        let russia = try cli.run(["dossier", "Russia"]).stdout
+        #expect(russia.contains("Zembla"), "\(russia)")
+        let hidden = try cli.run(["dossier", "Russia", "--reviewed-only"]).stdout
+        #expect(!hidden.contains("Zembla"), "\(hidden)")
+        let zembla = try cli.run(["dossier", "Zembla"])
+        #expect(zembla.status == 0 && zembla.stdout.contains("unreviewed"), "\(zembla.stdout)")
+        let refused = try cli.run(["dossier", "Zembla", "--reviewed-only"])
+        #expect(refused.status != 0 && refused.stderr.contains("unreviewed"), "\(refused.stderr)")
+        let network = try cli.run(["network", "--format", "json", "--reviewed-only"]).stdout
+        #expect(!network.contains("Freedonia"), "\(network)")
+        for command in ["dossier", "brief", "timeline", "compare", "network", "wiki", "says-vs-does"] {
+            #expect(try cli.run([command, "--help"]).stdout.contains("--reviewed-only"), "\(command)")
+        }
+    }
+}

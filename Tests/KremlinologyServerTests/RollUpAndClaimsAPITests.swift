@@ -41,6 +41,28 @@ import Testing
         }
     }
 
+    /// Unreviewed (open-world) actors are marked in the network and hidden by `reviewed=only`.
+    @Test func reviewedOnlyHidesUnreviewedActorsAndABadValueIsA400() async throws {
+        try await corpus.withServer { client, _ in
+            let all = try await client.execute(uri: "/api/v1/network?limit=200", method: .get)
+            let reviewed = try await client.execute(uri: "/api/v1/network?limit=200&reviewed=only", method: .get)
+            #expect(all.status == .ok && reviewed.status == .ok, "\(String(buffer: all.body).prefix(300))")
+            let nodes = { (json: [String: Any]) in json["nodes"] as? [[String: Any]] ?? [] }
+            #expect(nodes(all.json).allSatisfy { $0["reviewed"] is Bool }, "every node says whether it is reviewed")
+            #expect(nodes(reviewed.json).allSatisfy { $0["reviewed"] as? Bool == true })
+            let unreviewed = nodes(all.json).filter { $0["reviewed"] as? Bool == false }.count
+            #expect(nodes(reviewed.json).count <= nodes(all.json).count - unreviewed)
+            for uri in ["/api/v1/network?reviewed=some", "/api/v1/dossier?actor=Russia&reviewed=yes", "/actor?name=Russia&reviewed=x"] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .badRequest, "\(uri)")
+                #expect(String(buffer: response.body).contains("only"), "\(uri)")
+            }
+            let dossier = try await client.execute(uri: "/api/v1/dossier?actor=Russia&reviewed=only", method: .get)
+            #expect(dossier.status == .ok)
+            #expect((dossier.json["profile"] as? [String: Any])?["reviewed"] as? Bool == true)
+        }
+    }
+
     @Test(.enabled(if: TestCorpus.seedsPresent, "../shared/seeds is absent: seed tests skipped"))
     func listingsCarryCorroborationAndFilterByIt() async throws {
         try await corpus.withServer { client, _ in

@@ -13,11 +13,13 @@ public enum AnalysisError: UserFacingError, Equatable {
     case unknownOutlet(String, known: [String])
     /// A parameter of a view is malformed.
     case invalidInput(String)
+    /// The actor is an open-world (unreviewed) one, and the view hides those.
+    case hiddenUnreviewed(String)
 
     public var kind: ErrorKind {
         switch self {
         case .noActorGiven, .invalidInput: .invalidInput
-        case .unknownActor, .unknownOutlet: .notFound
+        case .unknownActor, .unknownOutlet, .hiddenUnreviewed: .notFound
         case .ambiguousActor: .ambiguous
         }
     }
@@ -40,6 +42,8 @@ public enum AnalysisError: UserFacingError, Equatable {
             "no document comes from the outlet \"\(name)\"; the corpus has " + (known.isEmpty ? "no outlet yet"
                 : known.prefix(20).joined(separator: ", ") + (known.count > 20 ? ", … (\(known.count) in all)" : ""))
         case .invalidInput(let message): message
+        case .hiddenUnreviewed(let name):
+            "\"\(name)\" is an unreviewed actor (a name no pack knows), and this view hides unreviewed actors; ask without the reviewed-only switch"
         }
     }
 }

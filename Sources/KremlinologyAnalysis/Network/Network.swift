@@ -52,12 +52,15 @@ public struct Network: Sendable, Codable {
         public var name: String
         public var kind: ActorKind?
         public var wikidata: String?
+        /// False for an open-world actor (a name no pack knows), drawn marked as unreviewed.
+        public var reviewed: Bool
 
-        public init(id: Int, name: String, kind: ActorKind? = nil, wikidata: String? = nil) {
+        public init(id: Int, name: String, kind: ActorKind? = nil, wikidata: String? = nil, reviewed: Bool = true) {
             self.id = id
             self.name = name
             self.kind = kind
             self.wikidata = wikidata
+            self.reviewed = reviewed
         }
     }
 
@@ -118,7 +121,7 @@ public struct Network: Sendable, Codable {
             if let id = index[name] { return id }
             let id = nodes.count
             let actor = directory[name]
-            nodes.append(Node(id: id, name: name, kind: actor?.kind, wikidata: actor?.wikidata))
+            nodes.append(Node(id: id, name: name, kind: actor?.kind, wikidata: actor?.wikidata, reviewed: !directory.isUnreviewed(name)))
             index[name] = id
             return id
         }

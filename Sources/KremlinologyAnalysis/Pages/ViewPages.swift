@@ -85,6 +85,7 @@ public enum ViewPages {
     public static func dossier(_ d: Dossier, linker: PageLinker = PageLinker(existing: []), limit: Int? = nil) -> Page {
         let p = d.profile
         var who: [Inline] = [.strong("Kind:"), .text(" \(p.kind?.rawValue ?? "unknown")")]
+        if !p.reviewed { who += [.text(" ("), .strong("unreviewed"), .text(": a name no pack knows, found acting in the text; its kind is a guess)")] }
         if let url = p.wikidataURL, let id = p.wikidata { who += [.text(". Wikidata: "), .link(url: url, label: id)] }
         if let country = p.country { who += [.text(". Country: \(country)")] }
         if !p.aliases.isEmpty { who += [.text(". Also called: \(p.aliases.joined(separator: ", "))")] }

@@ -13,6 +13,9 @@ public struct Dossier: Sendable, Codable, Hashable {
         public var country: String?
         public var aliases: [String]
         public var affiliations: [Affiliation]
+        /// False for an open-world actor: a name no pack knows, found acting in the text (issue 11),
+        /// shown marked as unreviewed until an analyst promotes it into a pack.
+        public var reviewed = true
     }
 
     /// A member of the inner circle and why.
@@ -60,7 +63,8 @@ extension Dossier {
         let record = directory[name]
         profile = Profile(name: name, kind: record?.kind, wikidata: record?.wikidata,
                           wikidataURL: ActorDirectory.wikidataURL(record?.wikidata), country: record?.country,
-                          aliases: record?.aliases ?? [], affiliations: record?.affiliations ?? [])
+                          aliases: record?.aliases ?? [], affiliations: record?.affiliations ?? [],
+                          reviewed: !directory.isUnreviewed(name))
         let outgoing = relations.filter { $0.relation.source == name }
         let incoming = relations.filter { $0.relation.target == name && $0.relation.source != name }
         relationsOut = Tally.byCounterpart(outgoing) { $0.target }

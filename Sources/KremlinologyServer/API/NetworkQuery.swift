@@ -10,6 +10,8 @@ struct NetworkQuery: Sendable, Hashable {
     var from: String?
     var to: String?
     var rollUp: Bool
+    /// `reviewed=only`: no open-world (unreviewed) actors.
+    var reviewedOnly = false
     /// Most nodes drawn: the heaviest ones (by the weight of their edges) are kept.
     var limit: Int
     /// The actors whose ego network is asked for (`actor`, repeatable; names may hold commas,
@@ -32,6 +34,7 @@ struct NetworkQuery: Sendable, Hashable {
         from = try query.datePrefix("from")
         to = try query.datePrefix("to")
         rollUp = try query.rollUp()
+        reviewedOnly = try query.reviewedOnly()
         limit = try query.integer("limit", default: 60, in: 1...Paging.maximumLimit)
         actors = query.values("actor")
         guard actors.count <= Self.maximumActors else {
@@ -84,7 +87,8 @@ struct NetworkQuery: Sendable, Hashable {
     /// The cache key of the whole (untrimmed) network.
     var cacheKey: String {
         [types.map(\.rawValue).sorted().joined(separator: ","), polarity.map(String.init) ?? "",
-         outlets.map { $0.lowercased() }.sorted().joined(separator: ","), from ?? "", to ?? "", rollUp ? "1" : "0"]
+         outlets.map { $0.lowercased() }.sorted().joined(separator: ","), from ?? "", to ?? "", rollUp ? "1" : "0",
+         reviewedOnly ? "reviewed" : "all"]
             .joined(separator: "|")
     }
 }

@@ -41,6 +41,8 @@ struct NetworkView: Codable, Sendable {
         var name: String
         var kind: ActorKind?
         var wikidata: String?
+        /// False for an open-world actor (a name no pack knows), drawn marked as unreviewed.
+        var reviewed = true
         /// Relations on the node's edges.
         var weight: Int
         /// Community of the node in the drawn view (label propagation, 0 the largest).
@@ -87,7 +89,7 @@ struct NetworkView: Codable, Sendable {
         totalNodes = selection.totalNodes
         totalEdges = selection.totalEdges
         nodes = network.nodes.map { node in
-            Node(id: node.id, name: node.name, kind: node.kind, wikidata: node.wikidata, weight: selection.weights[node.id],
+            Node(id: node.id, name: node.name, kind: node.kind, wikidata: node.wikidata, reviewed: node.reviewed, weight: selection.weights[node.id],
                  community: labels[node.id])
         }
         edges = network.edges

@@ -88,8 +88,8 @@ public final class Corpus: Sendable {
     }
 
     /// The network for `options`, built once per distinct filter.
-    public func network(_ options: NetworkOptions, key: String) throws -> Network {
-        try memo("network|" + key) { try analyzer.network(options) }
+    public func network(_ options: NetworkOptions, key: String, reviewedOnly: Bool = false) throws -> Network {
+        try memo("network|" + key) { try analyzer.reviewed(only: reviewedOnly).network(options) }
     }
 
     /// The `limit` most mentioned actors, of one kind or all.

@@ -77,6 +77,17 @@ public struct QueryParameters: Sendable {
 
     /// `rollup=states` (or `true`/`1`, as the network page's checkbox sends): fold people into
     /// their states; absent, `false` or `0`: do not; anything else is a 400 naming the choices.
+    /// `reviewed=only` hides open-world (unreviewed) actors and their relations; `reviewed=all`,
+    /// or no parameter, shows them, marked.
+    public func reviewedOnly() throws -> Bool {
+        guard let raw = string("reviewed")?.lowercased() else { return false }
+        switch raw {
+        case "only": return true
+        case "all": return false
+        default: throw RequestError.badRequest("'reviewed' must be 'only' (hide unreviewed actors) or 'all', got '\(raw)'")
+        }
+    }
+
     public func rollUp() throws -> Bool {
         guard let raw = string("rollup")?.lowercased() else { return false }
         if raw == "states" { return true }

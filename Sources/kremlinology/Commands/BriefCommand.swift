@@ -18,6 +18,7 @@ struct BriefCommand: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var review: ReviewOption
     @Argument(help: "The first actor.") var a: String
     @Argument(help: "The second actor.") var b: String
     @OptionGroup var rollUp: RollUpOption
@@ -25,7 +26,7 @@ struct BriefCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let analyzer = try CorpusAnalyzer(store: store.openForReading())
+        let analyzer = try CorpusAnalyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
         let brief = try analyzer.brief(a, b, rollUp: rollUp.states)
         if json { return try Output.json(brief) }
         let page = ViewPages.brief(brief)

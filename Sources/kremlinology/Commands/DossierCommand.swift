@@ -21,6 +21,7 @@ struct DossierCommand: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var review: ReviewOption
     @Argument(help: "The actor: canonical name, alias or unique prefix.") var actor: String
     @OptionGroup var rollUp: RollUpOption
     @Flag(help: "Print Markdown (the default).") var markdown = false
@@ -28,7 +29,7 @@ struct DossierCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let analyzer = try CorpusAnalyzer(store: store.openForReading())
+        let analyzer = try CorpusAnalyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
         let dossier = try analyzer.dossier(actor, rollUp: rollUp.states)
         if json { return try Output.json(dossier) }
         let page = ViewPages.dossier(dossier)

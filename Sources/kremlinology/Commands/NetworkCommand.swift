@@ -23,6 +23,7 @@ struct NetworkCommand: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var review: ReviewOption
     @OptionGroup var rollUp: RollUpOption
     @Option(help: "Only this relation type (repeatable).") var type: [RelationType] = []
     @Option(help: "Only this modality (repeatable); negated never counts.") var modality: [Modality] = []
@@ -37,7 +38,7 @@ struct NetworkCommand: ParsableCommand {
 
     func run() throws {
         if modality.contains(.negated) { throw ValidationError("negated relations are never part of the network") }
-        let analyzer = try CorpusAnalyzer(store: store.openForReading())
+        let analyzer = try CorpusAnalyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
         let options = NetworkOptions(rollUpStates: rollUp.states, types: Set(type), modalities: Set(modality),
                                      outlets: outlet, from: from, to: to)
         let network = try analyzer.network(options)

@@ -16,11 +16,12 @@ struct SaysVsDoesCommand: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var review: ReviewOption
     @Argument(help: "The actor.") var actor: String
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let analyzer = try CorpusAnalyzer(store: store.openForReading())
+        let analyzer = try CorpusAnalyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
         let view = try analyzer.saysVsDoes(actor)
         if json { return try Output.json(view) }
         print(PageRenderer.markdown(ViewPages.saysVsDoes(view)), terminator: "")

@@ -19,6 +19,7 @@ struct TimelineCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case markdown, csv, json }
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var review: ReviewOption
     @Option(help: "Only relations of this actor.") var actor: String?
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Only relations between A and B.", valueName: "A B")) var pair: [String] = []
     @OptionGroup var rollUp: RollUpOption
@@ -37,7 +38,7 @@ struct TimelineCommand: ParsableCommand {
     }
 
     func run() throws {
-        let analyzer = try CorpusAnalyzer(store: store.openForReading())
+        let analyzer = try CorpusAnalyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
         let timeline = try analyzer.timeline(actor: actor, pair: pair.count == 2 ? (pair[0], pair[1]) : nil,
                                            rollUp: rollUp.states)
             .dated(from: from, to: to)

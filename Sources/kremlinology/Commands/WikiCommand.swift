@@ -15,10 +15,11 @@ struct WikiCommand: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var review: ReviewOption
     @Option(help: ArgumentHelp("The folder to write.", valueName: "DIR")) var out: String
 
     func run() throws {
-        let analyzer = try CorpusAnalyzer(store: store.openForReading())
+        let analyzer = try CorpusAnalyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
         let count = try analyzer.wiki().write(to: URL(fileURLWithPath: out, isDirectory: true))
         print("Wrote \(count) pages to \(out) (Markdown) and \(out)/html (HTML); start at index.md or html/index.html")
     }

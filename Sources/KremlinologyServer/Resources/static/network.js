@@ -113,13 +113,14 @@
   }
 
   function drawNode(node, layer) {
-    const a = element("a", { href: actorHref(node.name), class: "node " + (node.kind || "unknown"), "data-name": node.name }, layer);
+    const a = element("a", { href: actorHref(node.name), class: "node " + (node.kind || "unknown") + (node.reviewed === false ? " unreviewed" : ""),
+                             "data-name": node.name }, layer);
     if (node.centre) a.setAttribute("data-centre", "true");
     node.element = a;
     element("circle", { r: node.r.toFixed(1) }, a);
     node.label = element("text", { "font-size": String(FONT) }, a);
     node.label.textContent = node.name;
-    element("title", {}, a).textContent = `${node.name} (${node.kind || "actor"}, ${node.weight} claims)`;
+    element("title", {}, a).textContent = `${node.name} (${node.kind || "actor"}${node.reviewed === false ? ", unreviewed" : ""}, ${node.weight} claims)`;
     enableNodeDrag(a, node);
     a.addEventListener("click", (event) => {
       if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;

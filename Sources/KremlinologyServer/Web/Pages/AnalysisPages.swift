@@ -16,10 +16,10 @@ struct AnalysisPages {
     @Sendable func actor(_ request: Request, context: ServerContext) async throws -> Response {
         let query = QueryParameters(request.uri.query)
         let name = try query.required("name")
-        let rollUp = try query.rollUp()
+        let (rollUp, reviewed) = (try query.rollUp(), try query.reviewedOnly())
         let page = try await corpus.read { corpus in
-            try corpus.memo("page|actor|\(name)|\(rollUp)") {
-                DossierView(dossier: try AnalysisViews.dossier(name, rollUp: rollUp, in: corpus).capped(50)).page
+            try corpus.memo("page|actor|\(name)|\(rollUp)|\(reviewed)") {
+                DossierView(dossier: try AnalysisViews.dossier(name, rollUp: rollUp, reviewedOnly: reviewed, in: corpus).capped(50)).page
             }
         }
         return Responses.html(page)
@@ -28,10 +28,10 @@ struct AnalysisPages {
     @Sendable func pair(_ request: Request, context: ServerContext) async throws -> Response {
         let query = QueryParameters(request.uri.query)
         let (a, b) = (try query.required("a"), try query.required("b"))
-        let rollUp = try query.rollUp()
+        let (rollUp, reviewed) = (try query.rollUp(), try query.reviewedOnly())
         let page = try await corpus.read { corpus in
-            try corpus.memo("page|pair|\(a)\u{1}\(b)|\(rollUp)") {
-                BriefView(brief: try AnalysisViews.brief(a, b, rollUp: rollUp, in: corpus)
+            try corpus.memo("page|pair|\(a)\u{1}\(b)|\(rollUp)|\(reviewed)") {
+                BriefView(brief: try AnalysisViews.brief(a, b, rollUp: rollUp, reviewedOnly: reviewed, in: corpus)
                     .paged(Paging(limit: Paging.maximumLimit, offset: 0))).page
             }
         }
@@ -51,8 +51,10 @@ struct AnalysisPages {
         let actor = query.string("actor")
         let type = try query.choice("type", as: RelationType.self, uppercase: true)
         let (from, to) = (try query.datePrefix("from"), try query.datePrefix("to"))
-        let rollUp = try query.rollUp()
-        let timeline = try await corpus.read { try AnalysisViews.timeline(actor: actor, pair: nil, rollUp: rollUp, in: $0) }
+        let (rollUp, reviewed) = (try query.rollUp(), try query.reviewedOnly())
+        let timeline = try await corpus.read {
+            try AnalysisViews.timeline(actor: actor, pair: nil, rollUp: rollUp, reviewedOnly: reviewed, in: $0)
+        }
             .dated(from: from, to: to)
         let entries = timeline.entries.filter { type == nil || $0.type == type }
         let page = paging.slice(entries)

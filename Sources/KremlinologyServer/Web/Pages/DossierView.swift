@@ -18,6 +18,7 @@ struct DossierView {
         }
         let body: HTML = """
             <h1>\(name)</h1>
+            \(profile.reviewed ? "" : HTML("<p class=\"unreviewed\"><strong>Unreviewed</strong>: a name no pack knows, found acting in the text; its kind is a guess. Hide such actors with <code>reviewed=only</code>.</p>"))
             <p class="meta">\(profile.kind?.rawValue ?? "actor") \(profile.country.map { HTML("· \($0)") } ?? "") \(wikidata)\
              · <a href="\(Formatting.link("/timeline", [("actor", name)]))">timeline</a>\
              · <a class="ego-network" href="\(Formatting.link("/network", [("actor", name), ("rollup", dossier.rollUp == nil ? nil : "states")]))">network</a>\

@@ -47,6 +47,7 @@ struct NetworkPageView {
              <output id="min-sources-value" for="min-sources">\(filters.minSources)</output></label>
               <label>Nodes <input name="limit" type="number" min="1" max="\(Paging.maximumLimit)" value="\(filters.limit)"></label>
               <label><input type="checkbox" name="rollup" value="states"\(filters.rollUp ? HTML(" checked") : "")> people → states</label>
+              <label title="Names no pack knows, found acting in the text (dashed outline)"><input type="checkbox" name="reviewed" value="only"\(filters.reviewedOnly ? HTML(" checked") : "")> hide unreviewed</label>
               <button type="submit">Apply</button>
             </form>
             """
@@ -115,7 +116,8 @@ struct NetworkPageView {
         return """
             <div class="network-legend" id="network-legend">
             <ul class="legend" id="legend-polarity"><li><strong>Ties</strong> (width: claims)</li>\(ties)</ul>
-            <ul class="legend" id="legend-kinds"><li><strong>Actors</strong> (size: claims)</li>\(kinds)</ul>
+            <ul class="legend" id="legend-kinds"><li><strong>Actors</strong> (size: claims)</li>\(kinds)\
+            <li><svg class="key" viewBox="0 0 12 12"><circle class="node-key unreviewed" cx="6" cy="6" r="5"/></svg> unreviewed (no pack knows it)</li></ul>
             </div>
             """
     }

@@ -211,6 +211,10 @@ public protocol DocumentStore: Sendable {
     func store(batch: [(document: IngestedDocument, extraction: ExtractionPayload?)]) throws -> [Result<IngestOutcome, any Error>]
     /// Replaces the extracted facts of a stored document (after the knowledge pack changed).
     func replaceExtraction(documentID: String, with extraction: ExtractionPayload) throws
+    /// Deletes the documents with these ids and everything read from them (passages, search
+    /// entries, mentions, relations, claims, ties, sources) in one transaction; returns how many
+    /// there were. Unreviewed actors left without a mention go with them.
+    func deleteDocuments(ids: [String]) throws -> Int
     /// All documents, ordered by file name.
     func documents(limit: Int, offset: Int) throws -> [StoredDocument]
     /// A document by id, id prefix, file name or path.

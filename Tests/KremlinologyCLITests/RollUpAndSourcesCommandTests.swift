@@ -56,3 +56,24 @@ import Testing
         }
     }
 }
+
+/// `documents delete`: everything read from the documents goes; a name that matches nothing
+/// stops the command before anything is deleted.
+@Suite struct DocumentsDeleteCommandTests {
+    @Test func deletingADocumentRemovesItsFactsFromTheViews() throws {
+        let cli = try CLIHarness()
+        let first = cli.folder.appendingPathComponent("first.md"), second = cli.folder.appendingPathComponent("second.md")
+        try Data("# One\n\nRussia condemned Ukraine over the gas transit.\n".utf8).write(to: first)
+        try Data("# Two\n\nRussia threatened Belarus with a gas embargo.\n".utf8).write(to: second)
+        #expect(try cli.run(["ingest", first.path, second.path]).status == 0)
+        #expect(try cli.run(["dossier", "Russia"]).stdout.contains("Belarus"))
+        let refused = try cli.run(["documents", "delete", "second.md", "nope.md"])
+        #expect(refused.status != 0 && refused.stderr.contains("nope.md") && refused.stderr.contains("nothing was deleted"), "\(refused.stderr)")
+        #expect(try cli.run(["documents", "--json"]).stdout.contains("second.md"), "the default subcommand still lists")
+        let deleted = try cli.run(["documents", "delete", "second.md"])
+        #expect(deleted.status == 0 && deleted.stdout.contains("deleted 1 document"), "\(deleted.stdout) \(deleted.stderr)")
+        #expect(!(try cli.run(["documents"]).stdout.contains("second.md")))
+        #expect(!(try cli.run(["dossier", "Russia"]).stdout.contains("Belarus")))
+        #expect(try cli.run(["documents", "delete", "--help"]).stdout.contains("Example"))
+    }
+}

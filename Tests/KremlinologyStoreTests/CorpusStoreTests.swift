@@ -316,6 +316,7 @@ struct MinimalStore: CorpusStore {
     func extraction(ofDocument id: String) throws -> ExtractionPayload? { try base.extraction(ofDocument: id) }
     func actorRecords() throws -> [Actor] { try base.actorRecords() }
     func ties(involving actor: String?) throws -> [StoredTie] { try base.ties(involving: actor) }
+    func deleteDocuments(ids: [String]) throws -> Int { try base.deleteDocuments(ids: ids) }
 }
 
 @Suite struct DefaultAnalysisQueryTests {

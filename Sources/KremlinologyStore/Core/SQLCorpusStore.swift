@@ -134,7 +134,7 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
         writtenActors.insert(pending)
     }
 
-    private func deleteDocument(_ id: String, in x: any SQLExecutor) throws {
+    func deleteDocument(_ id: String, in x: any SQLExecutor) throws {
         try x.forgetSearchEntries(ofDocument: id)
         try deleteExtraction(id, in: x)
         for table in ["document_band", "document_source", "topic_link", "passage", "document"] {
@@ -220,6 +220,12 @@ final class WrittenActors: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return actors.contains(actor)
+    }
+
+    func removeAll() {
+        lock.lock()
+        actors.removeAll()
+        lock.unlock()
     }
 
     func insert(_ new: [Actor]) {

@@ -54,7 +54,10 @@ public struct DossierLayout: Sendable {
                     content: .balance(out: dossier.balanceOut, in: dossier.balanceIn, denied: dossier.denied.count)),
             Section(id: "inner-circle", title: "Inner circle", emptyNote: "No one the sources say this actor trusts or is advised by.",
                     content: .innerCircle(dossier.innerCircle)),
-            Section(id: "officials", title: "Officials of \(dossier.officialsOf ?? name)", emptyNote: nil,
+            // The pack's affiliations hold offices and other ties (opposition leader, analyst, oligarch):
+            // the list says so, each person with their role, so that no one reads it as officials only.
+            Section(id: "officials", title: "Officials and others affiliated with \(dossier.officialsOf ?? name) (roles from the pack; not the inner circle)",
+                    emptyNote: nil,
                     content: .officials(dossier.officials)),
             Section(id: "ties", title: "Stated ties (adviser, spokesperson, …)", emptyNote: nil, content: .ties(dossier.ties)),
             Section(id: "relations-out", title: "\(name) acts on", emptyNote: "None found.",

@@ -49,6 +49,9 @@ import Testing
         #expect(zembla.status == 0 && zembla.stdout.contains("unreviewed"), "\(zembla.stdout)")
         let refused = try cli.run(["dossier", "Zembla", "--reviewed-only"])
         #expect(refused.status != 0 && refused.stderr.contains("unreviewed"), "\(refused.stderr)")
+        let actors = try cli.run(["actors"]).stdout
+        #expect(actors.split(separator: "\n").contains { $0.hasPrefix("Zembla") && $0.contains("?") }, "\(actors)")
+        #expect(actors.contains("? unreviewed"), "\(actors)")
         let network = try cli.run(["network", "--format", "json", "--reviewed-only"]).stdout
         #expect(!network.contains("Freedonia"), "\(network)")
         for command in ["dossier", "brief", "timeline", "compare", "network", "wiki", "says-vs-does"] {

@@ -46,9 +46,14 @@ struct ActorsCommand: ParsableCommand {
         if actors.isEmpty { return print("No actors yet. Ingest documents first: kremlinology ingest PATH") }
         print("\(Output.pad("ACTOR", 32))  \(Output.pad("KIND", 12))  \(Output.pad("WIKIDATA", 10))  MENTIONS  OUT   IN  DOCS")
         for a in actors {
-            print("\(Output.pad(Output.clip(a.actor.name, 32), 32))  \(Output.pad(a.actor.kind.rawValue, 12))  "
+            // An unreviewed actor's kind is a guess: marked with a '?', explained below the table.
+            let kind = a.actor.kind.rawValue + (a.actor.reviewed ? "" : "?")
+            print("\(Output.pad(Output.clip(a.actor.name, 32), 32))  \(Output.pad(kind, 12))  "
                   + "\(Output.pad(a.actor.wikidata ?? "-", 10))  \(Output.pad(String(a.mentions), 8))  "
                   + "\(Output.pad(String(a.relationsOut), 4))  \(Output.pad(String(a.relationsIn), 3))  \(a.documents.count)")
+        }
+        if actors.contains(where: { !$0.actor.reviewed }) {
+            print("? unreviewed: a name no pack knows, found acting in the text (its kind a guess); `actors --unreviewed` lists them")
         }
         try Output.shown(actors.count, offset: offset, limit: top, noun: "actors", next: "--offset") { try corpus.countActors(kind: kind) }
     }

@@ -124,7 +124,8 @@ struct CorpusPages {
         let all = try await corpus.read { try $0.actors(kind: kind, limit: paging.offset + paging.limit) }
         let rows = paging.slice(all).map { summary in
             HTML("""
-                <tr><td>\(Layout.actorLink(summary.actor.name))</td><td>\(summary.actor.kind.rawValue)</td>\
+                <tr\(summary.actor.reviewed ? "" : HTML(" class=\"unreviewed\" title=\"unreviewed: a name no pack knows; its kind is a guess\""))>\
+                <td>\(Layout.actorLink(summary.actor.name))</td><td>\(summary.actor.kind.rawValue)\(summary.actor.reviewed ? "" : " (unreviewed)")</td>\
                 <td class="num">\(summary.mentions)</td><td class="num">\(summary.documents.count)</td>\
                 <td class="num">\(summary.relationsOut)</td><td class="num">\(summary.relationsIn)</td></tr>
                 """)

@@ -33,39 +33,6 @@ struct SplitMix: RandomNumberGenerator {
     }
 }
 
-func benchmarkSearch(database: String, count: Int) throws {
-    let store = try StoreLocation.open(database, readOnly: true)
-    // Queries are words drawn from stored passages: common and rare terms alike, one or two at a time.
-    var random = SplitMix(state: 42)
-    let ids = try store.documentIDs()
-    var vocabulary: [String] = []
-    for id in ids.shuffled(using: &random).prefix(200) {
-        guard let content = try store.content(ofDocument: id) else { continue }
-        let words = content.text.split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 4 }
-        for _ in 0..<10 { if let word = words.randomElement(using: &random) { vocabulary.append(String(word)) } }
-    }
-    let domain = ["hybrid warfare", "Lukashenko", "sanctions", "Kremlin", "NATO expansion", "cyberattacks", "gas", "Putin Xi",
-                  "nuclear", "Crimea annexation", "elections", "Wagner", "\"peace talks\"", "Belarus loan", "China"]
-    var queries = domain
-    while queries.count < count {
-        let first = vocabulary.randomElement(using: &random) ?? "Russia"
-        queries.append(Bool.random(using: &random) ? first : first + " " + (vocabulary.randomElement(using: &random) ?? "war"))
-    }
-    queries = Array(queries.prefix(count))
-    _ = try store.search(SearchQuery(text: "warm up"))
-    var timings: [Double] = []
-    var hits = 0
-    for query in queries {
-        let start = DispatchTime.now().uptimeNanoseconds
-        hits += try store.search(SearchQuery(text: query, limit: 10)).count
-        timings.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
-    }
-    timings.sort()
-    print(String(format: "search: %d queries over %d documents, %d hits; p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
-                 queries.count, ids.count, hits, percentile(timings, 0.5), percentile(timings, 0.9),
-                 percentile(timings, 0.99), timings.last ?? 0))
-}
-
 /// The actor page: the top actors, then for each the relations it is the source and the target of.
 func benchmarkActors(database: String, pages: Int) throws {
     let store = try StoreLocation.open(database, readOnly: true)

@@ -1,5 +1,5 @@
 // Benchmarks that print figures; never run as tests. Build with -c release:
-//   swift run -c release KremlinologyBenchmarks search DB.sqlite|postgres://… [QUERIES]
+//   swift run -c release KremlinologyBenchmarks search DB.sqlite|postgres://… [QUERIES] [CANDIDATE_BOUND]
 //   swift run -c release KremlinologyBenchmarks actors DB.sqlite|postgres://… [PAGES]
 //   swift run -c release KremlinologyBenchmarks read DIR
 //   swift run -c release KremlinologyBenchmarks extract DIR [THREADS]
@@ -176,7 +176,8 @@ let arguments = CommandLine.arguments.dropFirst()
 do {
     switch arguments.first {
     case "search" where arguments.count >= 2:
-        try benchmarkSearch(database: arguments[arguments.startIndex + 1], count: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 1000 : 1000)
+        try benchmarkSearch(database: arguments[arguments.startIndex + 1], count: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 1000 : 1000,
+                            bound: arguments.count > 3 ? Int(arguments[arguments.startIndex + 3]) ?? SearchQuery.defaultCandidateBound : SearchQuery.defaultCandidateBound)
     case "actors" where arguments.count >= 2:
         try benchmarkActors(database: arguments[arguments.startIndex + 1], pages: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 50 : 50)
     case "read" where arguments.count >= 2:
@@ -188,7 +189,7 @@ do {
     case "parse" where arguments.count >= 2:
         try benchmarkParse(folder: arguments[arguments.startIndex + 1], megabytes: arguments.count > 2 ? Double(arguments[arguments.startIndex + 2]) ?? 4 : 4)
     default:
-        print("usage: KremlinologyBenchmarks search DB [QUERIES] | actors DB [PAGES] | read DIR | extract DIR [THREADS] | store DIR [DOCUMENTS] | parse DIR [MEGABYTES]")
+        print("usage: KremlinologyBenchmarks search DB [QUERIES] [CANDIDATE_BOUND] | actors DB [PAGES] | read DIR | extract DIR [THREADS] | store DIR [DOCUMENTS] | parse DIR [MEGABYTES]")
         exit(2)
     }
 } catch {

@@ -67,10 +67,12 @@ public enum FTSQuery {
     }
 
     static func build(_ terms: [Term]) -> String {
-        terms.map { term in
+        let parts = terms.map { term in
             term.alternatives.isEmpty ? "\"" + term.text + "\""
                 : "(" + ([term.text] + term.alternatives).map { "\"" + $0 + "\"" }.joined(separator: " OR ") + ")"
-        }.joined(separator: " ")
+        }
+        // FTS5 takes a space for AND between phrases only: `("a" OR "b") "c"` is a syntax error.
+        return parts.joined(separator: terms.contains { !$0.alternatives.isEmpty } ? " AND " : " ")
     }
 
     /// The terms of `text`, each word given the other spellings `variants` knows for it.

@@ -1,5 +1,5 @@
 // Benchmarks that print figures; never run as tests. Build with -c release:
-//   swift run -c release KremlinologyBenchmarks search DB.sqlite|postgres://… [QUERIES]
+//   swift run -c release KremlinologyBenchmarks search DB.sqlite|postgres://… [QUERIES] [CANDIDATE_BOUND]
 //   swift run -c release KremlinologyBenchmarks actors DB.sqlite|postgres://… [PAGES]
 //   swift run -c release KremlinologyBenchmarks read DIR
 //   swift run -c release KremlinologyBenchmarks extract DIR [THREADS]
@@ -31,39 +31,6 @@ struct SplitMix: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
-}
-
-func benchmarkSearch(database: String, count: Int) throws {
-    let store = try StoreLocation.open(database, readOnly: true)
-    // Queries are words drawn from stored passages: common and rare terms alike, one or two at a time.
-    var random = SplitMix(state: 42)
-    let ids = try store.documentIDs()
-    var vocabulary: [String] = []
-    for id in ids.shuffled(using: &random).prefix(200) {
-        guard let content = try store.content(ofDocument: id) else { continue }
-        let words = content.text.split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 4 }
-        for _ in 0..<10 { if let word = words.randomElement(using: &random) { vocabulary.append(String(word)) } }
-    }
-    let domain = ["hybrid warfare", "Lukashenko", "sanctions", "Kremlin", "NATO expansion", "cyberattacks", "gas", "Putin Xi",
-                  "nuclear", "Crimea annexation", "elections", "Wagner", "\"peace talks\"", "Belarus loan", "China"]
-    var queries = domain
-    while queries.count < count {
-        let first = vocabulary.randomElement(using: &random) ?? "Russia"
-        queries.append(Bool.random(using: &random) ? first : first + " " + (vocabulary.randomElement(using: &random) ?? "war"))
-    }
-    queries = Array(queries.prefix(count))
-    _ = try store.search(SearchQuery(text: "warm up"))
-    var timings: [Double] = []
-    var hits = 0
-    for query in queries {
-        let start = DispatchTime.now().uptimeNanoseconds
-        hits += try store.search(SearchQuery(text: query, limit: 10)).count
-        timings.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
-    }
-    timings.sort()
-    print(String(format: "search: %d queries over %d documents, %d hits; p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
-                 queries.count, ids.count, hits, percentile(timings, 0.5), percentile(timings, 0.9),
-                 percentile(timings, 0.99), timings.last ?? 0))
 }
 
 /// The actor page: the top actors, then for each the relations it is the source and the target of.
@@ -209,7 +176,8 @@ let arguments = CommandLine.arguments.dropFirst()
 do {
     switch arguments.first {
     case "search" where arguments.count >= 2:
-        try benchmarkSearch(database: arguments[arguments.startIndex + 1], count: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 1000 : 1000)
+        try benchmarkSearch(database: arguments[arguments.startIndex + 1], count: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 1000 : 1000,
+                            bound: arguments.count > 3 ? Int(arguments[arguments.startIndex + 3]) ?? SearchQuery.defaultCandidateBound : SearchQuery.defaultCandidateBound)
     case "actors" where arguments.count >= 2:
         try benchmarkActors(database: arguments[arguments.startIndex + 1], pages: arguments.count > 2 ? Int(arguments[arguments.startIndex + 2]) ?? 50 : 50)
     case "read" where arguments.count >= 2:
@@ -223,7 +191,7 @@ do {
     case "pack":
         try benchmarkPack(runs: arguments.count > 1 ? Int(arguments[arguments.startIndex + 1]) ?? 5 : 5)
     default:
-        print("usage: KremlinologyBenchmarks search DB [QUERIES] | actors DB [PAGES] | read DIR | extract DIR [THREADS] | store DIR [DOCUMENTS] | parse DIR [MEGABYTES] | pack [RUNS]")
+        print("usage: KremlinologyBenchmarks search DB [QUERIES] [CANDIDATE_BOUND] | actors DB [PAGES] | read DIR | extract DIR [THREADS] | store DIR [DOCUMENTS] | parse DIR [MEGABYTES] | pack [RUNS]")
         exit(2)
     }
 } catch {

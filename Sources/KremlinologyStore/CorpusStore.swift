@@ -76,12 +76,62 @@ public struct SearchQuery: Sendable {
     public var offset: Int
     /// Only passages of documents from this outlet (case-insensitive).
     public var outlet: String?
+    /// Most matching passages ranked by relevance (at least `offset + limit`): a query that
+    /// matches more is ranked among a sample of this many, and its total is a lower bound.
+    /// docs/SEARCH.md says which sample and why.
+    public var candidateBound: Int
 
-    public init(text: String, limit: Int = 10, offset: Int = 0, outlet: String? = nil) {
+    /// The default ``candidateBound``: ranking 2,000 passages takes a few milliseconds,
+    /// ranking every one of 128,000 passages that hold "this" took half a second.
+    public static let defaultCandidateBound = 2_000
+    /// The largest bound a backend uses, far above any corpus: a bound of `Int.max` means "rank every match".
+    public static let maximumCandidateBound = 1_000_000_000
+
+    public init(text: String, limit: Int = 10, offset: Int = 0, outlet: String? = nil,
+                candidateBound: Int = SearchQuery.defaultCandidateBound) {
         self.text = text
         self.limit = limit
         self.offset = offset
         self.outlet = outlet
+        self.candidateBound = candidateBound
+    }
+}
+
+/// How many passages match a search: exactly `count`, or, when more matched than were
+/// ranked (``SearchQuery/candidateBound``), more than `count`.
+public struct SearchTotal: Sendable, Codable, Hashable, CustomStringConvertible {
+    public var count: Int
+    /// Whether more than `count` passages match: the total was not counted beyond the bound.
+    public var isLowerBound: Bool
+
+    public init(count: Int, isLowerBound: Bool) {
+        self.count = count
+        self.isLowerBound = isLowerBound
+    }
+
+    /// "37", or "more than 2,000".
+    public var description: String { (isLowerBound ? "more than " : "") + figure }
+
+    /// The count with its thousands grouped ("2,000"), by hand: the same whatever the locale.
+    public var figure: String {
+        var digits = String(count)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return digits + grouped
+    }
+}
+
+/// One page of a search and how many passages match in all.
+public struct SearchResults: Sendable, Hashable {
+    public var hits: [SearchHit]
+    public var total: SearchTotal
+
+    public init(hits: [SearchHit], total: SearchTotal) {
+        self.hits = hits
+        self.total = total
     }
 }
 
@@ -261,6 +311,18 @@ public protocol FactStore: Sendable {
 public protocol SearchStore: Sendable {
     /// Ranked passages.
     func search(_ query: SearchQuery) throws -> [SearchHit]
+    /// Ranked passages and how many match in all.
+    func searchResults(_ query: SearchQuery) throws -> SearchResults
+}
+
+extension SearchStore {
+    /// For a backend that cannot count: the page says only that at least what it shows
+    /// matched, and more may, when the page is full.
+    public func searchResults(_ query: SearchQuery) throws -> SearchResults {
+        let hits = try search(query)
+        let full = !hits.isEmpty && hits.count >= query.limit
+        return SearchResults(hits: hits, total: SearchTotal(count: max(0, query.offset) + hits.count, isLowerBound: full))
+    }
 }
 
 /// A store of documents, passages and extracted facts: every role together.

@@ -19,6 +19,9 @@ import Testing
             let timestamps = items.compactMap { ($0["locator"] as? [String: Any])?["timestamp"] as? String }
             #expect(timestamps.contains("00:55:12"))
             #expect(response.json["limit"] as? Int == 20)
+            // A rare name: every match counted, so the total is exact.
+            #expect(response.json["total"] as? Int == items.count)
+            #expect(response.json["total_is_lower_bound"] as? Bool == false)
         }
     }
 

@@ -23,6 +23,9 @@ import Testing
         // A phrase is searched as written, and other words are never expanded.
         #expect(try tmp.store.search(SearchQuery(text: "\"Lukashenka met\"")).map(\.fileName) == ["a.txt"])
         #expect(try tmp.store.search(SearchQuery(text: "delegation")).map(\.fileName) == ["a.txt"])
+        // A name with other spellings beside another word: before, FTS5 refused the query as syntax.
+        #expect(try tmp.store.search(SearchQuery(text: "Lukashenko Minsk")).map(\.fileName) == ["a.txt"])
+        #expect(try tmp.store.search(SearchQuery(text: "Sochi lukashenka")).map(\.fileName) == ["b.txt"])
     }
 
     @Test func variantsComeOnlyFromOneActorsOwnSpellings() throws {

@@ -23,10 +23,11 @@ struct CorpusAPI {
         _ = try FTSQuery.terms(from: text)
         let paging = try Paging(query, defaultLimit: 10)
         let outlet = query.string("outlet")
-        let hits = try await corpus.read { corpus in
-            try corpus.store.search(SearchQuery(text: text, limit: paging.limit, offset: paging.offset, outlet: outlet))
+        let results = try await corpus.read { corpus in
+            try corpus.store.searchResults(SearchQuery(text: text, limit: paging.limit, offset: paging.offset, outlet: outlet))
         }
-        return Responses.json(SearchPage(query: text, page: Page(paging, items: hits)))
+        return Responses.json(SearchPage(query: text, page: Page(paging, items: results.hits, total: results.total.count),
+                                         totalIsLowerBound: results.total.isLowerBound))
     }
 
     @Sendable func documents(_ request: Request, context: ServerContext) async throws -> Response {
@@ -79,12 +80,17 @@ struct CorpusAPI {
     }
 }
 
-/// The search results with the query they answer.
+/// The search results with the query they answer. `total` counts the matching passages up to
+/// the search's candidate bound; past it `total_is_lower_bound` is true: more than `total` match.
 struct SearchPage: Encodable, Sendable {
     var query: String
     var page: Page<SearchHit>
+    var totalIsLowerBound: Bool
 
-    private enum CodingKeys: String, CodingKey { case query, limit, offset, count, items }
+    private enum CodingKeys: String, CodingKey {
+        case query, limit, offset, count, total, items
+        case totalIsLowerBound = "total_is_lower_bound"
+    }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -92,6 +98,8 @@ struct SearchPage: Encodable, Sendable {
         try container.encode(page.limit, forKey: .limit)
         try container.encode(page.offset, forKey: .offset)
         try container.encode(page.count, forKey: .count)
+        try container.encode(page.total ?? page.count, forKey: .total)
+        try container.encode(totalIsLowerBound, forKey: .totalIsLowerBound)
         try container.encode(page.items, forKey: .items)
     }
 }

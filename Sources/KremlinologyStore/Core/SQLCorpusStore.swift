@@ -36,7 +36,11 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
     var displayName: String { "the store" }
 
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
-        preconditionFailure("\(type(of: self)) must override search(_:)")
+        try searchResults(query).hits
+    }
+
+    public func searchResults(_ query: SearchQuery) throws -> SearchResults {
+        preconditionFailure("\(type(of: self)) must override searchResults(_:)")
     }
 
     public func changeToken() throws -> String {

@@ -44,7 +44,7 @@ public final class PostgresCorpusStore: SQLCorpusStore, @unchecked Sendable {
         try session.transaction { try body(PostgresExecutor(session: session)) }
     }
 
-    override public func search(_ query: SearchQuery) throws -> [SearchHit] {
+    override public func searchResults(_ query: SearchQuery) throws -> SearchResults {
         try searchIndex(query)
     }
 }

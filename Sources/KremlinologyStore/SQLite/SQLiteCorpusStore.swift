@@ -81,7 +81,7 @@ public final class SQLiteCorpusStore: SQLCorpusStore, @unchecked Sendable {
         }
     }
 
-    override public func search(_ query: SearchQuery) throws -> [SearchHit] {
+    override public func searchResults(_ query: SearchQuery) throws -> SearchResults {
         try searchIndex(query)
     }
 }

@@ -56,9 +56,10 @@ struct CorpusPages {
         }
         let outlet = query.string("outlet")
         _ = try FTSQuery.terms(from: text)  // over the caps: a 400 without waiting for a read thread
-        let hits = try await corpus.read { corpus in
-            try corpus.store.search(SearchQuery(text: text, limit: paging.limit, offset: paging.offset, outlet: outlet))
+        let results = try await corpus.read { corpus in
+            try corpus.store.searchResults(SearchQuery(text: text, limit: paging.limit, offset: paging.offset, outlet: outlet))
         }
+        let hits = results.hits
         let items = hits.map { hit -> HTML in
             let href = "/documents/\(Formatting.queryValue(hit.documentID))#p\(hit.passageIndex)"
             let meta: [HTML] = ["<a href=\"\(href)\">\(hit.title ?? hit.fileName)</a>", Layout.outletLink(hit.outlet),
@@ -70,7 +71,7 @@ struct CorpusPages {
         }
         let body: HTML = """
             <h1>Search: \(text)</h1>
-            <p class="muted">\(hits.isEmpty ? "No passage matches." : "Passages \(paging.offset + 1)–\(paging.offset + hits.count), best first.")</p>
+            <p class="muted">\(hits.isEmpty ? "No passage matches." : "Passages \(paging.offset + 1)–\(paging.offset + hits.count) of \(results.total.description), best first.")</p>
             <ol class="hits" start="\(paging.offset + 1)">\(items)</ol>
             \(Layout.pager("/search", [("q", text), ("outlet", outlet)], paging: paging, count: hits.count))
             """

@@ -46,7 +46,8 @@ public struct CorpusAnalyzer: Sendable {
     /// that the extractor found acting, stored unreviewed) have records, so they are kept;
     /// ``ActorDirectory/isUnreviewed(_:)`` tells a view which they are.
     public func actorsOnly(_ relations: [StoredRelation]) -> [StoredRelation] {
-        relations.filter { isShown($0.relation.source) && isShown($0.relation.target) }
+        // A fact an analyst judged wrong is left out of every view (its listing shows it struck through).
+        relations.filter { $0.judgement != .wrong && isShown($0.relation.source) && isShown($0.relation.target) }
     }
 
     /// Whether a view shows `name`: an actor of the store, and reviewed when ``reviewedOnly``.

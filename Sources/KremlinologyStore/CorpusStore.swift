@@ -173,6 +173,18 @@ public struct StoredRelation: Sendable, Codable, Hashable {
     /// Independent sources in the whole corpus stating the same source actor, type, target
     /// and modality; filled by ``FactStore/withCorroboration(_:)`` for listings, nil elsewhere.
     public var corroboration: Int?
+    /// An analyst's judgement of the fact, if any: judged wrong, the views leave it out.
+    public var judgement: Verdict?
+    /// The analyst's note with the judgement.
+    public var judgementNote: String?
+}
+
+/// An analyst's judgement of a fact (`relations judge ID wrong|right`).
+public enum Verdict: String, Sendable, Codable, CaseIterable {
+    /// Hidden from every count, score, network and timeline; listed struck through with the note.
+    case wrong
+    /// Marked as confirmed.
+    case right
 }
 
 /// A structural tie as stored, with the document fields a citation shows.
@@ -186,6 +198,16 @@ public struct StoredTie: Sendable, Codable, Hashable {
     public var locator: Locator
     /// The source the tie's document belongs to, as for ``StoredRelation/sourceKey``.
     public var sourceKey: String
+}
+
+/// A judgement whose fact the store no longer holds.
+public struct OrphanedJudgement: Sendable, Codable, Hashable {
+    public var documentID: String
+    public var source: String
+    public var type: String
+    public var target: String
+    public var verdict: Verdict
+    public var note: String?
 }
 
 /// Filters for ``CorpusStore/relations(_:)``; nil means any.
@@ -302,6 +324,13 @@ public protocol FactStore: Sendable {
     func actorRecords() throws -> [Actor]
     /// `relations` with their ``StoredRelation/corroboration`` filled in, corpus-wide.
     func withCorroboration(_ relations: [StoredRelation]) throws -> [StoredRelation]
+    /// Records an analyst's judgement of the relation with this id, replacing an earlier one of
+    /// the same fact; returns the relation as judged. The judgement is keyed by the relation's
+    /// document, quote range, source, type and target, so it holds again after `reextract`.
+    func judge(relationID: Int64, verdict: Verdict, note: String?, author: String?) throws -> StoredRelation
+    /// Judgements whose fact no stored relation states any more (after a `reextract`), with the
+    /// fact they judged: reported, never applied to another relation.
+    func orphanedJudgements() throws -> [OrphanedJudgement]
     /// Every structural tie whose holder or principal is exactly `actor` (every tie for nil),
     /// in document order.
     func ties(involving actor: String?) throws -> [StoredTie]

@@ -30,7 +30,8 @@ import Testing
         #expect(strict.status == 0 && strict.stdout.contains("No relation matches."), "\(strict.stdout)")
         let bad = try cli.run(["relations", "--min-sources", "0"])
         #expect(bad.status == 64 && bad.stderr.contains("--min-sources"), "\(bad.stderr)")
-        #expect(try cli.run(["relations", "--help"]).stdout.contains("--min-sources"))
+        #expect(try cli.run(["relations", "list", "--help"]).stdout.contains("--min-sources"))
+        #expect(try cli.run(["relations", "--help"]).stdout.contains("judge"), "the group names its subcommands")
     }
 }
 
@@ -78,5 +79,28 @@ import Testing
         #expect(!(try cli.run(["documents"]).stdout.contains("second.md")))
         #expect(!(try cli.run(["dossier", "Russia"]).stdout.contains("Belarus")))
         #expect(try cli.run(["documents", "delete", "--help"]).stdout.contains("Example"))
+    }
+}
+
+/// `relations judge`: a fact judged wrong leaves the views and stays listed, struck through.
+@Suite struct RelationsJudgeCommandTests {
+    @Test func aFactJudgedWrongLeavesTheDossierAndIsListedStruckThrough() throws {
+        let cli = try CLIHarness()
+        let note = cli.folder.appendingPathComponent("note.md")
+        try Data("# One\n\nRussia threatened Belarus with a gas embargo.\n".utf8).write(to: note)
+        #expect(try cli.run(["ingest", note.path]).status == 0)
+        let listed = try cli.run(["relations", "--target", "Belarus"]).stdout
+        let id = try #require(listed.firstRange(of: /\[#(\d+)\]/).map { String(listed[$0].dropFirst(2).dropLast()) }, "\(listed)")
+        #expect(try cli.run(["dossier", "Russia"]).stdout.contains("Belarus"))
+        let judged = try cli.run(["relations", "judge", id, "wrong", "--note", "a rumour"])
+        #expect(judged.status == 0 && judged.stdout.contains("judged wrong"), "\(judged.stdout) \(judged.stderr)")
+        let struck = try cli.run(["relations", "--target", "Belarus"]).stdout
+        #expect(struck.contains("~~") && struck.contains("JUDGED WRONG: a rumour"), "\(struck)")
+        #expect(!(try cli.run(["dossier", "Russia"]).stdout.contains("Belarus")), "hidden from the dossier")
+        let bad = try cli.run(["relations", "judge", id, "maybe"])
+        #expect(bad.status != 0 && bad.stderr.contains("wrong"), "\(bad.stderr)")
+        let missing = try cli.run(["relations", "judge", "999999", "wrong"])
+        #expect(missing.status != 0 && missing.stderr.contains("999999"), "\(missing.stderr)")
+        #expect(try cli.run(["relations", "judge", "--orphaned"]).stdout.contains("Every judgement still matches"))
     }
 }

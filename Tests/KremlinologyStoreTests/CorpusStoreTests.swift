@@ -317,6 +317,10 @@ struct MinimalStore: CorpusStore {
     func actorRecords() throws -> [Actor] { try base.actorRecords() }
     func ties(involving actor: String?) throws -> [StoredTie] { try base.ties(involving: actor) }
     func deleteDocuments(ids: [String]) throws -> Int { try base.deleteDocuments(ids: ids) }
+    func judge(relationID: Int64, verdict: Verdict, note: String?, author: String?) throws -> StoredRelation {
+        try base.judge(relationID: relationID, verdict: verdict, note: note, author: author)
+    }
+    func orphanedJudgements() throws -> [OrphanedJudgement] { try base.orphanedJudgements() }
 }
 
 @Suite struct DefaultAnalysisQueryTests {

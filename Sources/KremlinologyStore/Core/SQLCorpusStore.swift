@@ -141,7 +141,7 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
     func deleteDocument(_ id: String, in x: any SQLExecutor) throws {
         try x.forgetSearchEntries(ofDocument: id)
         try deleteExtraction(id, in: x)
-        for table in ["document_band", "document_source", "topic_link", "passage", "document"] {
+        for table in ["judgement", "document_band", "document_source", "topic_link", "passage", "document"] {
             try x.execute("DELETE FROM \(table) WHERE \(table == "document" ? "id" : "document_id") = ?", [.text(id)])
         }
     }

@@ -38,7 +38,9 @@ enum StoreRecords {
                        locator: Locator(timestamp: try row.optionalText("locator"), seconds: try row.optionalInteger("locator_seconds"),
                                         paragraph: try row.optionalInteger("locator_paragraph"),
                                         url: try row.optionalText("locator_url")),
-                       sourceKey: try row.text("source_key"))
+                       sourceKey: try row.text("source_key"),
+                       judgement: try row.optionalText("judgement").flatMap(Verdict.init(rawValue:)),
+                       judgementNote: try row.optionalText("judgement_note"))
     }
 
     static func actor(from row: any StoreRow) throws -> Actor {

@@ -29,9 +29,22 @@ enum StoreSchema {
 
     /// A relation with the document fields every listing shows.
     static let storedRelationSelect = """
-        SELECT r.*, d.file_name, d.outlet, d.published, COALESCE(s.source_key, 'document:' || d.id) AS source_key
+        SELECT r.*, d.file_name, d.outlet, d.published, COALESCE(s.source_key, 'document:' || d.id) AS source_key,
+            j.verdict AS judgement, j.note AS judgement_note
         FROM relation r JOIN document d ON d.id = r.document_id LEFT JOIN document_source s ON s.document_id = d.id
+        LEFT JOIN judgement j ON \(judgementOf("r", "j"))
         """
+
+    /// The join of judgement alias `j` to the relation alias `r` it judges.
+    static func judgementOf(_ r: String, _ j: String) -> String {
+        "\(j).document_id = \(r).document_id AND \(j).start = \(r).start AND \(j).\"end\" = \(r).\"end\" "
+            + "AND \(j).source = \(r).source AND \(j).type = \(r).type AND \(j).target = \(r).target"
+    }
+
+    /// True for a relation `r` that no analyst judged wrong: what figures count.
+    static func notJudgedWrong(_ r: String) -> String {
+        "NOT EXISTS (SELECT 1 FROM judgement jw WHERE \(judgementOf(r, "jw")) AND jw.verdict = 'wrong')"
+    }
 
     /// One row per claim that is a fact between two actors: source, statement and stated
     /// date, as `StatementKey` and the views' `ClaimKey` group relations (negated ones are
@@ -41,6 +54,7 @@ enum StoreSchema {
             r.modality, COALESCE(r.time, '') AS time
         FROM relation r LEFT JOIN document_source s ON s.document_id = r.document_id
         WHERE r.modality <> 'negated' AND r.source IN (SELECT name FROM actor) AND r.target IN (SELECT name FROM actor)
+            AND \(notJudgedWrong("r"))
         """
 
     /// The number of fact claims (as ``factClaims`` groups them) among the relations matching `condition`.
@@ -50,6 +64,7 @@ enum StoreSchema {
             || '|' || r.target || '|' || r.modality || '|' || COALESCE(r.time, ''))
         FROM relation r LEFT JOIN document_source s ON s.document_id = r.document_id
         WHERE \(condition) AND r.modality <> 'negated' AND r.source IN (SELECT name FROM actor) AND r.target IN (SELECT name FROM actor)
+            AND \(notJudgedWrong("r"))
         """
     }
 

@@ -112,6 +112,20 @@ extension StoreSchema {
     /// The table of the ties migration (SQLite v7, PostgreSQL v6) and its indexes.
     static let tieTables = [structuralTie]
 
+    /// An analyst's judgement of a fact (issue 15): kept beside the evidence, never editing it,
+    /// and keyed by what the relation says and where (document, quote range, source, type,
+    /// target), not by its row id, so that it holds again when `reextract` yields the same
+    /// relation from the same words.
+    static let judgement = TableSpec(name: "judgement", columns: [
+        .rowID("id"), .text("document_id", ofDocument), .integer("start", "NOT NULL"), .integer("end", "NOT NULL"),
+        .text("source", "NOT NULL"), .text("type", "NOT NULL"), .text("target", "NOT NULL"),
+        .text("verdict", "NOT NULL CHECK (verdict IN ('wrong', 'right'))"), .text("note"), .text("author"),
+        .text("judged_at", "NOT NULL"),
+    ], constraints: ["UNIQUE (document_id, start, \"end\", source, type, target)"])
+
+    /// The table of the judgements migration (SQLite v9, PostgreSQL v8).
+    static let judgementTables = [judgement]
+
     /// The source a document belongs to (``SourceIdentity``): its key, and its MinHash
     /// signature for finding near-identical documents later (empty for short texts).
     static let documentSource = TableSpec(name: "document_source", columns: [

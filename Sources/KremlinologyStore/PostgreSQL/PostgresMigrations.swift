@@ -58,6 +58,8 @@ enum PostgresMigrations {
         ("v6-structural-ties", StoreSchema.createStatements(StoreSchema.tieTables, in: .postgres)),
         // Open-world actors: names the pack does not know, found acting in a document.
         ("v7-unreviewed-actors", [StoreSchema.addActorReviewed(in: .postgres)]),
+        // Analysts' judgements of facts, beside the evidence (issue 15).
+        ("v8-judgements", StoreSchema.createStatements(StoreSchema.judgementTables, in: .postgres)),
     ]
 
     /// The statements of a script: the extended protocol runs one statement per query, and

@@ -96,6 +96,12 @@ enum SQLiteMigrations {
             // Open-world actors: names the pack does not know, found acting in a document.
             try db.execute(sql: StoreSchema.addActorReviewed(in: .sqlite))
         }
+        migrator.registerMigration("v9-judgements") { db in
+            // Analysts' judgements of facts, beside the evidence (issue 15).
+            for statement in StoreSchema.createStatements(StoreSchema.judgementTables, in: .sqlite) {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 }

@@ -15,10 +15,16 @@ struct ReextractCommand: ParsableCommand {
     @OptionGroup var pack: PackOptions
 
     func run() throws {
-        let reextraction = Reextraction(store: try store.openForWriting(), facts: try pack.load())
+        let corpus = try store.openForWriting()
+        let reextraction = Reextraction(store: corpus, facts: try pack.load())
         let line = ProgressLine(enabled: isatty(STDERR_FILENO) != 0)
         let report = try reextraction.run(progress: line.update)
         line.finish()
         print("re-extracted \(report.documents) documents: \(report.relations) relations")
+        // Judgements hold again where the same words yield the same fact; the others are reported.
+        let orphaned = try corpus.orphanedJudgements().count
+        if orphaned > 0 {
+            print("\(orphaned) judgement\(orphaned == 1 ? "" : "s") no longer match a relation; `kremlinology relations judge --orphaned` lists them")
+        }
     }
 }

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Analysts' judgements of facts (issue 15): annotations beside the evidence, which stays as
+/// it was read.
+extension SQLCorpusStore {
+    public func judge(relationID: Int64, verdict: Verdict, note: String?, author: String?) throws -> StoredRelation {
+        try write { x -> StoredRelation in
+            let key = try x.rows("SELECT document_id, start, \"end\", source, type, target FROM relation WHERE id = ?",
+                                 [.integer(Int(relationID))]) { row in
+                [SQLValue.text(try row.text("document_id")), .integer(try row.integer("start")), .integer(try row.integer("end")),
+                 .text(try row.text("source")), .text(try row.text("type")), .text(try row.text("target"))]
+            }.first
+            guard let key else { throw StoreError.notFound("no relation \(relationID) in \(displayName); `kremlinology relations --json` shows the ids") }
+            try x.execute("""
+                DELETE FROM judgement WHERE document_id = ? AND start = ? AND "end" = ? AND source = ? AND type = ? AND target = ?
+                """, key)
+            try x.insert(into: "judgement", columns: StoreSchema.judgement.insertedColumns,
+                         rows: [key + [.text(verdict.rawValue), SQLValue(note), SQLValue(author), .text(Date().formatted(.iso8601))]],
+                         conflict: nil)
+            try x.markChanged()
+            return try x.rows("\(StoreSchema.storedRelationSelect) WHERE r.id = ?", [.integer(Int(relationID))],
+                              StoreRecords.storedRelation)[0]
+        }
+    }
+
+    public func orphanedJudgements() throws -> [OrphanedJudgement] {
+        try read { x in
+            try x.rows("""
+                SELECT j.document_id, j.source, j.type, j.target, j.verdict, j.note FROM judgement j
+                WHERE NOT EXISTS (SELECT 1 FROM relation r WHERE \(StoreSchema.judgementOf("r", "j")))
+                ORDER BY j.document_id, j.start, j.id
+                """, []) { row in
+                OrphanedJudgement(documentID: try row.text("document_id"), source: try row.text("source"), type: try row.text("type"),
+                                  target: try row.text("target"), verdict: Verdict(rawValue: try row.text("verdict")) ?? .wrong,
+                                  note: try row.optionalText("note"))
+            }
+        }
+    }
+}

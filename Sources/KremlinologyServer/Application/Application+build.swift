@@ -30,6 +30,7 @@ public func buildApplication(_ configuration: ServerConfiguration,
     CorpusAPI(corpus: corpus).addRoutes(to: api)
     AnalysisAPI(corpus: corpus).addRoutes(to: api)
     UploadAPI(corpus: corpus, writeAccess: writeAccess).addRoutes(to: api)
+    CurationAPI(corpus: corpus, writeAccess: writeAccess).addRoutes(to: api)
     StaticFiles().addRoutes(to: router)
     CorpusPages(corpus: corpus).addRoutes(to: router)
     AnalysisPages(corpus: corpus).addRoutes(to: router)

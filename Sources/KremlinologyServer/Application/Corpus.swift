@@ -148,6 +148,38 @@ public final class Corpus: Sendable {
     }
 }
 
+extension Corpus {
+    /// Records an analyst's judgement of a fact and drops every memoised view.
+    public func judge(relationID: Int64, verdict: Verdict, note: String?) async throws -> StoredRelation {
+        try await read(budget: 60) { corpus in
+            let judged = try corpus.store.judge(relationID: relationID, verdict: verdict, note: note, author: "api")
+            try corpus.refresh()
+            return judged
+        }
+    }
+
+    /// Deletes one document (id, file name or path) with every fact read from it.
+    public func deleteDocument(_ key: String) async throws -> Int {
+        try await read(budget: 60) { corpus in
+            guard let stored = try corpus.store.document(matching: key) else {
+                throw RequestError(.notFound, "no document \"\(key)\"; GET /api/v1/documents lists them")
+            }
+            let deleted = try corpus.store.deleteDocuments(ids: [stored.document.id])
+            try corpus.refresh()
+            return deleted
+        }
+    }
+
+    /// A new analyzer over the store as it is now, and an empty memo.
+    private func refresh() throws {
+        let refreshed = try CorpusAnalyzer(store: store)
+        state.withLock { state in
+            state.analyzer = refreshed
+            state.memo.removeAll()
+        }
+    }
+}
+
 /// What an upload did, as the API reports it.
 public struct UploadResult: Sendable, Codable, Hashable {
     /// `added`, `unchanged`, `replaced` or `duplicate`.

@@ -26,6 +26,20 @@ struct OpenWorldTests {
         #expect(result.mentions.filter { $0.rule == "open-world" }.count == 2, "\(result.mentions)")
     }
 
+    /// Regions, cities and territories of the places list (cues-places.tsv) are places, never
+    /// actors; an invented name in the same role still is one.
+    @Test func placesOfThePlacesListNeverBecomeActors() {
+        for (text, place) in [("Zembla shelled Bakhmut again on Monday.", "Bakhmut"),
+                              ("Freedonia threatened Kaliningrad with a blockade.", "Kaliningrad"),
+                              ("Zembla sent troops to South Ossetia.", "South Ossetia")] {
+            let result = Fixture.extract(text)
+            #expect(!result.unreviewed.contains { $0.name == place }, "\(text): \(result.unreviewed.map(\.name))")
+        }
+        let control = Fixture.extract("Zembla shelled Vrelkovia again on Monday.")
+        #expect(control.unreviewed.contains { $0.name == "Vrelkovia" }, "\(control.unreviewed.map(\.name))")
+        #expect(Fixture.pack.placeCount > 50)
+    }
+
     @Test func theStoredPayloadListsThemAsUnreviewedActors() {
         let payload = Self.payload("Zembla agreed to restore diplomatic ties with Freedonia.")
         #expect(payload.actors.map(\.name).sorted() == ["Freedonia", "Zembla"])

@@ -66,6 +66,9 @@ struct Cues: Sendable {
     var tieCopulas = PhraseTable<Int>()
     /// Modifiers that put a tie in the past: "a *former* adviser".
     var tiePast: U64Set = []
+    /// Regions, cities and territories → the state they belong to (`cues-places.tsv`): places,
+    /// never open-world actors ("Crimea", "Bakhmut", "Kaliningrad").
+    var places = PhraseTable<String>()
 
     static func build(_ lines: [(file: String, line: Int, columns: [String])]) throws -> Cues {
         var c = Cues()
@@ -119,6 +122,11 @@ struct Cues: Sendable {
             case "tie-link": c.tieLinks.insert(word())
             case "tie-copula": c.tieCopulas.insert(phrase: phrase, 1)
             case "tie-past": c.tiePast.insert(word())
+            case "place":
+                guard !value.isEmpty else {
+                    throw PackError(file: file, line: line, message: "a place needs the state it belongs to in the third column")
+                }
+                c.places.insert(phrase: phrase, value)
             case "month":
                 guard let n = Int(value), (1...12).contains(n) else {
                     throw PackError(file: file, line: line, message: "a month needs its number 1–12 in the third column")

@@ -46,6 +46,8 @@ public struct KnowledgePack: Sendable {
     var instruments: PhraseTable<Instrument> { storage.instruments }
     /// People by role: role name → (actor index, affiliation), for role descriptions.
     var roleHolders: [String: [(actor: Int, affiliation: Affiliation)]] { storage.roleHolders }
+    /// Number of places in the places list (cues-places.tsv).
+    public var placeCount: Int { storage.cues.places.values.count }
     /// Number of lexicon entries (all word forms).
     public var lexiconSize: Int { storage.lexicon.count }
 

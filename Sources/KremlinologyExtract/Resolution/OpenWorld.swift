@@ -98,6 +98,8 @@ extension SentenceAnalysis {
         if words.allSatisfy({ t[$0].end - t[$0].start <= 1 }) { return false }
         if m.hi < t.count, t[m.hi].hash == MentionFinder.hyphenHash { return false }
         let cues = pack.cues
+        // A region, city or territory of the places list is a place, not an actor.
+        if let place = cues.places.longest(in: t, at: words[0]), words[0] + place.length >= words[words.count - 1] + 1 { return false }
         if words.count == 1 {
             // After an article a capitalised word is a common noun or a nickname ("a Socialist", "the Ripper").
             if m.lo > 0, Self.articles.contains(t[m.lo - 1].hash) { return false }

@@ -37,8 +37,7 @@ extension SentenceAnalysis {
         let before = modifiers(before: role.lowerBound)
         if before.past { return nil }
         var negated = before.negated
-        var principal = before.principal
-        if principal == nil { principal = principalAfter(role.upperBound) }
+        let principal = before.principal ?? principalAfter(role.upperBound)
         var holder: (mention: Mention, rule: String)?
         // "adviser Nikolai Patrushev": the mention finder read role and name as one title mention.
         if let m = mentions.first(where: { $0.lo == role.lowerBound && $0.hi > role.upperBound && !$0.pronoun }) {

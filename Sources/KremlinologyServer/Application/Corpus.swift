@@ -138,11 +138,7 @@ public final class Corpus: Sendable {
                 }
             }
             if let failure { throw RequestError.badRequest(failure) }
-            let refreshed = try CorpusAnalyzer(store: corpus.store)
-            corpus.state.withLock { state in
-                state.analyzer = refreshed
-                state.memo.removeAll()
-            }
+            try corpus.refresh()
             return UploadResult(outcome ?? .duplicate(of: fileName), fileName: fileName)
         }
     }
@@ -170,8 +166,8 @@ extension Corpus {
         }
     }
 
-    /// A new analyzer over the store as it is now, and an empty memo.
-    private func refresh() throws {
+    /// A new analyzer over the store as it is now, and an empty memo: after every write.
+    fileprivate func refresh() throws {
         let refreshed = try CorpusAnalyzer(store: store)
         state.withLock { state in
             state.analyzer = refreshed

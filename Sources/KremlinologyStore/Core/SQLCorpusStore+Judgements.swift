@@ -11,12 +11,13 @@ extension SQLCorpusStore {
                  .text(try row.text("source")), .text(try row.text("type")), .text(try row.text("target"))]
             }.first
             guard let key else { throw StoreError.notFound("no relation \(relationID) in \(displayName); `kremlinology relations --json` shows the ids") }
-            try x.execute("""
-                DELETE FROM judgement WHERE document_id = ? AND start = ? AND "end" = ? AND source = ? AND type = ? AND target = ?
-                """, key)
+            // Judging a fact again replaces the earlier judgement (the table's key is the fact's).
             try x.insert(into: "judgement", columns: StoreSchema.judgement.insertedColumns,
                          rows: [key + [.text(verdict.rawValue), SQLValue(note), SQLValue(author), .text(Date().formatted(.iso8601))]],
-                         conflict: nil)
+                         conflict: """
+                             ON CONFLICT (document_id, start, "end", source, type, target) DO UPDATE SET verdict = excluded.verdict,
+                                 note = excluded.note, author = excluded.author, judged_at = excluded.judged_at
+                             """)
             try x.markChanged()
             return try x.rows("\(StoreSchema.storedRelationSelect) WHERE r.id = ?", [.integer(Int(relationID))],
                               StoreRecords.storedRelation)[0]

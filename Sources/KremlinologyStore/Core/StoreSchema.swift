@@ -52,9 +52,7 @@ enum StoreSchema {
     static let factClaims = """
         SELECT DISTINCT COALESCE(s.source_key, 'document:' || r.document_id) AS source_key, r.source, r.type, r.target,
             r.modality, COALESCE(r.time, '') AS time
-        FROM relation r LEFT JOIN document_source s ON s.document_id = r.document_id
-        WHERE r.modality <> 'negated' AND r.source IN (SELECT name FROM actor) AND r.target IN (SELECT name FROM actor)
-            AND \(notJudgedWrong("r"))
+        \(factRelations(where: "1 = 1"))
         """
 
     /// The number of fact claims (as ``factClaims`` groups them) among the relations matching `condition`.
@@ -62,6 +60,14 @@ enum StoreSchema {
         """
         SELECT COUNT(DISTINCT COALESCE(s.source_key, 'document:' || r.document_id) || '|' || r.type || '|' || r.source
             || '|' || r.target || '|' || r.modality || '|' || COALESCE(r.time, ''))
+        \(factRelations(where: condition))
+        """
+    }
+
+    /// The relations `r` (with their source `s`) matching `condition` that figures count: not
+    /// denied, between two actors, not judged wrong.
+    private static func factRelations(where condition: String) -> String {
+        """
         FROM relation r LEFT JOIN document_source s ON s.document_id = r.document_id
         WHERE \(condition) AND r.modality <> 'negated' AND r.source IN (SELECT name FROM actor) AND r.target IN (SELECT name FROM actor)
             AND \(notJudgedWrong("r"))

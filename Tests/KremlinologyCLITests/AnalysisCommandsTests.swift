@@ -4,7 +4,7 @@ import KremlinologyModel
 import KremlinologyStore
 
 /// Fills the harness's store with one video note: Russia AID Belarus at 00:55:55, and a denial.
-func seedAnalysisStore(_ cli: CLIHarness) throws {
+func seedAnalysisStore(_ cli: CLIHarness) async throws {
     let text = "Russia promised a 3 billion dollar loan to Belarus. Putin did not invade <Belarus>."
     let loan = "a 3 billion dollar loan", denial = "Putin did not invade <Belarus>"
     let loanStart = text.utf8.count - " to Belarus. Putin did not invade <Belarus>.".utf8.count - loan.utf8.count
@@ -29,40 +29,40 @@ func seedAnalysisStore(_ cli: CLIHarness) throws {
 }
 
 @Suite struct AnalysisCommandsTests {
-    @Test func briefPrintsTheLoanWithItsTimestampLink() throws {
+    @Test func briefPrintsTheLoanWithItsTimestampLink() async throws {
         let cli = try CLIHarness()
-        try seedAnalysisStore(cli)
-        let result = try cli.run(["brief", "moscow", "belarus"])
+        try await seedAnalysisStore(cli)
+        let result = try await cli.run(["brief", "moscow", "belarus"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("“a 3 billion dollar loan” — loan.md, [00:55:55](<https://www.youtube.com/watch?v=VID&t=3355s>)"))
     }
 
-    @Test func dossierWritesEscapedHTMLAndTellsUnknownActors() throws {
+    @Test func dossierWritesEscapedHTMLAndTellsUnknownActors() async throws {
         let cli = try CLIHarness()
-        try seedAnalysisStore(cli)
+        try await seedAnalysisStore(cli)
         let html = cli.folder.appendingPathComponent("putin.html").path
-        #expect(try cli.run(["dossier", "putin", "--html", html]).status == 0)
+        #expect(try await cli.run(["dossier", "putin", "--html", html]).status == 0)
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(page.contains("Putin did not invade &lt;Belarus&gt;"))
         #expect(page.contains("https://www.wikidata.org/wiki/Q7747"))
-        let unknown = try cli.run(["dossier", "Merkel"])
+        let unknown = try await cli.run(["dossier", "Merkel"])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("no actor matches \"Merkel\""))
     }
 
-    @Test func networkExportsAndTheWikiAreWritten() throws {
+    @Test func networkExportsAndTheWikiAreWritten() async throws {
         let cli = try CLIHarness()
-        try seedAnalysisStore(cli)
-        let graphml = try cli.run(["network", "--format", "graphml"])
+        try await seedAnalysisStore(cli)
+        let graphml = try await cli.run(["network", "--format", "graphml"])
         #expect(graphml.stdout.contains("<graphml"))
         #expect(!graphml.stdout.contains("ASSAULT"), "the negated invasion is no edge")
-        #expect(try cli.run(["network", "--format", "neo4j", "--out", "neo"]).status == 0)
+        #expect(try await cli.run(["network", "--format", "neo4j", "--out", "neo"]).status == 0)
         let nodes = try String(contentsOf: cli.folder.appendingPathComponent("neo/nodes.csv"), encoding: .utf8)
         #expect(nodes.hasPrefix("id:ID,name,kind,:LABEL\n"))
-        #expect(try cli.run(["wiki", "--out", "kb"]).status == 0)
+        #expect(try await cli.run(["wiki", "--out", "kb"]).status == 0)
         #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("kb/html/index.html").path))
         #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("kb/Belarus – Russia.md").path))
-        let timeline = try cli.run(["timeline", "--pair", "Russia", "Belarus", "--format", "csv"])
+        let timeline = try await cli.run(["timeline", "--pair", "Russia", "Belarus", "--format", "csv"])
         #expect(timeline.stdout.contains("2023-05-01,published,Russia,AID,Belarus"))
     }
 }

@@ -71,9 +71,12 @@ final class CLIHarness {
         var stderr: String
     }
 
-    /// Runs the binary with `arguments` (and `--db` added where the command takes it) and waits for it.
+    /// Runs the binary with `arguments` (and `--db` added where the command takes it) and
+    /// awaits its end. Awaited, not blocked on: every suite shares a few threads, and a test
+    /// parked in `waitUntilExit` starves the in-process servers of the other suites (a page
+    /// test timed out that way in CI). Output goes to files read after the exit.
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) async throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -82,19 +85,20 @@ final class CLIHarness {
         env["KREMLINOLOGY_DB"] = database
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
+        let stem = FileManager.default.temporaryDirectory.appendingPathComponent("kremlinology-run-\(UUID().uuidString)")
+        let out = stem.appendingPathExtension("stdout"), err = stem.appendingPathExtension("stderr")
+        let input = stem.appendingPathExtension("stdin")
+        for file in [out, err] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
+        _ = FileManager.default.createFile(atPath: input.path, contents: Data((stdin ?? "").utf8))
+        defer { for file in [out, err, input] { try? FileManager.default.removeItem(at: file) } }
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        let exit = ProcessExit(process)
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes before waiting so that a large output cannot block the child.
-        let errData = ReadAll(err.fileHandleForReading)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData.wait(), as: UTF8.self))
+        await exit.wait()
+        return Result(status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 
     /// Writes a file into the temporary folder and returns its path.

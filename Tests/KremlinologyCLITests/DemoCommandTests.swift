@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 @Suite struct DemoCommandTests {
-    @Test func demoIngestsEveryExampleFormatAndFindsTheLoan() throws {
+    @Test func demoIngestsEveryExampleFormatAndFindsTheLoan() async throws {
         let cli = try CLIHarness()
-        let result = try cli.run(["demo"])
+        let result = try await cli.run(["demo"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Ingested 5 example files"))
         #expect(result.stdout.contains("(0 failed)"))
@@ -18,11 +18,11 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("kremlinology.sqlite").path))
     }
 
-    @Test func everyCommandHasHelpWithAnExample() throws {
+    @Test func everyCommandHasHelpWithAnExample() async throws {
         let cli = try CLIHarness()
         for command in ["demo", "ingest", "documents", "show", "search", "stats", "actors", "relations", "explain",
                         "extract", "export", "reextract"] {
-            let help = try cli.run([command, "--help"])
+            let help = try await cli.run([command, "--help"])
             #expect(help.status == 0)
             #expect(help.stdout.contains("kremlinology \(command)") || help.stdout.contains("Example"),
                     "\(command) --help should show an example")

@@ -5,17 +5,17 @@ import Testing
     static let erdogan = "Putin reportedly aided Erdogan in avoiding a coup"
 
     @Test(.enabled(if: CLIHarness.hasSeeds, "../shared/seeds is absent: seed tests skipped"))
-    func exportedOffsetsAreCodePointsIntoTheShownText() throws {
+    func exportedOffsetsAreCodePointsIntoTheShownText() async throws {
         let cli = try CLIHarness()
-        try cli.run(["ingest", CLIHarness.seeds.path])
-        let lines = try cli.run(["export", "relations", "--format", "jsonl"]).stdout.split(separator: "\n")
+        try await cli.run(["ingest", CLIHarness.seeds.path])
+        let lines = try await cli.run(["export", "relations", "--format", "jsonl"]).stdout.split(separator: "\n")
         #expect(lines.count > 20)
         var texts: [String: [Unicode.Scalar]] = [:]
         for line in lines {
             let row = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let document = try #require(row["document"] as? String)
             if texts[document] == nil {
-                texts[document] = Array(try cli.run(["show", document, "--text"]).stdout.unicodeScalars)
+                texts[document] = Array(try await cli.run(["show", document, "--text"]).stdout.unicodeScalars)
             }
             let scalars = try #require(texts[document])
             let start = try #require(row["start"] as? Int), end = try #require(row["end"] as? Int)
@@ -30,15 +30,15 @@ import Testing
     }
 
     @Test(.enabled(if: CLIHarness.hasSeeds, "../shared/seeds is absent: seed tests skipped"))
-    func explainShowsTheRuleBehindTheReportedAid() throws {
+    func explainShowsTheRuleBehindTheReportedAid() async throws {
         let cli = try CLIHarness()
-        try cli.run(["ingest", CLIHarness.seeds.path])
-        let explained = try cli.run(["explain", "000_e1470ed089bcd8ad.txt"])
+        try await cli.run(["ingest", CLIHarness.seeds.path])
+        let explained = try await cli.run(["explain", "000_e1470ed089bcd8ad.txt"])
         #expect(explained.status == 0, "\(explained.stderr)")
         let block = try #require(explained.stdout.components(separatedBy: "\n\n").first { $0.contains(Self.erdogan) })
         #expect(block.contains("AID"))
         #expect(block.contains("reported"))
-        let relations = try cli.run(["relations", "--source", "Vladimir Putin", "--type", "AID", "--json"])
+        let relations = try await cli.run(["relations", "--source", "Vladimir Putin", "--type", "AID", "--json"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(relations.stdout.utf8)) as? [[String: Any]])
         let aid = try #require(rows.first { (($0["relation"] as? [String: Any])?["quote"] as? String)?.contains(Self.erdogan) == true })
         let relation = try #require(aid["relation"] as? [String: Any])
@@ -48,10 +48,10 @@ import Testing
     }
 
     @Test(.enabled(if: CLIHarness.hasSeeds, "../shared/seeds is absent: seed tests skipped"))
-    func theKremlinsDecisionAgainstWarIsNeverAnAssertedAttack() throws {
+    func theKremlinsDecisionAgainstWarIsNeverAnAssertedAttack() async throws {
         let cli = try CLIHarness()
-        try cli.run(["ingest", CLIHarness.seeds.path])
-        let rows = try cli.run(["export", "relations"]).stdout.split(separator: "\n").compactMap {
+        try await cli.run(["ingest", CLIHarness.seeds.path])
+        let rows = try await cli.run(["export", "relations"]).stdout.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
         let war = rows.filter { ($0["quote"] as? String)?.contains("opted against a large-scale war") == true }
@@ -59,30 +59,30 @@ import Testing
         #expect(!rows.contains { $0["type"] as? String == "ASSAULT" && $0["target"] as? String == "Ukraine"
                                  && ($0["quote"] as? String)?.contains("not to invade") == true && $0["modality"] as? String != "negated" })
         // The relations view hides negated relations unless asked.
-        let shown = try cli.run(["relations", "--target", "Ukraine", "--type", "ASSAULT"]).stdout
+        let shown = try await cli.run(["relations", "--target", "Ukraine", "--type", "ASSAULT"]).stdout
         #expect(!shown.contains("opted against"))
     }
 
-    @Test func extractReadsJSONLinesAndNamesTheBadLine() throws {
+    @Test func extractReadsJSONLinesAndNamesTheBadLine() async throws {
         let cli = try CLIHarness()
         let good = try cli.write("in.jsonl", #"{"id": "r1", "text": "Russia attacked Ukraine in February 2022."}"# + "\n")
-        let result = try cli.run(["extract", "--jsonl", good])
+        let result = try await cli.run(["extract", "--jsonl", good])
         #expect(result.status == 0, "\(result.stderr)")
         let row = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.split(separator: "\n").first.map(String.init)?.utf8 ?? "".utf8)) as? [String: Any])
         #expect(row["document"] as? String == "r1")
         #expect(row["type"] as? String == "ASSAULT")
         let bad = try cli.write("bad.jsonl", #"{"id": "r1", "text": "fine"}"# + "\nnot json\n")
-        let failed = try cli.run(["extract", "--jsonl", bad])
+        let failed = try await cli.run(["extract", "--jsonl", bad])
         #expect(failed.status != 0)
         #expect(failed.stderr.contains("bad.jsonl:2"))
     }
 
-    @Test func exportsAreCSVWithHeaders() throws {
+    @Test func exportsAreCSVWithHeaders() async throws {
         let cli = try CLIHarness()
-        try cli.run(["ingest", "-"], stdin: "Moscow sanctioned Warsaw, \"officially\", in 2020.\n")
-        let csv = try cli.run(["export", "relations", "--format", "csv"]).stdout
+        try await cli.run(["ingest", "-"], stdin: "Moscow sanctioned Warsaw, \"officially\", in 2020.\n")
+        let csv = try await cli.run(["export", "relations", "--format", "csv"]).stdout
         #expect(csv.hasPrefix("source,source_wikidata,source_text,type,"))
-        let actors = try cli.run(["export", "actors", "--format", "csv"]).stdout
+        let actors = try await cli.run(["export", "actors", "--format", "csv"]).stdout
         #expect(actors.hasPrefix("name,kind,wikidata,country,aliases,documents,mentions"))
         #expect(actors.contains("Russia,state,Q159"))
     }

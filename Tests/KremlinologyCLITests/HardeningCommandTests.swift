@@ -8,16 +8,16 @@ import KremlinologyStore
     @Test func aThreeThousandWordSearchIsRefusedAtOnceWithStatus64() async throws {
         let cli = try CLIHarness()
         try cli.write("a.md", "# Note\n\nPutin met Lukashenko in Minsk.\n")
-        try await cli.runAsync(["ingest", "a.md"])
+        try await cli.run(["ingest", "a.md"])
         let started = Date()
-        let result = try await cli.runAsync(["search", Array(repeating: "Putin", count: 3_000).joined(separator: " ")])
+        let result = try await cli.run(["search", Array(repeating: "Putin", count: 3_000).joined(separator: " ")])
         let seconds = Date().timeIntervalSince(started)
         #expect(result.status == 64, "\(result.stderr)")
         #expect(result.stderr.contains("the limit is 1000"), "\(result.stderr)")
         // Refused before any backend runs (SearchBoundTests times that in-process); the wall clock
         // here is mostly the debug binary starting on a busy machine, so the bound is loose.
         #expect(seconds < 30, "the refusal took \(seconds) s")
-        let many = try await cli.runAsync(["search", (0..<33).map { "w\($0)" }.joined(separator: " ")])
+        let many = try await cli.run(["search", (0..<33).map { "w\($0)" }.joined(separator: " ")])
         #expect(many.status == 64 && many.stderr.contains("the limit is 32"), "\(many.stderr)")
     }
 
@@ -31,9 +31,9 @@ import KremlinologyStore
         let typed = try cli.write("typed/rel.md", "# Typed\n\nMoscow courted Minsk.\n")
         _ = typed
         let notes = cli.folder.appendingPathComponent("notes").path
-        #expect(try await cli.runAsync(["ingest", notes, single]).status == 0)
-        #expect(try await cli.runAsync(["ingest", "typed/rel.md"]).status == 0)
-        let listing = try await cli.runAsync(["documents", "--json"])
+        #expect(try await cli.run(["ingest", notes, single]).status == 0)
+        #expect(try await cli.run(["ingest", "typed/rel.md"]).status == 0)
+        let listing = try await cli.run(["documents", "--json"])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
         let paths = Set(items.compactMap { ($0["document"] as? [String: Any])?["path"] as? String })
         #expect(paths == ["notes/sub/file.md", "notes/top.md", "single.md", "typed/rel.md"], "\(paths)")
@@ -45,12 +45,12 @@ import KremlinologyStore
         let cli = try CLIHarness()
         let name = "evil\u{1B}[2J.md"
         try cli.write(name, "# Pwned \u{1B}]0;owned\u{07}title\n\nRussia threatened Belarus with sanctions in 2021.\n")
-        let ingest = try await cli.runAsync(["ingest", name])
+        let ingest = try await cli.run(["ingest", name])
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        let documents = try await cli.runAsync(["documents"])
+        let documents = try await cli.run(["documents"])
         #expect(documents.stdout.contains("title"), "\(documents.stdout)")
         for arguments in [["documents"], ["show", "evil"], ["relations"], ["show", "evil", "--text"]] {
-            let output = try await cli.runAsync(arguments).stdout
+            let output = try await cli.run(arguments).stdout
             #expect(!output.contains("\u{1B}") && !output.contains("\u{07}"), "\(arguments) printed an escape: \(output.debugDescription)")
         }
     }
@@ -60,7 +60,7 @@ import KremlinologyStore
     @Test func serveStopsWithinASecondOfSIGTERM() async throws {
         let cli = try CLIHarness()
         try cli.write("a.md", "# Note\n\nPutin met Lukashenko in Minsk.\n")
-        try await cli.runAsync(["ingest", "a.md"])
+        try await cli.run(["ingest", "a.md"])
         let (server, port, exited) = try await Self.serve(cli)
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         // Long queries in flight (a 6 KB URL once took 8 s and held the shutdown).
@@ -81,7 +81,7 @@ import KremlinologyStore
     @Test func serveStopsWithinASecondOfSIGTERMDuringALongUpload() async throws {
         let cli = try CLIHarness()
         try cli.write("a.md", "# Note\n\nPutin met Lukashenko in Minsk.\n")
-        try await cli.runAsync(["ingest", "a.md"])
+        try await cli.run(["ingest", "a.md"])
         // 5 MB of distinct sentences (a repeated one would be cheap to extract); built cheaply.
         let sentences = (0..<60_000).map { "Russia threatened Belarus with sanctions \($0) times, and Putin met Lukashenko." }
         let big = try cli.write("big.txt", sentences.joined(separator: "\n\n"))
@@ -109,7 +109,7 @@ import KremlinologyStore
     @Test func aBurstOfLongQueriesLeavesAPlainSearchPrompt() async throws {
         let cli = try CLIHarness()
         try cli.write("a.md", "# Note\n\nPutin met Lukashenko in Minsk. Lukashenko thanked Putin.\n")
-        try await cli.runAsync(["ingest", "a.md"])
+        try await cli.run(["ingest", "a.md"])
         let (server, port, _) = try await Self.serve(cli)
         defer { kill(server.processIdentifier, SIGKILL) }
         let base = "http://127.0.0.1:\(port)/api/v1/search?q="
@@ -209,7 +209,7 @@ import KremlinologyStore
             try cli.write("many/note\(index).md", "# Note \(index)\n\nRussia threatened Belarus. \(words)\n")
         }
         let db = disk.appendingPathComponent("full.sqlite").path
-        let result = try await cli.runAsync(["ingest", "many", "--db", db, "--workers", "1", "--no-extract"])
+        let result = try await cli.run(["ingest", "many", "--db", db, "--workers", "1", "--no-extract"])
         #expect(result.status == 69, "\(result.stdout) \(result.stderr)")
         #expect(result.stderr.contains("disk is full"), "\(result.stderr)")
         #expect(result.stderr.contains("files are stored"), "\(result.stderr)")
@@ -244,32 +244,6 @@ final class ProcessExit: @unchecked Sendable {
             waiters.append(continuation)
             lock.unlock()
         }
-    }
-}
-
-extension CLIHarness {
-    /// `run`, awaited instead of blocking: output goes to files read after the exit.
-    func runAsync(_ arguments: [String]) async throws -> Result {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var env = ProcessInfo.processInfo.environment
-        env["KREMLINOLOGY_DB"] = database
-        process.environment = env
-        let out = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
-        let err = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        let exit = ProcessExit(process)
-        try process.run()
-        await exit.wait()
-        return Result(status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 }
 

@@ -3,10 +3,10 @@ import Testing
 
 /// `kremlinology parse`: CoNLL-U for any text, and clear errors.
 @Suite struct ParseCommandTests {
-    @Test func parsePrintsValidCoNLLU() throws {
+    @Test func parsePrintsValidCoNLLU() async throws {
         let cli = try CLIHarness()
         let text = "Russia denied the claims, but Lavrov didn't comment.\nThe EU's sanctions hit 1,000 firms."
-        let result = try cli.run(["parse", "-"], stdin: text)
+        let result = try await cli.run(["parse", "-"], stdin: text)
         #expect(result.status == 0, "\(result.stderr)")
         let blocks = result.stdout.components(separatedBy: "\n\n").filter { !$0.isEmpty }
         #expect(blocks.count == 2)
@@ -29,17 +29,17 @@ import Testing
         #expect(result.stdout.contains("\tdid\tdo\tAUX\t") && result.stdout.contains("\tn't\tnot\tPART\t"))
     }
 
-    @Test func parseOfAMissingFileSaysSoWithoutAStackTrace() throws {
+    @Test func parseOfAMissingFileSaysSoWithoutAStackTrace() async throws {
         let cli = try CLIHarness()
-        let result = try cli.run(["parse", "no-such-file.txt"])
+        let result = try await cli.run(["parse", "no-such-file.txt"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("no-such-file.txt"))
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Backtrace"))
-        let evaluate = try cli.run(["parse", "--evaluate", "missing.conllu"])
+        let evaluate = try await cli.run(["parse", "--evaluate", "missing.conllu"])
         #expect(evaluate.status != 0 && evaluate.stderr.contains("missing.conllu"))
     }
 
-    @Test func evaluatePrintsTheFiguresAsJSON() throws {
+    @Test func evaluatePrintsTheFiguresAsJSON() async throws {
         let cli = try CLIHarness()
         let gold = try cli.write("gold.conllu", """
             # text = Russia denied the claims.
@@ -50,7 +50,7 @@ import Testing
             5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
 
             """)
-        let result = try cli.run(["parse", "--evaluate", gold, "--json"])
+        let result = try await cli.run(["parse", "--evaluate", gold, "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         for key in ["upos", "uas", "las", "tokens", "tokens_per_second"] { #expect(json[key] != nil, "missing \(key)") }
@@ -58,10 +58,10 @@ import Testing
         #expect((json["uas"] as? Double ?? 0) >= 0.8)
     }
 
-    @Test func everySyntaxCommandHasHelpWithAnExample() throws {
+    @Test func everySyntaxCommandHasHelpWithAnExample() async throws {
         let cli = try CLIHarness()
         for command in ["parse", "train-parser"] {
-            let result = try cli.run(["help", command])
+            let result = try await cli.run(["help", command])
             #expect(result.stdout.contains("Examples:") && result.stdout.contains("kremlinology \(command)"), "\(command)")
         }
     }

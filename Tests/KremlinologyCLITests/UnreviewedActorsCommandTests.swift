@@ -10,19 +10,19 @@ import Testing
         "Russia imposed sanctions on Zembla. Zembla later accused Freedonia of espionage.",
     ]
 
-    func ingested(postgres: Bool) throws -> CLIHarness {
+    func ingested(postgres: Bool) async throws -> CLIHarness {
         let cli = try CLIHarness(postgres: postgres)
         let folder = cli.folder.appendingPathComponent("notes")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (n, text) in Self.notes.enumerated() {
             try text.write(to: folder.appendingPathComponent("note\(n).txt"), atomically: true, encoding: .utf8)
         }
-        #expect(try cli.run(["ingest", folder.path]).status == 0)
+        #expect(try await cli.run(["ingest", folder.path]).status == 0)
         return cli
     }
 
-    func listsThem(_ cli: CLIHarness) throws {
-        let table = try cli.run(["actors", "--unreviewed"])
+    func listsThem(_ cli: CLIHarness) async throws {
+        let table = try await cli.run(["actors", "--unreviewed"])
         #expect(table.status == 0, "\(table.stderr)")
         let lines = table.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("UNREVIEWED ACTOR") == true, "\(table.stdout)")
@@ -30,9 +30,9 @@ import Testing
         #expect(lines[1].hasPrefix("Zembla") && lines[1].contains("\"Zembla agreed to restore diplomatic ties with Freedonia.\" (note0.txt)"),
                 "\(table.stdout)")
         #expect(!table.stdout.contains("Russia"))
-        let page = try cli.run(["actors", "--unreviewed", "--limit", "1"])
+        let page = try await cli.run(["actors", "--unreviewed", "--limit", "1"])
         #expect(page.stdout.contains("Showing 1–1 of 2 unreviewed actors; the next ones with --offset 1."), "\(page.stdout)")
-        let json = try cli.run(["actors", "--unreviewed", "--json", "--offset", "1"])
+        let json = try await cli.run(["actors", "--unreviewed", "--json", "--offset", "1"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]], "\(json.stdout)")
         #expect(rows.count == 1)
         #expect((rows.first?["actor"] as? [String: Any])?["name"] as? String == "Freedonia")
@@ -40,17 +40,17 @@ import Testing
         #expect(rows.first?["mentions"] as? Int == 2)
     }
 
-    @Test func onASQLiteFile() throws {
-        try listsThem(try ingested(postgres: false))
+    @Test func onASQLiteFile() async throws {
+        try await listsThem(try await ingested(postgres: false))
     }
 
-    @Test(.enabled(if: TestPostgres.enabled, TestPostgres.skipped)) func onPostgreSQL() throws {
-        try listsThem(try ingested(postgres: true))
+    @Test(.enabled(if: TestPostgres.enabled, TestPostgres.skipped)) func onPostgreSQL() async throws {
+        try await listsThem(try await ingested(postgres: true))
     }
 
-    @Test func aStoreWithoutThemSaysSo() throws {
+    @Test func aStoreWithoutThemSaysSo() async throws {
         let cli = try CLIHarness()
-        try cli.run(["ingest", "-"], stdin: "Russia attacked Ukraine.")
-        #expect(try cli.run(["actors", "--unreviewed"]).stdout.contains("No unreviewed actors"))
+        try await cli.run(["ingest", "-"], stdin: "Russia attacked Ukraine.")
+        #expect(try await cli.run(["actors", "--unreviewed"]).stdout.contains("No unreviewed actors"))
     }
 }

@@ -129,7 +129,7 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix(type) == true, "\(format)")
                 #expect(response.headers[.contentDisposition] == "attachment; filename=\"network.\(format)\"")
-                try Self.validate(response.text, schema: schema, ext: format, in: corpus.folder)
+                try await Self.validate(response.text, schema: schema, ext: format, in: corpus.folder)
                 for name in Self.names(view) {
                     #expect(response.text.contains(Self.xmlEscaped(name)), "\(format) lacks \(name)")
                 }
@@ -145,7 +145,7 @@ import Testing
     }
 
     /// `xmllint --schema` with the schemas the analysis tests keep.
-    static func validate(_ xml: String, schema: String, ext: String, in folder: URL) throws {
+    static func validate(_ xml: String, schema: String, ext: String, in folder: URL) async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") else {
             Issue.record("xmllint is not installed: apt-get install -y libxml2-utils")
             return
@@ -154,7 +154,7 @@ import Testing
         try Data(xml.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let schemaPath = TestCorpus.repository.appendingPathComponent("Tests/KremlinologyAnalysisTests/Schemas/\(schema)").path
-        let result = try Shell.run("/usr/bin/xmllint", ["--noout", "--schema", schemaPath, file.path])
+        let result = try await Shell.runAsync("/usr/bin/xmllint", ["--noout", "--schema", schemaPath, file.path])
         #expect(result.status == 0, "xmllint rejected the \(ext): \(result.output)")
     }
 }

@@ -45,7 +45,7 @@ import Yams
 
     @Test func theDocumentIsValidOpenAPI3() async throws {
         let check = "import openapi_spec_validator"
-        let hasValidator = (try? Shell.run("/usr/bin/env", ["python3", "-c", check]).status) == 0
+        let hasValidator = (try? await Shell.runAsync("/usr/bin/env", ["python3", "-c", check]).status) == 0
         if !hasValidator {
             #expect(ProcessInfo.processInfo.environment["CI"] == nil, "CI must have openapi-spec-validator (see .ci/run)")
             print("openapi-spec-validator is not installed: skipping the validation (pip install openapi-spec-validator)")
@@ -63,7 +63,7 @@ import Yams
                 validate(spec)
                 print("valid")
                 """
-            let result = try Shell.run("/usr/bin/env", ["python3", "-c", script, file.path])
+            let result = try await Shell.runAsync("/usr/bin/env", ["python3", "-c", script, file.path])
             #expect(result.status == 0, "\(result.output)")
             #expect(result.output.contains("valid"))
         }

@@ -359,7 +359,7 @@ extension SearchStore {
 /// SQLite is the embedded default; a PostgreSQL backend implements the same protocol so
 /// that callers never know which one they talk to. Both are built on one store core,
 /// ``SQLCorpusStore``.
-public protocol CorpusStore: DocumentStore, FactStore, SearchStore {
+public protocol CorpusStore: DocumentStore, FactStore, SearchStore, CurationStore {
     /// Figures about the whole corpus.
     func stats() throws -> CorpusStats
     /// A value that changes whenever the store is written, by this process or any other:

@@ -64,7 +64,10 @@ final class TestCorpus: Sendable {
 
     /// Starts the real application on 127.0.0.1 with an ephemeral port and runs `test` against it.
     func withServer<T: Sendable>(token: String? = nil, _ test: @Sendable (any TestClientProtocol, Int) async throws -> T) async throws -> T {
-        let app = try buildApplication(ServerConfiguration(host: "127.0.0.1", port: 0, token: token, store: store, extraction: extraction))
+        // With a token, actor curation is on, as `serve --token` has it.
+        let curation = try token.map { _ in try LiveCuration(Curator(store: store, packDirectories: [])) }
+        let app = try buildApplication(ServerConfiguration(host: "127.0.0.1", port: 0, token: token, store: store, extraction: extraction,
+                                                           curation: curation))
         return try await app.test(.live) { client in
             try await test(client, client.port ?? 0)
         }

@@ -321,6 +321,14 @@ struct MinimalStore: CorpusStore {
         try base.judge(relationID: relationID, verdict: verdict, note: note, author: author)
     }
     func orphanedJudgements() throws -> [OrphanedJudgement] { try base.orphanedJudgements() }
+    func recordCuration(_ decision: CurationDecision) throws -> CurationDecision { try base.recordCuration(decision) }
+    func curations(includingUndone: Bool) throws -> [CurationDecision] { try base.curations(includingUndone: includingUndone) }
+    func undoCuration(id: Int64) throws -> CurationDecision { try base.undoCuration(id: id) }
+    func documentIDs(mentioningAny actors: [String], containingAny phrases: [String]) throws -> [String] {
+        try base.documentIDs(mentioningAny: actors, containingAny: phrases)
+    }
+    func forgetUnmentionedActors(named names: [String]) throws { try base.forgetUnmentionedActors(named: names) }
+    func renameInJudgements(_ old: String, to new: String) throws { try base.renameInJudgements(old, to: new) }
 }
 
 @Suite struct DefaultAnalysisQueryTests {

@@ -69,6 +69,8 @@ struct Cues: Sendable {
     /// Regions, cities and territories → the state they belong to (`cues-places.tsv`): places,
     /// never open-world actors ("Crimea", "Bakhmut", "Kaliningrad").
     var places = PhraseTable<String>()
+    /// Names an analyst dismissed (`curation dismiss`): never open-world actors.
+    var notActors = PhraseTable<Int>()
 
     static func build(_ lines: [(file: String, line: Int, columns: [String])]) throws -> Cues {
         var c = Cues()
@@ -119,6 +121,7 @@ struct Cues: Sendable {
                     throw PackError(file: file, line: line, message: "a tie needs a structural tie type of ONTOLOGY.md (ADVISER_OF, SPOKESPERSON_OF, …) in the third column")
                 }
                 c.ties[phrase.lowercased()] = type
+            case "not-actor": c.notActors.insert(phrase: phrase, 1)
             case "tie-link": c.tieLinks.insert(word())
             case "tie-copula": c.tieCopulas.insert(phrase: phrase, 1)
             case "tie-past": c.tiePast.insert(word())

@@ -56,8 +56,10 @@ public struct KnowledgePack: Sendable {
         try load(includingBundled: true, extraDirectories: [])
     }
 
-    /// The bundled pack (unless `includingBundled` is false) extended by each directory in turn.
-    public static func load(includingBundled: Bool = true, extraDirectories: [URL]) throws -> KnowledgePack {
+    /// The bundled pack (unless `includingBundled` is false) extended by each directory in turn,
+    /// then by `extraFiles` (relative path, contents: a store's curation, written as pack files).
+    public static func load(includingBundled: Bool = true, extraDirectories: [URL],
+                            extraFiles: [(String, String)] = []) throws -> KnowledgePack {
         var dirs: [URL] = []
         if includingBundled {
             guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
@@ -68,6 +70,7 @@ public struct KnowledgePack: Sendable {
         dirs += extraDirectories
         var builder = PackBuilder()
         for dir in dirs { try builder.read(directory: dir) }
+        for (name, text) in extraFiles { try builder.read(file: name, text: text) }
         return try builder.build()
     }
 
@@ -141,6 +144,8 @@ private struct PackBuilder {
     var actors: [Actor] = []
     var demonyms: [String: [String]] = [:]
     var byName: [String: Int] = [:]
+    /// Actors a later file took out with `removed: true`.
+    var removed: Set<String> = []
     var relationLines: [(file: String, line: Int, columns: [String], curated: Bool)] = []
     var cueLines: [(file: String, line: Int, columns: [String])] = []
     var instrumentLines: [(file: String, line: Int, columns: [String])] = []
@@ -260,6 +265,12 @@ private struct PackBuilder {
             guard let name = try string("name") else {
                 throw PackError(file: file, line: item.mark?.line, message: "actor without a `name`")
             }
+            // `removed: true` takes an actor of an earlier pack out (a curation's merge or dismissal).
+            if try string("removed") == "true" {
+                removed.insert(name)
+                continue
+            }
+            removed.remove(name)
             let kindText = try string("kind") ?? ""
             guard let kind = ActorKind(rawValue: kindText) else {
                 throw PackError(file: file, line: (map["kind"]?.mark ?? item.mark)?.line,
@@ -279,8 +290,9 @@ private struct PackBuilder {
                                                     until: am["until"]?.scalar?.string.nonEmpty))
                 }
             }
+            // `reviewed: false`: a name curated (merged, renamed) but not yet promoted by an analyst.
             let actor = Actor(name: name, kind: kind, wikidata: try string("wikidata"), country: try string("country"),
-                              aliases: try strings("aliases"), affiliations: affiliations)
+                              aliases: try strings("aliases"), affiliations: affiliations, reviewed: try string("reviewed") != "false")
             let dem = try strings("demonyms")
             if let existing = byName[name] {
                 actors[existing] = actor   // a later pack overrides
@@ -308,6 +320,7 @@ private struct PackBuilder {
 
     func build() throws -> KnowledgePack {
         let cues = try Cues.build(cueLines)
+        let actors = self.actors.filter { !removed.contains($0.name) }
         var gazetteer = PhraseTable<AliasRef>()
         var demonymsByIndex: [Int: [String]] = [:]
         // States first, so that an alias shared with a person resolves to the state.

@@ -100,6 +100,8 @@ extension SentenceAnalysis {
         let cues = pack.cues
         // A region, city or territory of the places list is a place, not an actor.
         if let place = cues.places.longest(in: t, at: words[0]), words[0] + place.length >= words[words.count - 1] + 1 { return false }
+        // A name an analyst dismissed is no actor.
+        if let dismissed = cues.notActors.longest(in: t, at: words[0]), words[0] + dismissed.length >= words[words.count - 1] + 1 { return false }
         if words.count == 1 {
             // After an article a capitalised word is a common noun or a nickname ("a Socialist", "the Ripper").
             if m.lo > 0, Self.articles.contains(t[m.lo - 1].hash) { return false }

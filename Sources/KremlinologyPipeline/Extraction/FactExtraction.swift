@@ -11,10 +11,18 @@ public struct FactExtraction: Sendable {
     public let extractor: Extractor
     private let actorsByName: [String: Actor]
 
-    /// Loads the bundled pack, extended by `packDirectories` (`--pack DIR`).
-    public init(packDirectories: [String]) throws {
+    /// Loads the bundled pack, extended by `packDirectories` (`--pack DIR`), then by
+    /// `extraFiles` (a store's curation as pack files, ``CurationPlan/packFiles``).
+    public init(packDirectories: [String], extraFiles: [(path: String, text: String)] = []) throws {
         try self.init(pack: KnowledgePack.load(includingBundled: true,
-                                               extraDirectories: packDirectories.map { URL(fileURLWithPath: $0) }))
+                                               extraDirectories: packDirectories.map { URL(fileURLWithPath: $0) },
+                                               extraFiles: extraFiles.map { ($0.path, $0.text) }))
+    }
+
+    /// The extraction `store`'s documents are read with: the packs of `packDirectories` and
+    /// the store's curation decisions (``Curator``).
+    public init(packDirectories: [String], curatedBy store: any CorpusStore) throws {
+        self = try Curator(store: store, packDirectories: packDirectories).facts()
     }
 
     /// Extraction over an already loaded pack.

@@ -24,8 +24,13 @@ public struct Reextraction: Sendable {
     /// batch at a time, extracted on `threads` threads and written one transaction each.
     public func run(threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                     progress: (IngestProgress) -> Void = { _ in }) throws -> Report {
+        try run(ids: try store.documentIDs(), threads: threads, progress: progress)
+    }
+
+    /// Re-extracts the documents with these ids (a curation decision's, say) the same way.
+    public func run(ids: [String], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    progress: (IngestProgress) -> Void = { _ in }) throws -> Report {
         var report = Report()
-        let ids = try store.documentIDs()
         let start = Date()
         var done = 0, bytes = 0
         for first in stride(from: 0, to: ids.count, by: max(1, threads) * 8) {

@@ -17,6 +17,8 @@ public final class Corpus: Sendable {
     /// The store read by every page.
     public let store: any CorpusStore
     private let extraction: CorpusIngestor.Extraction?
+    /// Actor curation, when the server allows it.
+    let curation: LiveCuration?
     private let state: Locked<State>
     /// Longest a ``read(_:)`` is waited for, in seconds.
     let timeBudget: TimeInterval
@@ -37,10 +39,11 @@ public final class Corpus: Sendable {
     public static let defaultMemoBytes = 64 << 20
 
     /// Opens the analysis over `store`; reads are answered 503 after `timeBudget` seconds.
-    public init(store: any CorpusStore, extraction: CorpusIngestor.Extraction?,
+    public init(store: any CorpusStore, extraction: CorpusIngestor.Extraction?, curation: LiveCuration? = nil,
                 memoBytes: Int = Corpus.defaultMemoBytes, timeBudget: TimeInterval = RequestBounds().timeBudget) throws {
         self.store = store
         self.extraction = extraction
+        self.curation = curation
         self.timeBudget = timeBudget
         state = Locked(State(analyzer: try CorpusAnalyzer(store: store), memo: MemoCache(capacityBytes: memoBytes),
                              changeToken: try? store.changeToken()))
@@ -163,6 +166,28 @@ extension Corpus {
             let deleted = try corpus.store.deleteDocuments(ids: [stored.document.id])
             try corpus.refresh()
             return deleted
+        }
+    }
+
+    /// Records a curation decision and extracts again the documents it changes; every view follows.
+    public func curate(_ decision: CurationDecision) async throws -> Curator.Outcome {
+        try await curating { try $0.decide(decision) }
+    }
+
+    /// Undoes curation decision `id`.
+    public func undoCuration(id: Int64) async throws -> Curator.Outcome {
+        try await curating { try $0.undo(id: id) }
+    }
+
+    private func curating(_ change: @escaping @Sendable (LiveCuration) throws -> Curator.Outcome) async throws -> Curator.Outcome {
+        guard let curation else {
+            throw RequestError(.forbidden, "this server was started without curation; start it with --token T to curate actors")
+        }
+        // Extracting again the documents of a common name takes a while: the upload's budget.
+        return try await read(budget: 600) { corpus in
+            let outcome = try change(curation)
+            try corpus.refresh()
+            return outcome
         }
     }
 

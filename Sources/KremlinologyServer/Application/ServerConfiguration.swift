@@ -19,10 +19,14 @@ public struct ServerConfiguration: Sendable {
     public var allowedHosts: [String]
     /// URL, header, time and concurrency limits.
     public var bounds: RequestBounds
+    /// Actor curation through the API and the actor pages (with the token); nil answers those
+    /// writes 403. Its extraction reads uploads when `extraction` is nil.
+    public var curation: LiveCuration?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
                 store: any CorpusStore, extraction: CorpusIngestor.Extraction? = nil,
-                allowedHosts: [String] = [], bounds: RequestBounds = RequestBounds()) {
+                allowedHosts: [String] = [], bounds: RequestBounds = RequestBounds(), curation: LiveCuration? = nil) {
+        self.curation = curation
         self.allowedHosts = allowedHosts
         self.bounds = bounds
         self.host = host

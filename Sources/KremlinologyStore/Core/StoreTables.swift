@@ -126,6 +126,18 @@ extension StoreSchema {
     /// The table of the judgements migration (SQLite v9, PostgreSQL v8).
     static let judgementTables = [judgement]
 
+    /// An analyst's decision about an actor (issue 15): merge, split, rename, alias, dismiss,
+    /// promote. Kept in order, never deleted: undoing one dates it in `undone_at`, so the log
+    /// shows what was decided and undone. The extractor applies those that hold.
+    static let curation = TableSpec(name: "curation", columns: [
+        .rowID("id"), .text("action", "NOT NULL"), .text("actor", "NOT NULL"), .text("other"), .text("new_name"),
+        .text("alias"), .text("kind"), .text("note"), .text("author"), .text("decided_at", "NOT NULL"), .text("undone_at"),
+        .text("snapshot", "NOT NULL"),
+    ])
+
+    /// The table of the curation migration (SQLite v10, PostgreSQL v9).
+    static let curationTables = [curation]
+
     /// The source a document belongs to (``SourceIdentity``): its key, and its MinHash
     /// signature for finding near-identical documents later (empty for short texts).
     static let documentSource = TableSpec(name: "document_source", columns: [

@@ -60,6 +60,8 @@ enum PostgresMigrations {
         ("v7-unreviewed-actors", [StoreSchema.addActorReviewed(in: .postgres)]),
         // Analysts' judgements of facts, beside the evidence (issue 15).
         ("v8-judgements", StoreSchema.createStatements(StoreSchema.judgementTables, in: .postgres)),
+        // Analysts' decisions about actors (issue 15), applied by every later extraction.
+        ("v9-curation", StoreSchema.createStatements(StoreSchema.curationTables, in: .postgres)),
     ]
 
     /// The statements of a script: the extended protocol runs one statement per query, and

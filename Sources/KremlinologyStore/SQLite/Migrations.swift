@@ -102,6 +102,12 @@ enum SQLiteMigrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v10-curation") { db in
+            // Analysts' decisions about actors (issue 15), applied by every later extraction.
+            for statement in StoreSchema.createStatements(StoreSchema.curationTables, in: .sqlite) {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 }

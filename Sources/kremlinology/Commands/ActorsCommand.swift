@@ -11,7 +11,23 @@ extension Modality: ExpressibleByArgument {}
 struct ActorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actors",
-        abstract: "List the actors the corpus mentions, most mentioned first.",
+        abstract: "List the actors the corpus mentions, or curate them (merge, split, rename, alias, dismiss, promote).",
+        discussion: """
+            Examples:
+              kremlinology actors --top 20
+              kremlinology actors merge "Valery Solovey" "Valery Soloviev"
+              kremlinology actors dismiss Happening --note "a heading, not an actor"
+            Every curation decision is logged (`kremlinology curation log`) and can be undone.
+            """,
+        subcommands: [ActorsListCommand.self, ActorsMergeCommand.self, ActorsSplitCommand.self, ActorsRenameCommand.self,
+                      ActorsAliasCommand.self, ActorsDismissCommand.self, ActorsPromoteCommand.self],
+        defaultSubcommand: ActorsListCommand.self)
+}
+
+struct ActorsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the actors the corpus mentions, most mentioned first (the default).",
         discussion: """
             OUT and IN count claims, as every view does: one per source and statement (six notes of
             one video repeating a remark are one claim), between actors, denials left out.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KremlinologyIngest
 import KremlinologyModel
+import KremlinologyStore
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,8 +24,10 @@ struct ExplainCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let document = try load()
-        let result = try pack.load().extract(document, explain: true)
+        let (document, corpus) = try load()
+        // A stored document is read as the store reads it: with its curation decisions.
+        let facts = try corpus.map { try pack.load(curatedBy: $0) } ?? pack.load()
+        let result = facts.extract(document, explain: true)
         var traces = result.trace
         if let sentence {
             traces = traces.filter { $0.index == sentence }
@@ -34,16 +37,16 @@ struct ExplainCommand: ParsableCommand {
         for trace in traces { print(trace.render()) }
     }
 
-    private func load() throws -> IngestedDocument {
+    private func load() throws -> (IngestedDocument, (any CorpusStore)?) {
         if FileManager.default.fileExists(atPath: doc), store.db == nil || !doc.hasSuffix(".sqlite") {
             if let data = FileManager.default.contents(atPath: doc) {
-                return try DocumentReader(maxFileBytes: DocumentReader.maxFileBytesFromEnvironment).read(bytes: [UInt8](data), path: doc, fileName: URL(fileURLWithPath: doc).lastPathComponent)
+                return (try DocumentReader(maxFileBytes: DocumentReader.maxFileBytesFromEnvironment).read(bytes: [UInt8](data), path: doc, fileName: URL(fileURLWithPath: doc).lastPathComponent), nil)
             }
         }
         let corpus = try store.openForReading()
         guard let stored = try corpus.document(matching: doc), let content = try corpus.content(ofDocument: stored.document.id) else {
             throw CommandError.notFound("no document or file matches \"\(doc)\"; list stored documents with `kremlinology documents`")
         }
-        return content
+        return (content, corpus)
     }
 }

@@ -44,7 +44,7 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let corpus = try store.openForWriting()
-        let extraction = noExtract ? nil : try pack.load()
+        let extraction = noExtract ? nil : try pack.load(curatedBy: corpus)
         let reader: DocumentReader
         do {
             reader = try DocumentReader(maxFileBytes: DocumentReader.maxFileBytesFromEnvironment,

@@ -16,7 +16,7 @@ struct ReextractCommand: ParsableCommand {
 
     func run() throws {
         let corpus = try store.openForWriting()
-        let reextraction = Reextraction(store: corpus, facts: try pack.load())
+        let reextraction = Reextraction(store: corpus, facts: try pack.load(curatedBy: corpus))
         let line = ProgressLine(enabled: isatty(STDERR_FILENO) != 0)
         let report = try reextraction.run(progress: line.update)
         line.finish()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KremlinologyPipeline
 import KremlinologyServer
 import KremlinologyStore
 
@@ -41,9 +42,11 @@ struct ServeCommand: AsyncParsableCommand {
         let token = token ?? ProcessInfo.processInfo.environment["KREMLINOLOGY_TOKEN"]
         let writable = !(token ?? "").isEmpty
         let corpus = writable ? try store.openForWriting() : try store.openForReading()
-        let extraction = writable ? try pack.load().closure : nil
-        let configuration = ServerConfiguration(host: host, port: port, token: token, store: corpus, extraction: extraction,
-                                                allowedHosts: allowHost)
+        // With the token, uploads are read as the store reads its documents (its curation
+        // decisions on top of the packs), and curation through the pages takes effect at once.
+        let curation = writable ? try LiveCuration(Curator(store: corpus, packDirectories: pack.directories)) : nil
+        let configuration = ServerConfiguration(host: host, port: port, token: token, store: corpus, extraction: nil,
+                                                allowedHosts: allowHost, curation: curation)
         let location = store.location
         let app = try buildApplication(configuration) { port in
             let mode = writable ? "uploads allowed with the token" : "read-only"

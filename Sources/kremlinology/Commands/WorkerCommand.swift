@@ -33,7 +33,7 @@ struct WorkerCommand: ParsableCommand {
 
     func run() throws {
         let queue = try store.openQueue()
-        let extraction = noExtract ? nil : try pack.load()
+        let extraction = noExtract ? nil : try pack.load(curatedBy: queue)
         var worker = QueueWorker(store: queue, extraction: extraction?.closure, name: name ?? QueueWorker.defaultName,
                                  lease: lease, pollInterval: poll)
         worker.pauseBeforeCommit = pauseBeforeCommit

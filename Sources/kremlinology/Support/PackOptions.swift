@@ -1,5 +1,6 @@
 import ArgumentParser
 import KremlinologyPipeline
+import KremlinologyStore
 
 /// `--pack DIR`: knowledge-pack folders that extend or override the bundled one.
 struct PackOptions: ParsableArguments {
@@ -8,5 +9,11 @@ struct PackOptions: ParsableArguments {
         valueName: "DIR"))
     var directories: [String] = []
 
+    /// The packs alone, for text that belongs to no store (`extract`, `explain FILE`).
     func load() throws -> FactExtraction { try FactExtraction(packDirectories: directories) }
+
+    /// The packs with `store`'s curation decisions on top: how the store's documents are read.
+    func load(curatedBy store: any CorpusStore) throws -> FactExtraction {
+        try FactExtraction(packDirectories: directories, curatedBy: store)
+    }
 }

@@ -26,8 +26,9 @@ struct DossierView {
             \(AnalysisPages.rollUpNote(dossier.rollUp))
             \(profile.aliases.isEmpty ? "" : HTML("<p class=\"muted\">Also: \(profile.aliases.joined(separator: ", "))</p>"))
             \(sections)
+            \(CurationForms.actorPanel(profile))
             """
-        return Layout.page(name, body)
+        return Layout.page(name, scripts: ["curation.js"], body)
     }
 
     /// One section of ``DossierLayout`` as HTML.

@@ -35,7 +35,20 @@ public struct StoreCopier {
             event(report.record(try target.store(content, extraction: facts), path: content.document.path,
                                 bytes: content.rawText.utf8.count))
         }
+        try copyCuration()
         report.seconds = Date().timeIntervalSince(start)
         return report
+    }
+
+    /// The curation log, in order, with its undone decisions: the copied facts were extracted
+    /// with it, and later ingests of the target must read with it too. A target that has a log
+    /// of its own keeps it (copying twice must not double the log).
+    private func copyCuration() throws {
+        let decisions = try source.curations(includingUndone: true)
+        guard !decisions.isEmpty, try target.curations(includingUndone: true).isEmpty else { return }
+        for var decision in decisions {
+            decision.id = nil
+            _ = try target.recordCuration(decision)
+        }
     }
 }

@@ -210,6 +210,20 @@ public struct OrphanedJudgement: Sendable, Codable, Hashable {
     public var note: String?
 }
 
+/// A judgement as the store keeps it, keyed by the fact it judges: what `copy` carries.
+public struct JudgementRecord: Sendable, Codable, Hashable {
+    public var documentID: String
+    public var start: Int
+    public var end: Int
+    public var source: String
+    public var type: String
+    public var target: String
+    public var verdict: Verdict
+    public var note: String?
+    public var author: String?
+    public var judgedAt: String
+}
+
 /// Filters for ``CorpusStore/relations(_:)``; nil means any.
 public struct RelationFilter: Sendable {
     public var source: String?
@@ -331,6 +345,11 @@ public protocol FactStore: Sendable {
     /// Judgements whose fact no stored relation states any more (after a `reextract`), with the
     /// fact they judged: reported, never applied to another relation.
     func orphanedJudgements() throws -> [OrphanedJudgement]
+    /// Every judgement, in the order made.
+    func judgementRecords() throws -> [JudgementRecord]
+    /// Keeps `records` (another store's judgements of the same documents' facts); a fact
+    /// judged here already keeps its judgement.
+    func restore(judgements records: [JudgementRecord]) throws
     /// Every structural tie whose holder or principal is exactly `actor` (every tie for nil),
     /// in document order.
     func ties(involving actor: String?) throws -> [StoredTie]

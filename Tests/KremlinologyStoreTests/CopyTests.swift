@@ -24,7 +24,9 @@ import Testing
         other.document.published = "2024-11-08"
         other.passages = [Passage(index: 0, range: TextRange(start: 0, end: other.text.utf8.count), kind: .listItem)]
         _ = try store.store(other, extraction: nil)
-        // A curation log with an undone decision travels too.
+        // A judgement and a curation log with an undone decision travel too.
+        let fact = try #require(try store.relations(RelationFilter()).first)
+        _ = try store.judge(relationID: fact.id, verdict: .wrong, note: "rumour", author: "ana")
         let merge = try store.recordCuration(CurationDecision(action: .merge, actor: "Belarus", other: "Russia", note: "test",
                                                               snapshot: [Actor(name: "Belarus", kind: .state)]))
         _ = try store.undoCuration(id: try #require(merge.id))
@@ -42,6 +44,7 @@ import Testing
             "mention": "SELECT * FROM mention",
             "relation": "SELECT document_id, passage_idx, source, source_wikidata, source_text, target, target_wikidata, target_text, type, polarity, modality, attribution, instruments, time, quote, start, \"end\", rule, locator, locator_seconds, locator_paragraph, locator_url FROM relation",
             "claim": "SELECT * FROM claim",
+            "judgement": #"SELECT document_id, start, "end", source, type, target, verdict, note, author, judged_at FROM judgement"#,
             "curation": "SELECT action, actor, other, new_name, alias, kind, note, author, decided_at, undone_at, snapshot FROM curation",
         ]
         return try queue.read { db in

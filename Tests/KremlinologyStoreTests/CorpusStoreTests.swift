@@ -321,6 +321,8 @@ struct MinimalStore: CorpusStore {
         try base.judge(relationID: relationID, verdict: verdict, note: note, author: author)
     }
     func orphanedJudgements() throws -> [OrphanedJudgement] { try base.orphanedJudgements() }
+    func judgementRecords() throws -> [JudgementRecord] { try base.judgementRecords() }
+    func restore(judgements records: [JudgementRecord]) throws { try base.restore(judgements: records) }
     func recordCuration(_ decision: CurationDecision) throws -> CurationDecision { try base.recordCuration(decision) }
     func curations(includingUndone: Bool) throws -> [CurationDecision] { try base.curations(includingUndone: includingUndone) }
     func undoCuration(id: Int64) throws -> CurationDecision { try base.undoCuration(id: id) }

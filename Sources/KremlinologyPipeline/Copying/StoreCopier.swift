@@ -36,6 +36,7 @@ public struct StoreCopier {
                                 bytes: content.rawText.utf8.count))
         }
         try copyCuration()
+        try target.restore(judgements: try source.judgementRecords())
         report.seconds = Date().timeIntervalSince(start)
         return report
     }

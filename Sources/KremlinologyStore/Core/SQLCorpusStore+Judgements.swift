@@ -37,4 +37,31 @@ extension SQLCorpusStore {
             }
         }
     }
+
+    public func judgementRecords() throws -> [JudgementRecord] {
+        try read { x in
+            try x.rows("SELECT * FROM judgement ORDER BY id", []) { row in
+                JudgementRecord(documentID: try row.text("document_id"), start: try row.integer("start"), end: try row.integer("end"),
+                                source: try row.text("source"), type: try row.text("type"), target: try row.text("target"),
+                                verdict: Verdict(rawValue: try row.text("verdict")) ?? .wrong, note: try row.optionalText("note"),
+                                author: try row.optionalText("author"), judgedAt: try row.text("judged_at"))
+            }
+        }
+    }
+
+    public func restore(judgements records: [JudgementRecord]) throws {
+        guard !records.isEmpty else { return }
+        try write { x in
+            let rows: [[SQLValue]] = records.map { r in
+                [.text(r.documentID), .integer(r.start), .integer(r.end), .text(r.source), .text(r.type), .text(r.target),
+                 .text(r.verdict.rawValue), SQLValue(r.note), SQLValue(r.author), .text(r.judgedAt)]
+            }
+            // Only judgements of documents this store holds (the key references them).
+            let held = Set(try x.rows("SELECT id FROM document", []) { try $0.text("id") })
+            try x.insert(into: "judgement", columns: StoreSchema.judgement.insertedColumns,
+                         rows: zip(records, rows).filter { held.contains($0.0.documentID) }.map(\.1),
+                         conflict: "ON CONFLICT (document_id, start, \"end\", source, type, target) DO NOTHING")
+            try x.markChanged()
+        }
+    }
 }

@@ -91,8 +91,14 @@ import Testing
             #expect(try await client.execute(uri: "/api/v1/curation?action=merge&actor=Nobody&into=Russia", method: .post, headers: auth).status == .notFound)
             #expect(try await client.execute(uri: "/api/v1/curation?action=split&actor=Russia", method: .post, headers: auth).status == .badRequest)
             #expect(try await client.execute(uri: "/api/v1/curation?action=rename&actor=Russia&name=Vladimir%20Putin", method: .post, headers: auth).status == .conflict)
-            let undone = try await client.execute(uri: "/api/v1/curation/\(decisions[1]["id"] as? Int ?? 0)/undo", method: .post, headers: auth)
-            #expect(undone.status == .ok)
+            let logPage = try await client.execute(uri: "/curation", method: .get).text
+            #expect(logPage.contains("dismiss Belarus (not an actor)") && logPage.contains("action=\"/curation/undo\""), "\(logPage.prefix(300))")
+            let yaml = try await client.execute(uri: "/curation/pack/curation.yaml", method: .get)
+            #expect(yaml.text.contains("- name: \"Valery Soloviev\"\n  removed: true") && yaml.text.contains("- name: \"Belarus\"\n  removed: true"), "\(yaml.text)")
+            #expect(try await client.execute(uri: "/curation/pack/cues-curation.tsv", method: .get).text.contains("not-actor\tBelarus"))
+            #expect(try await client.execute(uri: "/curation/pack/other.txt", method: .get).status == .notFound)
+            let undone = try await post("/curation/undo", "id=\(decisions[1]["id"] as? Int ?? 0)&token=s3cret")
+            #expect(undone.status == .seeOther && undone.headers[.location] == "/curation")
             #expect(try await client.execute(uri: "/api/v1/dossier?actor=Belarus", method: .get).status == .ok, "undone: Belarus is back")
             #expect(try await client.execute(uri: "/api/v1/curation/999/undo", method: .post, headers: auth).status == .notFound)
 

@@ -16,7 +16,8 @@ public func buildApplication(_ configuration: ServerConfiguration,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
     let bounds = configuration.bounds
     let corpus = try Corpus(store: configuration.store, extraction: configuration.extraction ?? configuration.curation?.closure,
-                            curation: configuration.curation, timeBudget: bounds.timeBudget)
+                            curation: configuration.curation, packDirectories: configuration.packDirectories,
+                            timeBudget: bounds.timeBudget)
     let writeAccess = WriteAccess(token: configuration.token)
     let router = Router(context: ServerContext.self, options: .autoGenerateHeadEndpoints)
     let routeTable = RouteTable()

@@ -19,6 +19,7 @@ public final class Corpus: Sendable {
     private let extraction: CorpusIngestor.Extraction?
     /// Actor curation, when the server allows it.
     let curation: LiveCuration?
+    private let packDirectories: [String]
     private let state: Locked<State>
     /// Longest a ``read(_:)`` is waited for, in seconds.
     let timeBudget: TimeInterval
@@ -40,10 +41,11 @@ public final class Corpus: Sendable {
 
     /// Opens the analysis over `store`; reads are answered 503 after `timeBudget` seconds.
     public init(store: any CorpusStore, extraction: CorpusIngestor.Extraction?, curation: LiveCuration? = nil,
-                memoBytes: Int = Corpus.defaultMemoBytes, timeBudget: TimeInterval = RequestBounds().timeBudget) throws {
+                packDirectories: [String] = [], memoBytes: Int = Corpus.defaultMemoBytes, timeBudget: TimeInterval = RequestBounds().timeBudget) throws {
         self.store = store
         self.extraction = extraction
         self.curation = curation
+        self.packDirectories = packDirectories
         self.timeBudget = timeBudget
         state = Locked(State(analyzer: try CorpusAnalyzer(store: store), memo: MemoCache(capacityBytes: memoBytes),
                              changeToken: try? store.changeToken()))
@@ -177,6 +179,15 @@ extension Corpus {
     /// Undoes curation decision `id`.
     public func undoCuration(id: Int64) async throws -> Curator.Outcome {
         try await curating { try $0.undo(id: id) }
+    }
+
+    /// The decisions that hold, as pack files (``CurationPlan/packFiles``). A read-only server
+    /// loads the packs for it once per request: exporting is rare.
+    public func curationPack() async throws -> [(path: String, text: String)] {
+        try await read(budget: 120) { corpus in
+            let curator = try corpus.curation?.curator ?? Curator(store: corpus.store, packDirectories: corpus.packDirectories)
+            return try curator.plan().packFiles
+        }
     }
 
     private func curating(_ change: @escaping @Sendable (LiveCuration) throws -> Curator.Outcome) async throws -> Curator.Outcome {

@@ -22,6 +22,9 @@ public struct ServerConfiguration: Sendable {
     /// Actor curation through the API and the actor pages (with the token); nil answers those
     /// writes 403. Its extraction reads uploads when `extraction` is nil.
     public var curation: LiveCuration?
+    /// The `--pack` folders the store is read with: the base the curation's pack files are
+    /// written over when the server is read-only (a writable one has them in `curation`).
+    public var packDirectories: [String] = []
 
     public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
                 store: any CorpusStore, extraction: CorpusIngestor.Extraction? = nil,

@@ -21,7 +21,7 @@ enum Layout {
               <a class="brand" href="/">Kremlinology</a>
               <nav>
                 <a href="/actors">Actors</a><a href="/network">Network</a><a href="/timeline">Timeline</a>
-                <a href="/documents">Documents</a><a href="/outlets">Outlets</a><a href="/upload">Upload</a>
+                <a href="/documents">Documents</a><a href="/outlets">Outlets</a><a href="/curation">Curation</a><a href="/upload">Upload</a>
                 <a href="/api/v1/openapi.yaml">API</a>
               </nav>
               <form class="search" action="/search" method="get" role="search">

@@ -45,12 +45,14 @@ struct ServeCommand: AsyncParsableCommand {
         // With the token, uploads are read as the store reads its documents (its curation
         // decisions on top of the packs), and curation through the pages takes effect at once.
         let curation = writable ? try LiveCuration(Curator(store: corpus, packDirectories: pack.directories)) : nil
-        let configuration = ServerConfiguration(host: host, port: port, token: token, store: corpus, extraction: nil,
+        var configuration = ServerConfiguration(host: host, port: port, token: token, store: corpus, extraction: nil,
                                                 allowedHosts: allowHost, curation: curation)
+        configuration.packDirectories = pack.directories
         let location = store.location
+        let boundHost = configuration.host
         let app = try buildApplication(configuration) { port in
             let mode = writable ? "uploads allowed with the token" : "read-only"
-            let line = "serving \(location) on http://\(configuration.host):\(port)/ (\(mode)); press Ctrl-C to stop\n"
+            let line = "serving \(location) on http://\(boundHost):\(port)/ (\(mode)); press Ctrl-C to stop\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         do {

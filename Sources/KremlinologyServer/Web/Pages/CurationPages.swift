@@ -17,6 +17,62 @@ struct CurationPages {
         let guarded = router.group().add(middleware: WriteAccessMiddleware(access: writeAccess))
         guarded.post("actor/curate", use: curate)
         guarded.post("relations/judge", use: judge)
+        guarded.post("curation/undo", use: undo)
+        router.get("curation", use: log)
+        router.get("curation/pack/{file}", use: packFile)
+    }
+
+    /// The log: every decision with an undo form, the judgements whose fact is gone, and the
+    /// decisions as pack files to download.
+    @Sendable func log(_ request: Request, context: ServerContext) async throws -> Response {
+        let (decisions, orphans) = try await corpus.read { corpus in
+            (try corpus.store.curations(includingUndone: true), try corpus.store.orphanedJudgements())
+        }
+        let rows = decisions.reversed().map { d -> HTML in
+            let state: HTML = d.undoneAt.map { HTML("<span class=\"muted\">undone \(String($0.prefix(19)))</span>") }
+                ?? CurationForms.undo(id: d.id ?? 0)
+            return "<tr><td class=\"num\">\(String(d.id ?? 0))</td><td>\(String(d.decidedAt.prefix(19)))</td><td>\(d.author ?? "-")</td><td>\(d.summary)</td><td>\(d.note ?? "")</td><td>\(state)</td></tr>"
+        }
+        let orphanItems = orphans.map { o in
+            HTML("<li>\(o.source) \(o.type) \(o.target), judged \(o.verdict.rawValue)\(o.note.map { HTML(": \($0)") } ?? "") — in <a href=\"/documents/\(Formatting.queryValue(o.documentID))\">its document</a></li>")
+        }
+        let body: HTML = """
+            <h1>Curation</h1>
+            <p class="muted">Decisions about actors, newest first. Each is applied by extracting again the documents it changes;
+            undoing one does the same without it. Make them on an actor's page.</p>
+            \(decisions.isEmpty ? HTML("<p>No decision yet.</p>") : HTML("<table class=\"list curation-log\"><thead><tr><th>#</th><th>Decided</th><th>By</th><th>Decision</th><th>Why</th><th></th></tr></thead><tbody>\(rows)</tbody></table>"))
+            <h2>As a knowledge pack</h2>
+            <p>Save <a href="/curation/pack/curation.yaml" download>actors/curation.yaml</a> and
+            <a href="/curation/pack/cues-curation.tsv" download>cues-curation.tsv</a> into a folder; another store reads its
+            documents the same way with <code>kremlinology ingest … --pack FOLDER</code> (or <code>kremlinology curation export --pack FOLDER</code>).</p>
+            <h2>Judgements whose fact is gone</h2>
+            \(orphans.isEmpty ? HTML("<p class=\"muted\">None: every judgement matches a stored fact.</p>") : HTML("<ul>\(orphanItems)</ul>"))
+            """
+        return Responses.html(Layout.page("Curation", scripts: ["curation.js"], body))
+    }
+
+    @Sendable func undo(_ request: Request, context: ServerContext) async throws -> Response {
+        let fields = try await Self.fields(of: request, context: context)
+        guard let raw = fields.string("id"), let id = Int64(raw), id > 0 else {
+            throw RequestError.badRequest("the decision id must be a positive number")
+        }
+        do {
+            _ = try await corpus.undoCuration(id: id)
+        } catch StoreError.notFound(let message) {
+            throw RequestError(.notFound, message)
+        }
+        return Responses.seeOther("/curation")
+    }
+
+    /// One of the two files of the decisions as a pack, as text.
+    @Sendable func packFile(_ request: Request, context: ServerContext) async throws -> Response {
+        let name = context.parameters.get("file") ?? ""
+        let paths = ["curation.yaml": "actors/curation.yaml", "cues-curation.tsv": "cues-curation.tsv"]
+        guard let path = paths[name] else { throw RequestError.notFound("the pack has curation.yaml and cues-curation.tsv") }
+        let text = try await corpus.curationPack().first { $0.path == path }?.text ?? ""
+        return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8",
+                                               .contentDisposition: "attachment; filename=\"\(name)\""],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     @Sendable func curate(_ request: Request, context: ServerContext) async throws -> Response {
@@ -68,6 +124,11 @@ enum CurationForms {
 
     private static func form(_ action: String, _ fields: HTML, submit: String) -> HTML {
         "<form class=\"curate\" method=\"post\" action=\"\(action)\">\(fields)<input name=\"note\" placeholder=\"why (optional)\">\(token)<button type=\"submit\">\(submit)</button></form>"
+    }
+
+    /// "undo" on the curation log.
+    static func undo(id: Int64) -> HTML {
+        "<form class=\"curate\" method=\"post\" action=\"/curation/undo\"><input type=\"hidden\" name=\"id\" value=\"\(String(id))\">\(token)<button type=\"submit\">Undo</button></form>"
     }
 
     /// "judge": wrong or right, beside each fact.

@@ -110,4 +110,15 @@ import Testing
         #expect(try fresh.store.stats().claims == tmp.store.stats().claims)
         #expect(try Self.figures(fresh.store)["Belarus"] == nil)
     }
+
+    /// A server's extraction follows a decision another process made (the CLI beside `serve`).
+    @Test func aLiveCurationReadsWithDecisionsMadeElsewhere() throws {
+        let (tmp, curator) = try Self.ingested(.sqlite)
+        let live = try LiveCuration(curator)
+        let upload = try DocumentReader().read(bytes: Array("Valery Soloviev praised Belarus.\n".utf8), path: "u.txt", fileName: "u.txt")
+        #expect(live.facts.payload(for: upload).relations.first?.source == "Valery Soloviev")
+        let elsewhere = try Curator(store: tmp.store, packDirectories: [])
+        _ = try elsewhere.decide(CurationDecision(action: .merge, actor: "Valery Soloviev", other: "Valery Solovey"))
+        #expect(live.facts.payload(for: upload).relations.first?.source == "Valery Solovey")
+    }
 }

@@ -123,17 +123,31 @@ public final class LiveCuration: @unchecked Sendable {
     private let deciding = NSLock()
     private var current: FactExtraction
 
+    /// The decisions `current` was built with: another process (`kremlinology actors …` beside a
+    /// running server) may have decided since.
+    private var basis: [String]
+
     public init(_ curator: Curator) throws {
         self.curator = curator
+        basis = try Self.basis(of: curator.store)
         current = try curator.facts()
     }
 
-    /// The extraction as of the latest decision.
-    public var facts: FactExtraction { lock.withLock { current } }
+    /// The extraction as of the latest decision, rebuilt when the log changed elsewhere.
+    public var facts: FactExtraction {
+        if let now = try? Self.basis(of: curator.store), now != lock.withLock({ basis }), let fresh = try? curator.facts() {
+            lock.withLock { current = fresh; basis = now }
+        }
+        return lock.withLock { current }
+    }
 
     /// Runs on every uploaded document with the extraction as of now.
     public var closure: CorpusIngestor.Extraction {
         { [self] document in facts.payload(for: document) }
+    }
+
+    private static func basis(of store: any CorpusStore) throws -> [String] {
+        try store.curations(includingUndone: true).map { "\($0.id ?? 0)\($0.holds ? "" : "u")" }
     }
 
     public func decide(_ decision: CurationDecision) throws -> Curator.Outcome {
@@ -148,8 +162,8 @@ public final class LiveCuration: @unchecked Sendable {
         deciding.lock()
         defer { deciding.unlock() }
         let outcome = try change()
-        let fresh = try curator.facts()
-        lock.withLock { current = fresh }
+        let (now, fresh) = (try Self.basis(of: curator.store), try curator.facts())
+        lock.withLock { current = fresh; basis = now }
         return outcome
     }
 }

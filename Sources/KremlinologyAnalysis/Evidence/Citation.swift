@@ -26,12 +26,15 @@ public struct Citation: Sendable, Codable, Hashable {
     public var modality: Modality
     /// Who asserts it.
     public var attribution: String?
+    /// The fact's Admiralty grade ("B2"), when the view graded its sources; nil for a tie.
+    public var grade: AdmiraltyGrade?
 
     /// The citation of a stored relation.
     public init(_ stored: StoredRelation) {
         self.init(relationID: stored.id, document: stored.fileName, documentID: stored.documentID, outlet: stored.outlet,
                   published: stored.published, locator: stored.locator, quote: stored.relation.quote,
                   modality: stored.relation.modality, attribution: stored.relation.attribution)
+        grade = stored.grade
     }
 
     /// The citation of a stored structural tie. Ties are no relations: `relationID` is 0, so

@@ -2,8 +2,9 @@ import Foundation
 import KremlinologyModel
 import KremlinologyStore
 
-/// Copies every document, with its passages, topic links and extracted facts, and every
-/// actor record from one store to another, whatever their backends: `kremlinology copy`.
+/// Copies every document, with its passages, topic links and extracted facts, every actor
+/// record and the analysts' outlet grades from one store to another, whatever their
+/// backends: `kremlinology copy`.
 ///
 /// The copy is lossless at the level of the data model: documents keep their ids, paths,
 /// content hashes, texts and passages; facts keep their order, ranges and locators. Only
@@ -35,6 +36,7 @@ public struct StoreCopier {
             event(report.record(try target.store(content, extraction: facts), path: content.document.path,
                                 bytes: content.rawText.utf8.count))
         }
+        try copyOutletGrades()
         report.seconds = Date().timeIntervalSince(start)
         return report
     }

@@ -15,7 +15,8 @@ import NIOCore
 public func buildApplication(_ configuration: ServerConfiguration,
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
     let bounds = configuration.bounds
-    let corpus = try Corpus(store: configuration.store, extraction: configuration.extraction, timeBudget: bounds.timeBudget)
+    let corpus = try Corpus(store: configuration.store, extraction: configuration.extraction, sources: configuration.sources,
+                            timeBudget: bounds.timeBudget)
     let writeAccess = WriteAccess(token: configuration.token)
     let router = Router(context: ServerContext.self, options: .autoGenerateHeadEndpoints)
     let routeTable = RouteTable()
@@ -35,6 +36,7 @@ public func buildApplication(_ configuration: ServerConfiguration,
     CorpusPages(corpus: corpus).addRoutes(to: router)
     AnalysisPages(corpus: corpus).addRoutes(to: router)
     UploadPages(corpus: corpus, writeAccess: writeAccess).addRoutes(to: router)
+    OutletsPages(corpus: corpus, writeAccess: writeAccess).addRoutes(to: router)
     routeTable.record(router.routes.map { ($0.path.description, $0.method) })
 
     var logger = Logger(label: "kremlinology.server")

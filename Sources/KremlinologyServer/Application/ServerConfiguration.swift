@@ -1,4 +1,5 @@
 import Foundation
+import KremlinologyModel
 import KremlinologyPipeline
 import KremlinologyStore
 
@@ -19,10 +20,14 @@ public struct ServerConfiguration: Sendable {
     public var allowedHosts: [String]
     /// URL, header, time and concurrency limits.
     public var bounds: RequestBounds
+    /// The outlet catalog every fact is graded with (`serve --pack DIR` lays a folder's
+    /// sources.yaml over the bundled one); nil: the bundled catalog.
+    public var sources: SourceCatalog?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
                 store: any CorpusStore, extraction: CorpusIngestor.Extraction? = nil,
-                allowedHosts: [String] = [], bounds: RequestBounds = RequestBounds()) {
+                allowedHosts: [String] = [], bounds: RequestBounds = RequestBounds(), sources: SourceCatalog? = nil) {
+        self.sources = sources
         self.allowedHosts = allowedHosts
         self.bounds = bounds
         self.host = host

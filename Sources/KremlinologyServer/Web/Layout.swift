@@ -86,7 +86,7 @@ enum Layout {
     static func citation(_ citation: Citation) -> HTML {
         """
         <blockquote class="citation"><a class="quote" href="\(evidenceHref(documentID: citation.documentID, relationID: citation.relationID))">“\(citation.quote)”</a>
-        <cite>\(modalityBadge(citation.modality)) \(outletLink(citation.outlet)) · \(citation.document) \(locatorLink(label: citation.locator, url: citation.link))</cite></blockquote>
+        <cite>\(gradeBadge(citation.grade)) \(modalityBadge(citation.modality)) \(outletLink(citation.outlet)) · \(citation.document) \(locatorLink(label: citation.locator, url: citation.link))</cite></blockquote>
         """
     }
 

@@ -60,6 +60,9 @@ enum PostgresMigrations {
         ("v7-unreviewed-actors", [StoreSchema.addActorReviewed(in: .postgres)]),
         // Analysts' judgements of facts, beside the evidence (issue 15).
         ("v8-judgements", StoreSchema.createStatements(StoreSchema.judgementTables, in: .postgres)),
+        // Analysts' grades of outlets (Admiralty code), beside the pack's defaults (issue 15); v9 is
+        // another change's (actor curation), the numbers fixed so that both merge.
+        ("v10-outlet-grades", StoreSchema.outletGradeStatements(in: .postgres)),
     ]
 
     /// The statements of a script: the extended protocol runs one statement per query, and

@@ -102,6 +102,13 @@ enum SQLiteMigrations {
                 try db.execute(sql: statement)
             }
         }
+        // v10 is another change's (actor curation); the numbers are fixed so that both merge.
+        migrator.registerMigration("v11-outlet-grades") { db in
+            // Analysts' grades of outlets (Admiralty code), beside the pack's defaults (issue 15).
+            for statement in StoreSchema.outletGradeStatements(in: .sqlite) {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 }

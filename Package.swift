@@ -55,7 +55,8 @@ let package = Package(
         .target(
             name: "KremlinologyServer",
             dependencies: [
-                "KremlinologyModel", "KremlinologyIngest", "KremlinologyStore", "KremlinologyPipeline", "KremlinologyAnalysis",
+                "KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore", "KremlinologyPipeline",
+                "KremlinologyAnalysis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

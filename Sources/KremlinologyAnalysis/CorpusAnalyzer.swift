@@ -11,17 +11,38 @@ public struct CorpusAnalyzer: Sendable {
     /// Whether the views leave out open-world actors (names no pack knows, issue 11) and
     /// their relations: the one switch behind `--reviewed-only` and the API's `reviewed=only`.
     public var reviewedOnly = false
+    /// How outlets and claims are graded (Admiralty code, issue 15); nil: the views show no
+    /// grades. The CLI and the server always pass the pack's catalog.
+    public let grading: SourceGrading?
+    /// The views count only facts graded at least this well (``AdmiraltyGrade/meets(_:)``):
+    /// the one switch behind `--min-grade` and the API's `min_grade`.
+    public var minimumGrade: AdmiraltyGrade?
 
-    public init(store: any CorpusStore, reviewedOnly: Bool = false) throws {
+    /// - Parameter sources: the pack's outlet catalog, to grade every fact; nil grades none.
+    /// - Throws: ``AnalysisError/invalidInput(_:)`` for a minimum grade without a catalog.
+    public init(store: any CorpusStore, reviewedOnly: Bool = false, sources: SourceCatalog? = nil,
+                minimumGrade: AdmiraltyGrade? = nil) throws {
         self.store = store
         directory = ActorDirectory(try store.actorRecords())
         self.reviewedOnly = reviewedOnly
+        grading = try sources.map { try SourceGrading(catalog: $0, store: store) }
+        if minimumGrade != nil, sources == nil {
+            throw AnalysisError.invalidInput("a minimum grade needs the sources catalog (sources.yaml) to grade facts with")
+        }
+        self.minimumGrade = minimumGrade
     }
 
     /// The same analyzer with ``reviewedOnly`` set.
     public func reviewed(only: Bool) -> CorpusAnalyzer {
         var copy = self
         copy.reviewedOnly = only
+        return copy
+    }
+
+    /// The same analyzer with ``minimumGrade`` set (ignored when it grades nothing).
+    public func graded(atLeast minimum: AdmiraltyGrade?) -> CorpusAnalyzer {
+        var copy = self
+        copy.minimumGrade = grading == nil ? nil : minimum
         return copy
     }
 
@@ -36,7 +57,7 @@ public struct CorpusAnalyzer: Sendable {
 
     /// Every relation of the corpus between two actors, in one query.
     public func allRelations() throws -> [StoredRelation] {
-        actorsOnly(try store.relations(RelationFilter(limit: StoreLimit.all)))
+        try counted(try store.relations(RelationFilter(limit: StoreLimit.all)))
     }
 
     /// The relations whose two ends are actors of the store: what every view counts. A
@@ -50,13 +71,26 @@ public struct CorpusAnalyzer: Sendable {
         relations.filter { $0.judgement != .wrong && isShown($0.relation.source) && isShown($0.relation.target) }
     }
 
+    /// What the views count of `relations`: the facts between actors (``actorsOnly(_:)``),
+    /// graded, and of those only the ones that meet ``minimumGrade``. Every view loads its
+    /// relations through here, so that one filter applies to all of them.
+    public func counted(_ relations: [StoredRelation]) throws -> [StoredRelation] {
+        SourceGrading.keeping(try graded(actorsOnly(relations)), atLeast: minimumGrade)
+    }
+
+    /// `relations` with their grades, when this analyzer grades (listings grade through here too).
+    public func graded(_ relations: [StoredRelation]) throws -> [StoredRelation] {
+        guard let grading else { return relations }
+        return try grading.graded(relations, in: store)
+    }
+
     /// Whether a view shows `name`: an actor of the store, and reviewed when ``reviewedOnly``.
     public func isShown(_ name: String) -> Bool {
         directory[name] != nil && !(reviewedOnly && directory.isUnreviewed(name))
     }
 
     /// Every relation between `name` and another actor.
-    func involving(_ name: String) throws -> [StoredRelation] { actorsOnly(try store.relations(involving: name)) }
+    func involving(_ name: String) throws -> [StoredRelation] { try counted(try store.relations(involving: name)) }
 
     /// The dossier of `actor`; with `rollUp`, its people's relations are the state's (``RollUp``).
     public func dossier(_ actor: String, rollUp: Bool = false) throws -> Dossier {
@@ -90,7 +124,7 @@ public struct CorpusAnalyzer: Sendable {
     public func network(_ options: NetworkOptions) throws -> Network {
         var relations: [StoredRelation]
         if options.outlets.count == 1, let outlet = options.outlets.first {
-            relations = actorsOnly(try store.relations(RelationFilter(outlet: outlet, limit: StoreLimit.all)))
+            relations = try counted(try store.relations(RelationFilter(outlet: outlet, limit: StoreLimit.all)))
         } else {
             relations = try allRelations()
         }
@@ -129,7 +163,7 @@ public struct CorpusAnalyzer: Sendable {
             relations = try rollUp ? self.relations(involvingAnyOf: RollUp.members(of: name, directory: directory))
                                    : involving(name)
         } else {
-            for outlet in outlets { relations += actorsOnly(try store.relations(RelationFilter(outlet: outlet, limit: StoreLimit.all))) }
+            for outlet in outlets { relations += try counted(try store.relations(RelationFilter(outlet: outlet, limit: StoreLimit.all))) }
         }
         guard rollUp else { return OutletComparison(outlets: outlets, actor: name, relations: relations) }
         let (rolled, folded) = RollUp.states(relations, directory: directory) { r in
@@ -143,12 +177,17 @@ public struct CorpusAnalyzer: Sendable {
     public func saysVsDoes(_ actor: String) throws -> SaysVsDoes {
         let name = try resolve(actor)
         var seen: Set<Int64> = []
-        let relations = (try involving(name) + actorsOnly(store.relations(attributedTo: name))).filter { seen.insert($0.id).inserted }
+        let relations = (try involving(name) + counted(store.relations(attributedTo: name))).filter { seen.insert($0.id).inserted }
         return SaysVsDoes(actor: name, relations: relations)
     }
 
     /// What one outlet tells (``OutletProfile``).
-    public func outlet(_ name: String) throws -> OutletProfile { try OutletProfile(outlet: name, in: store) }
+    public func outlet(_ name: String) throws -> OutletProfile {
+        var profile = try OutletProfile(outlet: name, in: store)
+        profile.grade = grading?.grade(ofOutlet: profile.outlet)
+        profile.relations = try graded(profile.relations)
+        return profile
+    }
 
     public func wiki() throws -> Wiki { Wiki(relations: try allRelations(), ties: try store.ties(involving: nil), directory: directory) }
 }

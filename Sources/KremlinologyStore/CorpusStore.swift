@@ -177,6 +177,9 @@ public struct StoredRelation: Sendable, Codable, Hashable {
     public var judgement: Verdict?
     /// The analyst's note with the judgement.
     public var judgementNote: String?
+    /// The fact's Admiralty grade ("B2": its outlet's reliability, its own credibility); filled
+    /// by ``SourceGrading/graded(_:evidence:)`` for listings and views, nil elsewhere.
+    public var grade: AdmiraltyGrade?
 }
 
 /// An analyst's judgement of a fact (`relations judge ID wrong|right`).
@@ -378,7 +381,7 @@ extension SearchStore {
 /// SQLite is the embedded default; a PostgreSQL backend implements the same protocol so
 /// that callers never know which one they talk to. Both are built on one store core,
 /// ``SQLCorpusStore``.
-public protocol CorpusStore: DocumentStore, FactStore, SearchStore, CurationStore {
+public protocol CorpusStore: DocumentStore, FactStore, SearchStore, CurationStore, SourceGradeStore {
     /// Figures about the whole corpus.
     func stats() throws -> CorpusStats
     /// A value that changes whenever the store is written, by this process or any other:

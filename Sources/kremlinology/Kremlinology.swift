@@ -17,7 +17,7 @@ struct Kremlinology: AsyncParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, IngestCommand.self, DocumentsCommand.self, ShowCommand.self, SearchCommand.self,
-            StatsCommand.self, ActorsCommand.self, CurationCommand.self, RelationsCommand.self, ExplainCommand.self, ExtractCommand.self,
+            StatsCommand.self, ActorsCommand.self, CurationCommand.self, RelationsCommand.self, OutletsCommand.self, ExplainCommand.self, ExtractCommand.self,
             DossierCommand.self, BriefCommand.self, NetworkCommand.self, TimelineCommand.self, CompareCommand.self, SaysVsDoesCommand.self, WikiCommand.self, BenchNetworkCommand.self,
             ExportCommand.self, ReextractCommand.self, EnqueueCommand.self, WorkerCommand.self, JobsCommand.self, CopyCommand.self,
             // Server (issue 5):

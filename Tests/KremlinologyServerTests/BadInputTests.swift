@@ -20,14 +20,14 @@ import Testing
     static let routes: [(path: String, parameters: [String])] = [
         ("/api/v1/stats", []), ("/api/v1/search", ["q", "limit", "offset", "outlet"]),
         ("/api/v1/documents", ["limit", "offset"]), ("/api/v1/actors", ["kind", "limit", "offset"]),
-        ("/api/v1/relations", ["source", "target", "type", "modality", "outlet", "limit", "offset"]),
-        ("/api/v1/outlets", ["limit", "offset"]), ("/api/v1/dossier", ["actor", "limit"]),
-        ("/api/v1/brief", ["a", "b", "limit", "offset"]),
-        ("/api/v1/network", ["actor", "type", "polarity", "outlet", "from", "to", "limit", "modality", "min_sources", "format"]),
-        ("/api/v1/timeline", ["actor", "a", "b", "limit", "offset"]), ("/api/v1/compare", ["outlets", "actor"]),
+        ("/api/v1/relations", ["source", "target", "type", "modality", "outlet", "limit", "offset", "min_grade"]),
+        ("/api/v1/outlets", ["limit", "offset"]), ("/api/v1/dossier", ["actor", "limit", "min_grade"]),
+        ("/api/v1/brief", ["a", "b", "limit", "offset", "min_grade"]),
+        ("/api/v1/network", ["actor", "type", "polarity", "outlet", "from", "to", "limit", "modality", "min_sources", "format", "min_grade"]),
+        ("/api/v1/timeline", ["actor", "a", "b", "limit", "offset", "min_grade"]), ("/api/v1/compare", ["outlets", "actor", "min_grade"]),
         ("/", []), ("/search", ["q", "outlet", "page"]), ("/documents", ["page"]), ("/actors", ["kind"]),
-        ("/outlets", []), ("/outlet", ["name"]), ("/actor", ["name"]), ("/pair", ["a", "b"]),
-        ("/network", ["actor", "type", "polarity", "from", "to", "min_sources"]), ("/timeline", ["actor", "a", "b"]),
+        ("/outlets", []), ("/outlet", ["name"]), ("/actor", ["name", "min_grade"]), ("/pair", ["a", "b", "min_grade"]),
+        ("/network", ["actor", "type", "polarity", "from", "to", "min_sources", "min_grade"]), ("/timeline", ["actor", "a", "b", "min_grade"]),
     ]
 
     @Test func everyRouteAnswersBadParametersWithout5xx() async throws {

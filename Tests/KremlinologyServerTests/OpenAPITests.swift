@@ -37,7 +37,8 @@ import Yams
             let spec = try await document(client)
             let paths = Set((spec["paths"] as? [String: Any] ?? [:]).keys)
             for route in ["stats", "search", "documents", "documents/{id}", "actors", "relations", "outlets", "dossier", "brief",
-                          "network", "timeline", "compare", "openapi.yaml"] {
+                          "network", "timeline", "compare", "openapi.yaml",
+                          "relations/{id}/judgement", "documents/{id}", "outlets/{name}/grade"] {
                 #expect(paths.contains("/api/v1/\(route)"), "\(route) is not documented")
             }
         }

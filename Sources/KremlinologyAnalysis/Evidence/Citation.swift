@@ -28,6 +28,8 @@ public struct Citation: Sendable, Codable, Hashable {
     public var attribution: String?
     /// Whether an analyst judged the fact right (facts judged wrong never reach a view).
     public var confirmed = false
+    /// The fact's Admiralty grade ("B2"), when the view graded its sources; nil for a tie.
+    public var grade: AdmiraltyGrade?
 
     /// The citation of a stored relation.
     public init(_ stored: StoredRelation) {
@@ -35,6 +37,7 @@ public struct Citation: Sendable, Codable, Hashable {
                   published: stored.published, locator: stored.locator, quote: stored.relation.quote,
                   modality: stored.relation.modality, attribution: stored.relation.attribution)
         confirmed = stored.judgement == .right
+        grade = stored.grade
     }
 
     /// The citation of a stored structural tie. Ties are no relations: `relationID` is 0, so

@@ -59,6 +59,7 @@ public struct Page: Sendable, Hashable {
             parts.append(.text(", \(citation.locator)"))
         }
         var extra: [String] = []
+        if let grade = citation.grade { extra.append(grade.description) }
         if let outlet = citation.outlet { extra.append(outlet) }
         if let published = citation.published { extra.append(published) }
         if citation.modality != .asserted { extra.append(citation.modality.rawValue) }

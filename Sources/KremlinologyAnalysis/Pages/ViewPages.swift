@@ -89,7 +89,7 @@ public enum ViewPages {
         if let url = p.wikidataURL, let id = p.wikidata { who += [.text(". Wikidata: "), .link(url: url, label: id)] }
         if let country = p.country { who += [.text(". Country: \(country)")] }
         if !p.aliases.isEmpty { who += [.text(". Also called: \(p.aliases.joined(separator: ", "))")] }
-        var blocks: [Block] = [.paragraph(who + [.text(".")])] + rolledUp(d.rollUp)
+        var blocks: [Block] = [.paragraph(who + [.text(".")])] + rolledUp(d.rollUp) + reliableOnly(d.reliableSourcesOnly)
         for section in DossierLayout(d).sections {
             blocks.append(.heading(2, section.title))
             if section.content.isEmpty, let note = section.emptyNote {
@@ -151,6 +151,12 @@ public enum ViewPages {
                             .text(rollUp.isEmpty ? " no person of this view is affiliated with a state." : " \(rollUp.summary).")])]
     }
 
+    /// "Only A–C sources: 12 of 40 claims remain; …": what the view rests on, when it is graded.
+    static func reliableOnly(_ comparison: ReliableSourcesOnly?) -> [Block] {
+        guard let comparison else { return [] }
+        return [.paragraph([.strong(ReliableSourcesOnly.label), .text(" " + comparison.details)])]
+    }
+
     /// The brief of a dyad.
     /// - Parameter limit: the most relations listed (nil: all), for the wiki.
     public static func brief(_ b: Brief, linker: PageLinker = PageLinker(existing: []), limit: Int? = nil) -> Page {
@@ -159,7 +165,7 @@ public enum ViewPages {
                         .text(": \(b.relations.count) claim\(b.relations.count == 1 ? "" : "s"), both ways (negated ones listed but never scored).")]),
             .bullets([balance("\(b.actorA) → \(b.actorB):", b.balanceAToB), balance("\(b.actorB) → \(b.actorA):", b.balanceBToA),
                       balanceKey]),
-        ] + rolledUp(b.rollUp)
+        ] + rolledUp(b.rollUp) + reliableOnly(b.reliableSourcesOnly)
         if !b.periods.isEmpty {
             blocks.append(.heading(2, "Cooperation and conflict by period"))
             blocks.append(.table(header: ["Period", "Claims", "Cooperation", "Conflict", "Score", "Evidence"], rows: b.periods.map { p in
@@ -203,10 +209,11 @@ public enum ViewPages {
 
     /// The timeline as CSV: one row per relation, with its date basis and citation.
     public static func timelineCSV(_ t: Timeline) -> String {
-        var out = "date,date_basis,source,type,target,modality,document,locator,link,outlet,quote\n"
+        var out = "date,date_basis,source,type,target,modality,document,locator,link,outlet,quote,grade\n"
         for e in t.entries {
             out += [e.when.date ?? "", e.when.basis.rawValue, e.source, e.type.rawValue, e.target, e.modality.rawValue,
-                    e.citation.document, e.citation.locator, e.citation.link ?? "", e.citation.outlet ?? "", e.citation.quote]
+                    e.citation.document, e.citation.locator, e.citation.link ?? "", e.citation.outlet ?? "", e.citation.quote,
+                    e.citation.grade?.description ?? ""]
                 .map(Escape.csv).joined(separator: ",") + "\n"
         }
         return out

@@ -48,6 +48,8 @@ public struct Brief: Sendable, Codable, Hashable {
     public var contradictions: [Contradiction]
     /// With roll-up, the actors folded into each state; nil without.
     public var rollUp: RollUp?
+    /// What changes when only A–C sources count; nil when the relations are not graded.
+    public var reliableSourcesOnly: ReliableSourcesOnly?
 }
 
 extension Brief {
@@ -64,6 +66,8 @@ extension Brief {
         outlets = Tally.byOutlet(facts)
         periods = Self.score(facts)
         contradictions = Self.contradictions(dyad)
+        reliableSourcesOnly = ReliableSourcesOnly(facts, balances: [("\(a) → \(b)", { $0.relation.source == a }),
+                                                                   ("\(b) → \(a)", { $0.relation.source == b })])
     }
 
     static func score(_ facts: [StoredRelation]) -> [PeriodScore] {

@@ -55,6 +55,8 @@ public struct Dossier: Sendable, Codable, Hashable {
     /// Structural ties the sources state with the actor as holder or principal ("Patrushev,
     /// Putin's adviser"), denied ones included (marked by their modality).
     public var ties: [CitedTie] = []
+    /// What changes when only A–C sources count; nil when the relations are not graded.
+    public var reliableSourcesOnly: ReliableSourcesOnly?
 }
 
 extension Dossier {
@@ -76,6 +78,10 @@ extension Dossier {
         let claims = ClaimSet(facts)
         strongestQuotes = Strength.sorted(claims.representatives).prefix(quotes).map(claims.cited)
         outlets = Tally.byOutlet(facts)
+        reliableSourcesOnly = ReliableSourcesOnly(facts, balances: [
+            ("\(name) acts:", { $0.relation.source == name }),
+            ("acted on:", { $0.relation.target == name && $0.relation.source != name }),
+        ])
         denied = ClaimSet(relations.filter { !Facts.counts($0) }).cited
         innerCircle = Self.circle(of: name, facts: facts, ties: ties, directory: directory)
         self.ties = ties.map(CitedTie.init)

@@ -29,6 +29,8 @@ public struct OutletProfile: Sendable, Codable, Hashable {
     public var pairs: [PairCount]
     /// The first 50 relations, for their quotes.
     public var relations: [StoredRelation]
+    /// The outlet's type and reliability, and where the grade comes from; nil when not graded.
+    public var grade: OutletGrade?
 
     /// The most relations one profile reads.
     public static let readLimit = 2000

@@ -2,8 +2,9 @@ import Foundation
 import KremlinologyModel
 import KremlinologyStore
 
-/// Copies every document, with its passages, topic links and extracted facts, and every
-/// actor record from one store to another, whatever their backends: `kremlinology copy`.
+/// Copies every document, with its passages, topic links and extracted facts, every actor
+/// record and the analysts' outlet grades from one store to another, whatever their
+/// backends: `kremlinology copy`.
 ///
 /// The copy is lossless at the level of the data model: documents keep their ids, paths,
 /// content hashes, texts and passages; facts keep their order, ranges and locators. Only
@@ -37,6 +38,7 @@ public struct StoreCopier {
         }
         try copyCuration()
         try target.restore(judgements: try source.judgementRecords())
+        try copyOutletGrades()
         report.seconds = Date().timeIntervalSince(start)
         return report
     }

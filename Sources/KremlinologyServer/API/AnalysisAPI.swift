@@ -18,8 +18,10 @@ struct AnalysisAPI {
         let query = QueryParameters(request.uri.query)
         let actor = try query.required("actor")
         let limit = try query.integer("limit", default: 50, in: 1...Paging.maximumLimit)
-        let (rollUp, reviewed) = (try query.rollUp(), try query.reviewedOnly())
-        let dossier = try await corpus.read { try AnalysisViews.dossier(actor, rollUp: rollUp, reviewedOnly: reviewed, in: $0) }
+        let (rollUp, reviewed, grade) = (try query.rollUp(), try query.reviewedOnly(), try query.minimumGrade())
+        let dossier = try await corpus.read {
+            try AnalysisViews.dossier(actor, rollUp: rollUp, reviewedOnly: reviewed, minimumGrade: grade, in: $0)
+        }
         return Responses.json(dossier.capped(limit))
     }
 
@@ -27,8 +29,10 @@ struct AnalysisAPI {
         let query = QueryParameters(request.uri.query)
         let (a, b) = (try query.required("a"), try query.required("b"))
         let paging = try Paging(query, defaultLimit: 50)
-        let (rollUp, reviewed) = (try query.rollUp(), try query.reviewedOnly())
-        let brief = try await corpus.read { try AnalysisViews.brief(a, b, rollUp: rollUp, reviewedOnly: reviewed, in: $0) }
+        let (rollUp, reviewed, grade) = (try query.rollUp(), try query.reviewedOnly(), try query.minimumGrade())
+        let brief = try await corpus.read {
+            try AnalysisViews.brief(a, b, rollUp: rollUp, reviewedOnly: reviewed, minimumGrade: grade, in: $0)
+        }
         return Responses.json(brief.paged(paging))
     }
 
@@ -47,9 +51,9 @@ struct AnalysisAPI {
         let paging = try Paging(query, defaultLimit: 50)
         let actor = query.string("actor")
         let pair = try query.string("a").map { ($0, try query.required("b")) }
-        let (rollUp, reviewed) = (try query.rollUp(), try query.reviewedOnly())
+        let (rollUp, reviewed, grade) = (try query.rollUp(), try query.reviewedOnly(), try query.minimumGrade())
         let timeline = try await corpus.read {
-            try AnalysisViews.timeline(actor: actor, pair: pair, rollUp: rollUp, reviewedOnly: reviewed, in: $0)
+            try AnalysisViews.timeline(actor: actor, pair: pair, rollUp: rollUp, reviewedOnly: reviewed, minimumGrade: grade, in: $0)
         }
         return Responses.json(TimelinePage(actors: timeline.actors, page: Page(paging, items: paging.slice(timeline.entries),
                                                                                 total: timeline.entries.count),
@@ -62,9 +66,9 @@ struct AnalysisAPI {
         guard outlets.count >= 2 else { throw RequestError.badRequest("'outlets' must name at least two outlets, e.g. outlets=RT,ISW") }
         let actor = query.string("actor")
         let limit = try query.integer("limit", default: 50, in: 1...Paging.maximumLimit)
-        let (rollUp, reviewed) = (try query.rollUp(), try query.reviewedOnly())
+        let (rollUp, reviewed, grade) = (try query.rollUp(), try query.reviewedOnly(), try query.minimumGrade())
         var comparison = try await corpus.read {
-            try $0.analyzer.reviewed(only: reviewed).compare(outlets: outlets, actor: actor, rollUp: rollUp)
+            try $0.analyzer.reviewed(only: reviewed).graded(atLeast: grade).compare(outlets: outlets, actor: actor, rollUp: rollUp)
         }
         comparison.dyads = Array(comparison.dyads.prefix(limit))
         return Responses.json(comparison)
@@ -74,22 +78,26 @@ struct AnalysisAPI {
 /// The analysis views, memoised; shared by the API and the pages. An unknown or ambiguous
 /// actor is an ``AnalysisError`` that ``ErrorMiddleware`` answers with 404 or 409.
 enum AnalysisViews {
-    static func dossier(_ actor: String, rollUp: Bool = false, reviewedOnly: Bool = false, in corpus: Corpus) throws -> Dossier {
-        try corpus.memo("dossier|\(actor)|\(rollUp)|\(reviewedOnly)") {
-            try corpus.analyzer.reviewed(only: reviewedOnly).dossier(actor, rollUp: rollUp)
+    static func dossier(_ actor: String, rollUp: Bool = false, reviewedOnly: Bool = false, minimumGrade: AdmiraltyGrade? = nil,
+                        in corpus: Corpus) throws -> Dossier {
+        try corpus.memo("dossier|\(actor)|\(rollUp)|\(reviewedOnly)|\(minimumGrade?.description ?? "")") {
+            try corpus.analyzer.reviewed(only: reviewedOnly).graded(atLeast: minimumGrade).dossier(actor, rollUp: rollUp)
         }
     }
 
-    static func brief(_ a: String, _ b: String, rollUp: Bool = false, reviewedOnly: Bool = false, in corpus: Corpus) throws -> Brief {
-        try corpus.memo("brief|\(a)\u{1}\(b)|\(rollUp)|\(reviewedOnly)") {
-            try corpus.analyzer.reviewed(only: reviewedOnly).brief(a, b, rollUp: rollUp)
+    static func brief(_ a: String, _ b: String, rollUp: Bool = false, reviewedOnly: Bool = false, minimumGrade: AdmiraltyGrade? = nil,
+                      in corpus: Corpus) throws -> Brief {
+        try corpus.memo("brief|\(a)\u{1}\(b)|\(rollUp)|\(reviewedOnly)|\(minimumGrade?.description ?? "")") {
+            try corpus.analyzer.reviewed(only: reviewedOnly).graded(atLeast: minimumGrade).brief(a, b, rollUp: rollUp)
         }
     }
 
     static func timeline(actor: String?, pair: (String, String)?, rollUp: Bool = false, reviewedOnly: Bool = false,
-                         in corpus: Corpus) throws -> Timeline {
-        let key = "timeline|\(actor ?? "")|\(pair?.0 ?? "")\u{1}\(pair?.1 ?? "")|\(rollUp)|\(reviewedOnly)"
-        return try corpus.memo(key) { try corpus.analyzer.reviewed(only: reviewedOnly).timeline(actor: actor, pair: pair, rollUp: rollUp) }
+                         minimumGrade: AdmiraltyGrade? = nil, in corpus: Corpus) throws -> Timeline {
+        let key = "timeline|\(actor ?? "")|\(pair?.0 ?? "")\u{1}\(pair?.1 ?? "")|\(rollUp)|\(reviewedOnly)|\(minimumGrade?.description ?? "")"
+        return try corpus.memo(key) {
+            try corpus.analyzer.reviewed(only: reviewedOnly).graded(atLeast: minimumGrade).timeline(actor: actor, pair: pair, rollUp: rollUp)
+        }
     }
 
     static func network(_ filters: NetworkQuery, in corpus: Corpus) throws -> NetworkView {
@@ -99,7 +107,7 @@ enum AnalysisViews {
     /// The selection the filters ask for. Every `actor` is resolved as the dossier resolves
     /// it (unknown: 404, ambiguous: 409); rolled up, a person's state is a centre too.
     static func networkSelection(_ filters: NetworkQuery, in corpus: Corpus) throws -> NetworkSelection {
-        let analyzer = corpus.analyzer.reviewed(only: filters.reviewedOnly)
+        let analyzer = corpus.analyzer.reviewed(only: filters.reviewedOnly).graded(atLeast: filters.minimumGrade)
         var centres: [String] = []
         for typed in filters.actors {
             let name = try analyzer.resolve(typed)
@@ -107,10 +115,12 @@ enum AnalysisViews {
             where !centres.contains(centre) { centres.append(centre) }
         }
         if filters.admitsNothing { return NetworkSelection(Network(nodes: [], edges: []), filters: filters, centres: centres) }
-        var selection = NetworkSelection(try corpus.network(filters.options, key: filters.cacheKey, reviewedOnly: filters.reviewedOnly), filters: filters, centres: centres)
+        var selection = NetworkSelection(try corpus.network(filters.options, key: filters.cacheKey, reviewedOnly: filters.reviewedOnly,
+                                                                 minimumGrade: filters.minimumGrade), filters: filters, centres: centres)
         if filters.from != nil || filters.to != nil {
             let undated = filters.withoutDates
-            selection.years = try corpus.network(undated.options, key: undated.cacheKey, reviewedOnly: filters.reviewedOnly).years
+            selection.years = try corpus.network(undated.options, key: undated.cacheKey, reviewedOnly: filters.reviewedOnly,
+                                              minimumGrade: filters.minimumGrade).years
         }
         return selection
     }

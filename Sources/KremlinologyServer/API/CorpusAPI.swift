@@ -65,17 +65,17 @@ struct CorpusAPI {
                                     includeNegated: false,
                                     minSources: try query.integer("min_sources", default: 1, in: 1...1_000_000),
                                     limit: paging.limit, offset: paging.offset)
+        let minimum = try query.minimumGrade()
         let (items, total) = try await corpus.read { corpus in
-            (try corpus.store.withCorroboration(corpus.store.relations(filter)), try corpus.store.countRelations(filter))
+            let (items, total) = try corpus.grading.listing(filter, atLeast: minimum, in: corpus.store)
+            return (items, try total ?? corpus.store.countRelations(filter))
         }
         return Responses.json(Page(paging, items: items, total: total))
     }
 
     @Sendable func outlets(_ request: Request, context: ServerContext) async throws -> Response {
         let paging = try Paging(QueryParameters(request.uri.query), defaultLimit: 50)
-        let stats = try await corpus.read { try $0.stats() }
-        let all = stats.outlets.map { OutletCount(outlet: $0.key, documents: $0.value) }
-            .sorted { ($1.documents, $0.outlet) < ($0.documents, $1.outlet) }
+        let all = try await corpus.read { try $0.outlets() }
         return Responses.json(Page(paging, items: paging.slice(all), total: all.count))
     }
 }
@@ -102,12 +102,6 @@ struct SearchPage: Encodable, Sendable {
         try container.encode(totalIsLowerBound, forKey: .totalIsLowerBound)
         try container.encode(page.items, forKey: .items)
     }
-}
-
-/// An outlet and how many documents it has in the corpus.
-struct OutletCount: Codable, Sendable, Hashable {
-    var outlet: String
-    var documents: Int
 }
 
 /// A document with its text, passages and a page of its relations.

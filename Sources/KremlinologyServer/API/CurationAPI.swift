@@ -5,9 +5,10 @@ import KremlinologyStore
 
 /// The analyst's corrections through the API (issue 15), behind the server's token:
 /// `POST /api/v1/relations/{id}/judgement?verdict=wrong|right&note=…` and
-/// `DELETE /api/v1/documents/{id}`, and decisions about actors: `GET /api/v1/curation` (the log),
+/// `DELETE /api/v1/documents/{id}`, `POST /api/v1/outlets/{name}/grade?reliability=E&note=…`,
+/// and decisions about actors: `GET /api/v1/curation` (the log),
 /// `POST /api/v1/curation?action=merge&actor=B&into=A…`, `POST /api/v1/curation/{id}/undo`.
-/// The evidence is never edited; judgements and decisions are kept beside it.
+/// The evidence is never edited; judgements, grades and decisions are kept beside it.
 struct CurationAPI {
     let corpus: Corpus
     let writeAccess: WriteAccess
@@ -16,6 +17,7 @@ struct CurationAPI {
         let guarded = group.group().add(middleware: WriteAccessMiddleware(access: writeAccess))
         guarded.post("relations/{id}/judgement", use: judge)
         guarded.delete("documents/{id}", use: delete)
+        guarded.post("outlets/{name}/grade", use: gradeOutlet)
         group.get("curation", use: log)
         guarded.post("curation", use: curate)
         guarded.post("curation/{id}/undo", use: undo)
@@ -55,6 +57,19 @@ struct CurationAPI {
         return CurationDecision(action: action, actor: String(actor.prefix(300)), other: text("into"), newName: text("name"),
                                 alias: text("alias"), kind: try query.choice("kind", as: ActorKind.self),
                                 note: query.string("note").map { String($0.prefix(2_000)) }, author: "api")
+    }
+
+    /// An analyst's grade of an outlet's reliability (`reset=true` returns it to the pack's default).
+    @Sendable func gradeOutlet(_ request: Request, context: ServerContext) async throws -> Response {
+        guard let name = context.parameters.get("name"), !name.isEmpty else { throw RequestError.badRequest("name the outlet to grade") }
+        let query = QueryParameters(request.uri.query)
+        let reliability = try query.outletReliability()
+        let note = query.string("note").map { String($0.prefix(2_000)) }
+        do {
+            return Responses.json(try await corpus.gradeOutlet(name.removingPercentEncoding ?? name, reliability: reliability, note: note))
+        } catch StoreError.notFound(let message) {
+            throw RequestError(.notFound, message)
+        }
     }
 
     @Sendable func judge(_ request: Request, context: ServerContext) async throws -> Response {

@@ -19,6 +19,8 @@ struct NetworkQuery: Sendable, Hashable {
     var actors: [String]
     /// Only edges made by at least this many independent sources.
     var minSources: Int
+    /// `min_grade=B3`: only facts graded at least that well.
+    var minimumGrade: AdmiraltyGrade?
     /// `format=gexf|graphml` downloads the view; nil (or `json`) answers JSON.
     var download: NetworkDownload?
 
@@ -41,6 +43,7 @@ struct NetworkQuery: Sendable, Hashable {
             throw RequestError.badRequest("at most \(Self.maximumActors) 'actor' values, got \(actors.count)")
         }
         minSources = try query.integer("min_sources", default: 1, in: 1...1000)
+        minimumGrade = try query.minimumGrade()
         let format = try query.choice("format", as: NetworkDownload.Format.self)
         download = format.flatMap(NetworkDownload.init)
     }
@@ -63,7 +66,8 @@ struct NetworkQuery: Sendable, Hashable {
             ("polarity", polarity.map { $0 > 0 ? "positive" : "negative" }),
             ("outlet", outlets.isEmpty ? nil : outlets.joined(separator: ",")),
             ("from", from), ("to", to), ("rollup", rollUp ? "states" : nil),
-            ("min_sources", minSources > 1 ? String(minSources) : nil), ("limit", String(limit)),
+            ("min_sources", minSources > 1 ? String(minSources) : nil), ("min_grade", minimumGrade?.description),
+            ("limit", String(limit)),
         ]
     }
 
@@ -88,7 +92,7 @@ struct NetworkQuery: Sendable, Hashable {
     var cacheKey: String {
         [types.map(\.rawValue).sorted().joined(separator: ","), polarity.map(String.init) ?? "",
          outlets.map { $0.lowercased() }.sorted().joined(separator: ","), from ?? "", to ?? "", rollUp ? "1" : "0",
-         reviewedOnly ? "reviewed" : "all"]
+         reviewedOnly ? "reviewed" : "all", minimumGrade?.description ?? ""]
             .joined(separator: "|")
     }
 }

@@ -17,6 +17,7 @@ public func buildApplication(_ configuration: ServerConfiguration,
     let bounds = configuration.bounds
     let corpus = try Corpus(store: configuration.store, extraction: configuration.extraction ?? configuration.curation?.closure,
                             curation: configuration.curation, packDirectories: configuration.packDirectories,
+                            sources: configuration.sources,
                             timeBudget: bounds.timeBudget)
     let writeAccess = WriteAccess(token: configuration.token)
     let router = Router(context: ServerContext.self, options: .autoGenerateHeadEndpoints)
@@ -38,6 +39,7 @@ public func buildApplication(_ configuration: ServerConfiguration,
     AnalysisPages(corpus: corpus).addRoutes(to: router)
     UploadPages(corpus: corpus, writeAccess: writeAccess).addRoutes(to: router)
     CurationPages(corpus: corpus, writeAccess: writeAccess).addRoutes(to: router)
+    OutletsPages(corpus: corpus, writeAccess: writeAccess).addRoutes(to: router)
     routeTable.record(router.routes.map { ($0.path.description, $0.method) })
 
     var logger = Logger(label: "kremlinology.server")

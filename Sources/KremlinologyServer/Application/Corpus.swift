@@ -1,5 +1,6 @@
 import Foundation
 import KremlinologyAnalysis
+import KremlinologyExtract
 import KremlinologyIngest
 import KremlinologyModel
 import KremlinologyPipeline
@@ -20,6 +21,8 @@ public final class Corpus: Sendable {
     /// Actor curation, when the server allows it.
     let curation: LiveCuration?
     private let packDirectories: [String]
+    /// The outlet catalog every view grades facts with.
+    public let sources: SourceCatalog
     private let state: Locked<State>
     /// Longest a ``read(_:)`` is waited for, in seconds.
     let timeBudget: TimeInterval
@@ -40,14 +43,18 @@ public final class Corpus: Sendable {
     public static let defaultMemoBytes = 64 << 20
 
     /// Opens the analysis over `store`; reads are answered 503 after `timeBudget` seconds.
+    /// `sources` nil grades with the bundled catalog.
     public init(store: any CorpusStore, extraction: CorpusIngestor.Extraction?, curation: LiveCuration? = nil,
-                packDirectories: [String] = [], memoBytes: Int = Corpus.defaultMemoBytes, timeBudget: TimeInterval = RequestBounds().timeBudget) throws {
+                packDirectories: [String] = [], sources: SourceCatalog? = nil,
+                memoBytes: Int = Corpus.defaultMemoBytes, timeBudget: TimeInterval = RequestBounds().timeBudget) throws {
         self.store = store
         self.extraction = extraction
         self.curation = curation
         self.packDirectories = packDirectories
         self.timeBudget = timeBudget
-        state = Locked(State(analyzer: try CorpusAnalyzer(store: store), memo: MemoCache(capacityBytes: memoBytes),
+        let catalog = try sources ?? SourceCatalog.bundled()
+        self.sources = catalog
+        state = Locked(State(analyzer: try CorpusAnalyzer(store: store, sources: catalog), memo: MemoCache(capacityBytes: memoBytes),
                              changeToken: try? store.changeToken()))
     }
 
@@ -93,8 +100,9 @@ public final class Corpus: Sendable {
     }
 
     /// The network for `options`, built once per distinct filter.
-    public func network(_ options: NetworkOptions, key: String, reviewedOnly: Bool = false) throws -> Network {
-        try memo("network|" + key) { try analyzer.reviewed(only: reviewedOnly).network(options) }
+    public func network(_ options: NetworkOptions, key: String, reviewedOnly: Bool = false,
+                        minimumGrade: AdmiraltyGrade? = nil) throws -> Network {
+        try memo("network|" + key) { try analyzer.reviewed(only: reviewedOnly).graded(atLeast: minimumGrade).network(options) }
     }
 
     /// The `limit` most mentioned actors, of one kind or all.
@@ -122,7 +130,7 @@ public final class Corpus: Sendable {
             defer { state.changeToken = token }
             return token == nil || state.changeToken != token
         }
-        guard changed, let refreshed = try? CorpusAnalyzer(store: store) else { return }
+        guard changed, let refreshed = try? CorpusAnalyzer(store: store, sources: sources) else { return }
         state.withLock { state in
             state.analyzer = refreshed
             state.memo.removeAll()
@@ -203,8 +211,8 @@ extension Corpus {
     }
 
     /// A new analyzer over the store as it is now, and an empty memo: after every write.
-    fileprivate func refresh() throws {
-        let refreshed = try CorpusAnalyzer(store: store)
+    func refresh() throws {
+        let refreshed = try CorpusAnalyzer(store: store, sources: sources)
         state.withLock { state in
             state.analyzer = refreshed
             state.memo.removeAll()

@@ -1,4 +1,5 @@
 import Foundation
+import KremlinologyModel
 import KremlinologyPipeline
 import KremlinologyStore
 
@@ -25,11 +26,16 @@ public struct ServerConfiguration: Sendable {
     /// The `--pack` folders the store is read with: the base the curation's pack files are
     /// written over when the server is read-only (a writable one has them in `curation`).
     public var packDirectories: [String] = []
+    /// The outlet catalog every fact is graded with (`serve --pack DIR` lays a folder's
+    /// sources.yaml over the bundled one); nil: the bundled catalog.
+    public var sources: SourceCatalog?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
                 store: any CorpusStore, extraction: CorpusIngestor.Extraction? = nil,
-                allowedHosts: [String] = [], bounds: RequestBounds = RequestBounds(), curation: LiveCuration? = nil) {
+                allowedHosts: [String] = [], bounds: RequestBounds = RequestBounds(), curation: LiveCuration? = nil,
+                sources: SourceCatalog? = nil) {
         self.curation = curation
+        self.sources = sources
         self.allowedHosts = allowedHosts
         self.bounds = bounds
         self.host = host

@@ -87,7 +87,7 @@ enum Layout {
         let confirmed: HTML = citation.confirmed ? " <span class=\"confirmed\" title=\"an analyst judged this fact right\">✓ confirmed</span>" : ""
         return """
         <blockquote class="citation"><a class="quote" href="\(evidenceHref(documentID: citation.documentID, relationID: citation.relationID))">“\(citation.quote)”</a>
-        <cite>\(modalityBadge(citation.modality)) \(outletLink(citation.outlet)) · \(citation.document) \(locatorLink(label: citation.locator, url: citation.link))\(confirmed)</cite>\
+        <cite>\(gradeBadge(citation.grade)) \(modalityBadge(citation.modality)) \(outletLink(citation.outlet)) · \(citation.document) \(locatorLink(label: citation.locator, url: citation.link))\(confirmed)</cite>\
         \(citation.relationID > 0 ? CurationForms.judge(relationID: citation.relationID, documentID: citation.documentID) : "")</blockquote>
         """
     }

@@ -196,11 +196,14 @@ extension SQLCorpusStore {
     /// `relation_target` indexes; a relation from the actor to itself is returned once.
     public func relations(involving actor: String) throws -> [StoredRelation] {
         try read { x in
+            // Sorted outside the union: PostgreSQL orders a UNION only by plain result columns,
+            // never by `file_name COLLATE "C"`.
             try x.rows("""
+                SELECT * FROM (
                 \(StoreSchema.storedRelationSelect) WHERE r.source = ?
                 UNION ALL
                 \(StoreSchema.storedRelationSelect) WHERE r.target = ? AND r.source <> ?
-                ORDER BY file_name\(x.dialect.byteOrder), start, id
+                ) u ORDER BY u.file_name\(x.dialect.byteOrder), u.start, u.id
                 """, [.text(actor), .text(actor), .text(actor)], StoreRecords.storedRelation)
         }
     }

@@ -66,7 +66,7 @@ enum StoreSchema {
 
     /// The relations `r` (with their source `s`) matching `condition` that figures count: not
     /// denied, between two actors, not judged wrong.
-    private static func factRelations(where condition: String) -> String {
+    static func factRelations(where condition: String) -> String {
         """
         FROM relation r LEFT JOIN document_source s ON s.document_id = r.document_id
         WHERE \(condition) AND r.modality <> 'negated' AND r.source IN (SELECT name FROM actor) AND r.target IN (SELECT name FROM actor)

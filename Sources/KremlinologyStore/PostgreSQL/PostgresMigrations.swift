@@ -62,6 +62,8 @@ enum PostgresMigrations {
         ("v8-judgements", StoreSchema.createStatements(StoreSchema.judgementTables, in: .postgres)),
         // Analysts' decisions about actors (issue 15), applied by every later extraction.
         ("v9-curation", StoreSchema.createStatements(StoreSchema.curationTables, in: .postgres)),
+        // Analysts' grades of outlets (Admiralty code), beside the pack's defaults (issue 15).
+        ("v10-outlet-grades", StoreSchema.outletGradeStatements(in: .postgres)),
     ]
 
     /// The statements of a script: the extended protocol runs one statement per query, and

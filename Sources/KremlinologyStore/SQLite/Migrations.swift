@@ -108,6 +108,12 @@ enum SQLiteMigrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v11-outlet-grades") { db in
+            // Analysts' grades of outlets (Admiralty code), beside the pack's defaults (issue 15).
+            for statement in StoreSchema.outletGradeStatements(in: .sqlite) {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 }

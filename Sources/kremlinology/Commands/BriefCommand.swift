@@ -15,10 +15,12 @@ struct BriefCommand: ParsableCommand {
               kremlinology brief Russia Belarus
               kremlinology brief "Vladimir Putin" "Recep Tayyip Erdoğan" --json
               kremlinology brief Russia Belarus --roll-up states   # Putin–Lukashenko counts too
+              kremlinology brief Russia Belarus --min-grade B3      # only facts graded A1 … B3
             """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var review: ReviewOption
+    @OptionGroup var grades: GradeOptions
     @Argument(help: "The first actor.") var a: String
     @Argument(help: "The second actor.") var b: String
     @OptionGroup var rollUp: RollUpOption
@@ -26,7 +28,7 @@ struct BriefCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let analyzer = try CorpusAnalyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
+        let analyzer = try grades.analyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
         let brief = try analyzer.brief(a, b, rollUp: rollUp.states)
         if json { return try Output.json(brief) }
         let page = ViewPages.brief(brief)

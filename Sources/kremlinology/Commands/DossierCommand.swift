@@ -18,10 +18,12 @@ struct DossierCommand: ParsableCommand {
               kremlinology dossier putin --html putin.html
               kremlinology dossier Russia --json
               kremlinology dossier Russia --roll-up states   # Putin's, Lavrov's … relations as Russia's
+              kremlinology dossier Russia --min-grade C3 --pack my-pack/   # my-pack/sources.yaml grades the outlets
             """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var review: ReviewOption
+    @OptionGroup var grades: GradeOptions
     @Argument(help: "The actor: canonical name, alias or unique prefix.") var actor: String
     @OptionGroup var rollUp: RollUpOption
     @Flag(help: "Print Markdown (the default).") var markdown = false
@@ -29,7 +31,7 @@ struct DossierCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let analyzer = try CorpusAnalyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
+        let analyzer = try grades.analyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
         let dossier = try analyzer.dossier(actor, rollUp: rollUp.states)
         if json { return try Output.json(dossier) }
         let page = ViewPages.dossier(dossier)

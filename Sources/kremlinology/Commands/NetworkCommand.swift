@@ -20,10 +20,12 @@ struct NetworkCommand: ParsableCommand {
               kremlinology network --format gexf --out russia.gexf
               kremlinology network --type ASSAULT --type COERCE --format graphml
               kremlinology network --format neo4j --out neo4j-import
+              kremlinology network --min-grade C3 --format gexf --out reliable.gexf   # only A–C sources, credibility 1–3
             """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var review: ReviewOption
+    @OptionGroup var grades: GradeOptions
     @OptionGroup var rollUp: RollUpOption
     @Option(help: "Only this relation type (repeatable).") var type: [RelationType] = []
     @Option(help: "Only this modality (repeatable); negated never counts.") var modality: [Modality] = []
@@ -38,7 +40,7 @@ struct NetworkCommand: ParsableCommand {
 
     func run() throws {
         if modality.contains(.negated) { throw ValidationError("negated relations are never part of the network") }
-        let analyzer = try CorpusAnalyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
+        let analyzer = try grades.analyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
         let options = NetworkOptions(rollUpStates: rollUp.states, types: Set(type), modalities: Set(modality),
                                      outlets: outlet, from: from, to: to)
         let network = try analyzer.network(options)

@@ -28,11 +28,16 @@ struct RelationsListCommand: ParsableCommand {
               kremlinology relations --source Russia --target Belarus --type AID --json
               kremlinology relations --modality negated
               kremlinology relations --source Russia --min-sources 3
+              kremlinology relations --source Russia --min-grade B3   # A or B sources, credibility 1–3
             A claim's sources are independent: the notes of one video, copies of one URL and
             near-identical texts are one source. "sources N" on each line is its corroboration.
+            "grade B2" is its Admiralty grade: the outlet's reliability (A–F; `outlets` lists
+            them) and the claim's credibility (1–6, from its corroboration, modality and
+            contradiction; docs/ANALYSIS.md).
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var grades: GradeOptions
     @Option(help: "Canonical name of the source actor.") var source: String?
     @Option(help: "Canonical name of the target actor.") var target: String?
     @Option(help: "Relation type, e.g. AID, ASSAULT, TRUST.") var type: RelationType?
@@ -49,7 +54,8 @@ struct RelationsListCommand: ParsableCommand {
         let filter = RelationFilter(source: source, target: target, type: type, modality: modality, outlet: outlet,
                                     includeNegated: false, minSources: minSources, limit: limit, offset: offset)
         guard minSources >= 1 else { throw CommandError.invalidInput("--min-sources must be 1 or more, got \(minSources)") }
-        let relations = try corpus.withCorroboration(corpus.relations(filter))
+        let grading = try SourceGrading(catalog: grades.catalog(), store: corpus)
+        let (relations, total) = try grading.listing(filter, atLeast: grades.minimum, in: corpus)
         if relations.isEmpty, let outlet {
             let known = try corpus.stats().outlets.keys.sorted()
             if !known.contains(where: { $0.lowercased() == outlet.lowercased() }) {
@@ -58,10 +64,12 @@ struct RelationsListCommand: ParsableCommand {
             }
         }
         if json { return try Output.json(relations) }
-        if relations.isEmpty { return Output.line("No relation matches.") }
+        if relations.isEmpty {
+            return Output.line("No relation matches" + (grades.minimum.map { " with a grade of \($0) or better" } ?? "") + ".")
+        }
         for stored in relations {
             let r = stored.relation
-            let extras = [r.modality == .asserted ? nil : r.modality.rawValue,
+            let extras = [stored.grade.map { "grade \($0)" }, r.modality == .asserted ? nil : r.modality.rawValue,
                           r.instruments.isEmpty ? nil : r.instruments.map(\.rawValue).joined(separator: ","),
                           r.time, r.attribution.map { "per \($0)" },
                           stored.corroboration.map { "sources \($0)" }].compactMap { $0 }
@@ -76,7 +84,7 @@ struct RelationsListCommand: ParsableCommand {
             Output.line("   \(stored.fileName) \(Output.locator(stored.locator))  rule \(r.rule)\n")
         }
         try Output.shown(relations.count, offset: offset, limit: limit, noun: "relations", next: "--offset") {
-            try corpus.countRelations(filter)
+            try total ?? corpus.countRelations(filter)
         }
     }
 }

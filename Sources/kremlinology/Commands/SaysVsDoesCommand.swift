@@ -13,15 +13,17 @@ struct SaysVsDoesCommand: ParsableCommand {
             Examples:
               kremlinology says-vs-does "Vladimir Putin"
               kremlinology says-vs-does Russia --json
+              kremlinology says-vs-does Russia --min-grade C4
             """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var review: ReviewOption
+    @OptionGroup var grades: GradeOptions
     @Argument(help: "The actor.") var actor: String
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let analyzer = try CorpusAnalyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
+        let analyzer = try grades.analyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
         let view = try analyzer.saysVsDoes(actor)
         if json { return try Output.json(view) }
         print(PageRenderer.markdown(ViewPages.saysVsDoes(view)), terminator: "")

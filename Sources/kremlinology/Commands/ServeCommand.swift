@@ -12,7 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
             Pages: search, actors (dossier), pairs (brief with a cooperation–conflict chart), the \
             network (pan, zoom, filter, click an actor), documents with every fact highlighted, \
             outlets and the timeline. The API is described at /api/v1/openapi.yaml. The server \
-            is read-only unless a token is given; uploads then need 'Authorization: Bearer T'. \
+            is read-only unless a token is given; uploads, judgements and outlet grades then need \
+            'Authorization: Bearer T'. --pack DIR extends the pack (and its sources.yaml the outlet grades). \
             Only requests addressed to localhost, 127.0.0.1, [::1] or --host are answered (a \
             guard against DNS rebinding); add names with --allow-host. SIGTERM or Ctrl-C stops \
             the server within a second.
@@ -46,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
         // decisions on top of the packs), and curation through the pages takes effect at once.
         let curation = writable ? try LiveCuration(Curator(store: corpus, packDirectories: pack.directories)) : nil
         var configuration = ServerConfiguration(host: host, port: port, token: token, store: corpus, extraction: nil,
-                                                allowedHosts: allowHost, curation: curation)
+                                                allowedHosts: allowHost, curation: curation,
+                                                sources: try SourcesPackOption.catalog(packDirectories: pack.directories))
         configuration.packDirectories = pack.directories
         let location = store.location
         let boundHost = configuration.host

@@ -14,12 +14,14 @@ struct TimelineCommand: ParsableCommand {
               kremlinology timeline --pair Russia Ukraine --format csv > russia-ukraine.csv
               kremlinology timeline --actor Russia --from 2014 --to 2015-06 --json
               kremlinology timeline --pair Russia Belarus --roll-up states
+              kremlinology timeline --actor Russia --min-grade B3   # graded facts only: A or B source, credibility 1–3
             """)
 
     enum Format: String, ExpressibleByArgument { case markdown, csv, json }
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var review: ReviewOption
+    @OptionGroup var grades: GradeOptions
     @Option(help: "Only relations of this actor.") var actor: String?
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Only relations between A and B.", valueName: "A B")) var pair: [String] = []
     @OptionGroup var rollUp: RollUpOption
@@ -38,7 +40,7 @@ struct TimelineCommand: ParsableCommand {
     }
 
     func run() throws {
-        let analyzer = try CorpusAnalyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
+        let analyzer = try grades.analyzer(store: store.openForReading(), reviewedOnly: review.reviewedOnly)
         let timeline = try analyzer.timeline(actor: actor, pair: pair.count == 2 ? (pair[0], pair[1]) : nil,
                                            rollUp: rollUp.states)
             .dated(from: from, to: to)

@@ -5,6 +5,8 @@ import KremlinologyModel
 /// instruments, outlets, contradictions and every relation with its quote.
 struct BriefView {
     let brief: Brief
+    /// The `min_grade` the brief was filtered by, if any.
+    var minimumGrade: AdmiraltyGrade? = nil
 
     var page: HTML {
         let (a, b) = (brief.actorA, brief.actorB)
@@ -15,7 +17,9 @@ struct BriefView {
             <h1>\(Layout.actorLink(a)) ↔ \(Layout.actorLink(b))</h1>
             <p class="meta"><a href="\(Formatting.link("/pair", [("a", a), ("b", b)] + (brief.rollUp == nil ? [("rollup", "states")] : [])))">\
             \(brief.rollUp == nil ? "fold people into their states (roll-up)" : "without roll-up")</a></p>
-            \(AnalysisPages.rollUpNote(brief.rollUp))
+            \(AnalysisPages.rollUpNote(brief.rollUp))\(Layout.minimumGradeNote(minimumGrade))
+            \(minimumGrade == nil ? Layout.reliableOnlyNote(brief.reliableSourcesOnly, path: "/pair",
+                                                           [("a", a), ("b", b), ("rollup", brief.rollUp == nil ? nil : "states")]) : "")
             \(Layout.figures([("\(a) → \(b)", "\(brief.balanceAToB.cooperative) + / \(brief.balanceAToB.conflictual) −"),
                               ("\(b) → \(a)", "\(brief.balanceBToA.cooperative) + / \(brief.balanceBToA.conflictual) −"),
                               ("claims", "\(brief.relations.count)")]))

@@ -2,7 +2,7 @@ import Hummingbird
 import KremlinologyModel
 import KremlinologyStore
 
-/// Pages over the store: home, search, documents, actors, outlets.
+/// Pages over the store: home, search, documents, actors, one outlet (the listing: ``OutletsPages``).
 struct CorpusPages {
     let corpus: Corpus
 
@@ -12,7 +12,6 @@ struct CorpusPages {
         router.get("documents", use: documents)
         router.get("documents/{id}", use: document)
         router.get("actors", use: actors)
-        router.get("outlets", use: outlets)
         router.get("outlet", use: outlet)
     }
 
@@ -140,17 +139,6 @@ struct CorpusPages {
             \(Layout.pager("/actors", [("kind", kind?.rawValue)], paging: paging, count: min(paging.limit, max(0, all.count - paging.offset))))
             """
         return Responses.html(Layout.page("Actors", body))
-    }
-
-    @Sendable func outlets(_ request: Request, context: ServerContext) async throws -> Response {
-        let stats = try await corpus.read { try $0.stats() }
-        let rows = stats.outlets.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(Paging.maximumLimit)
-            .map { HTML("<tr><td>\(Layout.outletLink($0.key))</td><td class=\"num\">\($0.value)</td></tr>") }
-        let body: HTML = """
-            <h1>Outlets</h1>
-            <table class="list"><thead><tr><th>Outlet</th><th>Documents</th></tr></thead><tbody>\(rows)</tbody></table>
-            """
-        return Responses.html(Layout.page("Outlets", body))
     }
 
     @Sendable func outlet(_ request: Request, context: ServerContext) async throws -> Response {

@@ -5,6 +5,8 @@ import KremlinologyModel
 /// both ways by counterpart, instruments, outlets, strongest quotes and denied relations.
 struct DossierView {
     let dossier: Dossier
+    /// The `min_grade` the dossier was filtered by, if any.
+    var minimumGrade: AdmiraltyGrade? = nil
 
     var page: HTML {
         let profile = dossier.profile
@@ -23,7 +25,9 @@ struct DossierView {
              · <a href="\(Formatting.link("/timeline", [("actor", name)]))">timeline</a>\
              · <a class="ego-network" href="\(Formatting.link("/network", [("actor", name), ("rollup", dossier.rollUp == nil ? nil : "states")]))">network</a>\
             \(profile.kind == .state ? HTML(" · <a href=\"\(Formatting.link("/actor", [("name", name)] + (dossier.rollUp == nil ? [("rollup", "states")] : [])))\">\(dossier.rollUp == nil ? "with its people (roll-up)" : "without roll-up")</a>") : "")</p>
-            \(AnalysisPages.rollUpNote(dossier.rollUp))
+            \(AnalysisPages.rollUpNote(dossier.rollUp))\(Layout.minimumGradeNote(minimumGrade))
+            \(minimumGrade == nil ? Layout.reliableOnlyNote(dossier.reliableSourcesOnly, path: "/actor",
+                                                           [("name", name), ("rollup", dossier.rollUp == nil ? nil : "states")]) : "")
             \(profile.aliases.isEmpty ? "" : HTML("<p class=\"muted\">Also: \(profile.aliases.joined(separator: ", "))</p>"))
             \(sections)
             \(CurationForms.actorPanel(profile))

@@ -45,6 +45,7 @@ struct NetworkPageView {
             \(yearSliders)
               <label>Sources ≥ <input id="min-sources" name="min_sources" type="range" min="1" max="\(max(10, filters.minSources))" value="\(filters.minSources)">\
              <output id="min-sources-value" for="min-sources">\(filters.minSources)</output></label>
+              \(AnalysisPages.gradeField(filters.minimumGrade))
               <label>Nodes <input name="limit" type="number" min="1" max="\(Paging.maximumLimit)" value="\(filters.limit)"></label>
               <label><input type="checkbox" name="rollup" value="states"\(filters.rollUp ? HTML(" checked") : "")> people → states</label>
               <label title="Names no pack knows, found acting in the text (dashed outline)"><input type="checkbox" name="reviewed" value="only"\(filters.reviewedOnly ? HTML(" checked") : "")> hide unreviewed</label>

@@ -15,7 +15,12 @@ struct OutletPage {
         let told = profile.moreThanRead ? "\(profile.relationsTold)+" : "\(profile.relationsTold)"
         let body: HTML = """
             <h1>Outlet: \(outlet)</h1>
-            \(Layout.figures([("documents", "\(profile.documents)"), ("relations told", told)]))
+            \(Layout.figures([("documents", "\(profile.documents)"), ("relations told", told)]
+                              + (profile.grade.map { g in [("type", g.type?.rawValue ?? "unknown"),
+                                                           ("reliability", "\(g.reliability.rawValue): \(g.reliability.meaning)"),
+                                                           ("graded by", g.origin == .analyst ? "analyst" + (g.gradedBy.map { " \($0)" } ?? "")
+                                                                                             : g.origin.rawValue)] } ?? [])))
+            \(profile.grade?.note.map { HTML("<p class=\"muted\">\($0)</p>") } ?? "")
             <p><a href="\(Formatting.link("/network", [("outlet", outlet)]))">Network as told by \(outlet) →</a></p>
             <div class="columns"><section><h2>Relations by type</h2><ul class="tags">\(types)</ul></section>
             <section><h2>Most told pairs</h2><ul>\(pairs)</ul></section></div>

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The analyst's corrections of issue 15, done through the web UI's forms as a browser posts them,
+# on a copy of a store: merge two spellings of one man, dismiss a junk actor, judge a fact wrong,
+# grade an outlet E; then the dossier, brief and network before and after, and the curation
+# exported as a pack that a fresh store reads to the same actors.
+#
+#   Scripts/curation-walkthrough.sh BINARY STORE [CORPUS_DIR...]
+#   Scripts/curation-walkthrough.sh .build/release/kremlinology /tmp/ru/ru.sqlite \
+#       /tmp/corpus/tubegraph/bonus_professor /tmp/corpus/tubegraph/jameskerlindsay ../shared/seeds
+#
+# The store is copied first (it is never written); with CORPUS_DIR arguments the exported pack
+# is checked by ingesting them into a fresh store (minutes on the Russia channels).
+set -euo pipefail
+bin=$(realpath "$1"); store=$2; shift 2
+work=$(mktemp -d); trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+cp "$store" "$work/store.sqlite"
+export KREMLINOLOGY_DB="$work/store.sqlite"
+token=walkthrough
+"$bin" serve --port 0 --token "$token" > "$work/serve.log" 2>&1 & server=$!
+for _ in $(seq 1 300); do port=$(grep -o '127\.0\.0\.1:[0-9]*' "$work/serve.log" | head -1 | cut -d: -f2 || true); [ -n "$port" ] && break; sleep 0.2; done
+base="http://127.0.0.1:$port"
+form() { curl -s -o /dev/null -w "%{http_code} → %{redirect_url}\n" -X POST --data "$2&token=$token" "$base$1"; }
+claims() { curl -s "$base/api/v1/$1" | python3 -c "import json,sys; d=json.load(sys.stdin); print($2)"; }
+figures() {
+  echo "  dossier Valery Solovey: $(claims 'dossier?actor=Valery%20Solovey' 'sum(g["count"] for g in d.get("outgoing", d.get("out", [])))' 2>/dev/null || echo '-') claims out"
+  echo "  brief Russia–China: $(claims 'brief?a=Russia&b=China' 'd.get("total", len(d.get("relations", [])))' 2>/dev/null || echo '-'); with min_grade=C6: $(claims 'brief?a=Russia&b=China&min_grade=C6' 'd.get("total", len(d.get("relations", [])))' 2>/dev/null || echo '-')"
+  echo "  network: $(claims 'network?limit=300' 'str(len(d["nodes"]))+" actors, "+str(len(d["edges"]))+" edges; Russias among them: "+str(any(n.get("id")=="Russias" or n.get("name")=="Russias" for n in d["nodes"]))')"
+}
+echo "store: $store (copied), server $base"
+echo "before:"; figures
+echo "merge Valery Soloviev into Valery Solovey: $(form /actor/curate 'action=merge&actor=Valery+Soloviev&into=Valery+Solovey&note=one+professor,+two+spellings')"
+echo "dismiss Russias (a possessive read as a name): $(form /actor/curate 'action=dismiss&actor=Russias&note=not+an+actor')"
+fact=$(curl -s "$base/api/v1/relations?source=Russia&target=China&limit=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['id'])")
+echo "judge fact #$fact wrong: $(form /relations/judge "id=$fact&verdict=wrong&note=misread&back=/pair?a=Russia%26b=China")"
+echo "grade RT E: $(form /outlets/grade 'outlet=RT&reliability=E&note=state+media')"
+echo "after:"; figures
+curl -s "$base/curation" | grep -o '<td>[a-z]* [^<]*</td>' | sed 's/<[^>]*>//g; s/^/  log: /'
+mkdir -p "$work/pack/actors"
+curl -s "$base/curation/pack/curation.yaml" > "$work/pack/actors/curation.yaml"
+curl -s "$base/curation/pack/cues-curation.tsv" > "$work/pack/cues-curation.tsv"
+echo "exported pack: $(grep -c '^- name' "$work/pack/actors/curation.yaml") actor entries, $(grep -c '^not-actor' "$work/pack/cues-curation.tsv") dismissed names"
+if [ $# -gt 0 ]; then
+  "$bin" ingest "$@" --db "$work/fresh.sqlite" --pack "$work/pack" > /dev/null
+  a=$("$bin" actors --json --top 100000 | python3 -c "import json,sys; print(sorted((x['actor']['name'], x['mentions']) for x in json.load(sys.stdin)))" | md5sum)
+  b=$("$bin" actors --json --top 100000 --db "$work/fresh.sqlite" | python3 -c "import json,sys; print(sorted((x['actor']['name'], x['mentions']) for x in json.load(sys.stdin)))" | md5sum)
+  echo "fresh store read with the pack: actors and mentions $([ "$a" = "$b" ] && echo same || echo DIFFER)"
+fi

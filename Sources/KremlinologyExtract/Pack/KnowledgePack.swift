@@ -308,6 +308,11 @@ private struct PackBuilder {
 
     func build() throws -> KnowledgePack {
         let cues = try Cues.build(cueLines)
+        // A place's relations go to its state: the state must be an actor of the pack.
+        for place in cues.placeLines where byName[place.state].map({ actors[$0].kind != .state }) ?? true {
+            throw PackError(file: place.file, line: place.line,
+                            message: "the place's state \"\(place.state)\" is no state of the pack; write a state's canonical name (states.yaml) in the third column")
+        }
         var gazetteer = PhraseTable<AliasRef>()
         var demonymsByIndex: [Int: [String]] = [:]
         // States first, so that an alias shared with a person resolves to the state.

@@ -22,6 +22,10 @@ struct Mention: Sendable {
     var pronoun = false
     /// A one-word name opening the sentence: an actor only as an open-world actor that the parse confirms.
     var initial = false
+    /// For a region, city or territory of the places list ("Crimea"), the place's name (`name` too):
+    /// `actor` is then the state the place belongs to, which the place stands for as a target
+    /// (see ``SentenceAnalysis/standing(for:against:)``), never as a source or speaker.
+    var place: String?
 
     /// A pack actor, the narrator, or an unnamed person anchored by a known state ("Pakistan President Mohammad Zia-Ul-Haq").
     var known: Bool { actor != nil || rule == "speaker" || rule == "unknown:title" }
@@ -262,6 +266,10 @@ struct MentionFinder {
                 if j < n, t[j].has(TokenFlags.possessive) { m.possessive = true; j += 1 }
                 out.append(m); context.note(m); i = j; continue
             }
+            // A region, city or territory the pack does not know as an actor: its state, as a place.
+            if tok.isCapitalized, let p = placeMention(t, i) {
+                out.append(p.mention); i = p.next; continue
+            }
             // Role before a name: "President Vladimir Putin", "spokesman Dmitry Peskov"; or "the president".
             if let r = cues.roles.longest(in: t, at: i) {
                 var e = i + r.length
@@ -346,6 +354,30 @@ struct MentionFinder {
     }
 
     static let directions = U64Set(words: ["east", "west", "north", "south", "central", "general", "state", "states"])
+
+    /// The rule of a place mention until a kept relation makes it a target ("place").
+    static let placeRule = "unknown:place"
+
+    /// A region, city or territory of the places list at `i` ("Crimea", "Kharkiv Oblast", with a
+    /// head word of places), as a mention of the place with its state as `actor`; nil when the
+    /// words go on into a longer name ("Crimea Platform") or a compound ("Amhara-Oromo"), which is
+    /// not the place. A place is never noted in the discourse context: "it" after "Crimea" is not Ukraine.
+    func placeMention(_ t: [Token], _ i: Int) -> (mention: Mention, next: Int)? {
+        guard let match = pack.cues.places.longest(in: t, at: i), let place = match.values.first,
+              let state = pack.actorIndex[place.state] else { return nil }
+        var e = i + match.length
+        while e < t.count, t[e].isWord, t[e].isCapitalized, pack.cues.nonActorHeads.contains(t[e].hash) { e += 1 }
+        if e < t.count, t[e].isWord, t[e].isCapitalized, !pack.cues.stopwords.contains(t[e].hash) { return nil }
+        // "Amhara-Oromo fighting": a part of a compound, not the place.
+        if e < t.count, t[e].hash == MentionFinder.hyphenHash { return nil }
+        var m = mention(state, lo: i, hi: e, t, rule: MentionFinder.placeRule)
+        m.name = place.name
+        m.wikidata = nil
+        m.place = place.name
+        var next = e
+        if next < t.count, t[next].has(TokenFlags.possessive) { m.possessive = true; next += 1 }
+        return (m, next)
+    }
 
     /// "the North Pole", "Stanford University": a one-word alias after a capitalised word that is not a name, title or role.
     func continuesName(_ t: [Token], _ i: Int, _ g: (len: Int, ref: AliasRef), _ found: [Mention]) -> Bool {

@@ -32,4 +32,11 @@ public enum Transliteration {
         for c in s where out.last != c { out.append(c) }
         return out
     }
+
+    /// The key of a name of one word or more: each word's key, in order, joined by spaces
+    /// ("Valery Solovei" and "Valeriy Solovey" share one; "Valery Solovey" and "Vladimir Solovey"
+    /// do not, so that a key never joins people whose given names disagree).
+    public static func nameKey(_ name: String) -> String {
+        name.split(whereSeparator: { $0 == " " || $0 == "-" }).map { key(String($0)) }.joined(separator: " ")
+    }
 }

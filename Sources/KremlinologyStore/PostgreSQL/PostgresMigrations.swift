@@ -60,6 +60,8 @@ enum PostgresMigrations {
         ("v7-unreviewed-actors", [StoreSchema.addActorReviewed(in: .postgres)]),
         // Analysts' judgements of facts, beside the evidence (issue 15).
         ("v8-judgements", StoreSchema.createStatements(StoreSchema.judgementTables, in: .postgres)),
+        // Where a relation took place, and the transliteration key of actor names (issue 11, items 4–5).
+        ("v11-places-and-name-keys", StoreSchema.placesAndNameKeys(in: .postgres)),
     ]
 
     /// The statements of a script: the extended protocol runs one statement per query, and

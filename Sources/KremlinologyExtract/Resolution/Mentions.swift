@@ -38,19 +38,8 @@ struct DiscourseContext {
     var lastSubject: (mention: Mention, sentence: Int, passage: Int)?
     var sentence = 0
     var passage = 0
-    /// Full names of people the pack does not know, by the hash of their last word, for the whole
-    /// document: a later surname alone names the same person ("Alan Gagloyev … Gagloyev"). Empty
-    /// when two people of the document share the surname.
-    var fullNames: [UInt64: String] = [:]
-
-    func fullName(of surname: UInt64) -> String? {
-        guard let name = fullNames[surname], !name.isEmpty else { return nil }
-        return name
-    }
-
-    mutating func noteFullName(_ surname: UInt64, _ name: String) {
-        if let earlier = fullNames[surname], earlier != name { fullNames[surname] = "" } else { fullNames[surname] = name }
-    }
+    /// The names of the whole document, folded: spellings, and the people a surname alone names.
+    var names = DocumentNames()
 
     func subject() -> Mention? {
         guard let p = lastSubject, p.passage == passage, sentence - p.sentence == 1 else { return nil }
@@ -70,6 +59,10 @@ struct DiscourseContext {
 
     mutating func note(_ m: Mention) {
         guard m.known else { return }
+        // A person of the pack named in full keeps their surname in the document ("Vladimir Putin … Putin").
+        if m.kind == .person, let index = m.actor, !m.pronoun, m.rule.hasPrefix("gazetteer") || m.rule == "title" {
+            names.notePerson(named: m.text, as: m.name, pack: index)
+        }
         if m.kind == .person {
             lastPerson = (m, sentence, passage)
         } else if !m.demonym, lastGroup.map({ $0.sentence != sentence || $0.passage != passage }) ?? true {
@@ -235,8 +228,9 @@ struct MentionFinder {
                         }
                         if q - e >= 2 {
                             let words = text(i, q, t)
-                            context.noteFullName(t[q - 1].hash, text(e, q, t))
-                            out.append(Mention(actor: nil, name: text(e, q, t), wikidata: nil, kind: .person, lo: i, hi: q,
+                            let name = context.names.canonical(text(e, q, t))
+                            context.names.notePerson(named: text(e, q, t), as: name, pack: nil)
+                            out.append(Mention(actor: nil, name: name, wikidata: nil, kind: .person, lo: i, hi: q,
                                                range: TextRange(start: t[i].start, end: t[q - 1].end), text: words, rule: "unknown:title"))
                             i = q; continue
                         }
@@ -261,8 +255,10 @@ struct MentionFinder {
                         out.append(m); context.note(m); i = j + 1; continue
                     }
                 }
-                var m = mention(g.ref.actor, lo: i, hi: j, t, rule: (g.ref.weak ? "surname" : (g.ref.demonym ? "demonym" : "gazetteer"))
-                                + (g.ref.folded ? "~transliteration" : ""), demonym: g.ref.demonym)
+                // A surname alone that the document gave, in full, to someone first: that person.
+                let named = actor.kind == .person && g.len == 1 ? documentPerson(insteadOf: g.ref.actor, t, i, context) : nil
+                var m = named ?? mention(g.ref.actor, lo: i, hi: j, t, rule: (g.ref.weak ? "surname" : (g.ref.demonym ? "demonym" : "gazetteer"))
+                                         + (g.ref.folded ? "~transliteration" : ""), demonym: g.ref.demonym)
                 if j < n, t[j].has(TokenFlags.possessive) { m.possessive = true; j += 1 }
                 out.append(m); context.note(m); i = j; continue
             }
@@ -332,20 +328,9 @@ struct MentionFinder {
                 if cues.nonActorHeads.contains(t[e - 1].hash) { i = e; continue }
                 // A single capital letter ("P", "N") is a symbol, not a name.
                 if e - i == 1 && tok.end - tok.start == 1 { i = e; continue }
-                // The surname of a person named in full earlier in the document: that person.
-                let fullName = e - i == 1 ? context.fullName(of: tok.hash) : nil
-                // A capitalised word opening the sentence is usually not a name ("Celebrations", "Together"):
-                // it is kept only when no reading of it as a common word is known, and then only as a
-                // candidate open-world actor, which the parse must confirm ("Zembla agreed …").
-                let initial = e - i == 1 && isFirstWord(t, i) && fullName == nil
-                if initial && !mayOpenSentenceAsName(tok) { i = e; continue }
-                let words = text(i, e, t)
-                let kind = fullName == nil ? guessKind(i, e, t) : .person
-                if fullName == nil, kind == .person { context.noteFullName(t[e - 1].hash, words) }
-                var m = Mention(actor: nil, name: fullName ?? words, wikidata: nil, kind: kind, lo: i, hi: e,
-                                range: TextRange(start: t[i].start, end: t[e - 1].end), text: words, rule: "unknown:name")
-                m.initial = initial
+                guard var m = unknownName(t, i, e, &context) else { i = e; continue }
                 if e < n, t[e].has(TokenFlags.possessive) { m.possessive = true; e += 1 }
+                if m.known { context.note(m) }
                 out.append(m); i = e; continue
             }
             i += 1

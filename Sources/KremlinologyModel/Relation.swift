@@ -92,6 +92,11 @@ public struct Relation: Sendable, Hashable, Codable {
     public var instruments: [Instrument]
     /// The event's date or period as the text states it (`2014`, `2024-11-08`).
     public var time: String?
+    /// Where the event took place, when the text names a region, city or territory of the pack's
+    /// places list (`Crimea`, `Bakhmut`): the place a target that is a place stood for (the
+    /// relation's target is then the state the place belongs to), or the place the event is said
+    /// to happen in ("… attacked Ukrainian positions *near Bakhmut*").
+    public var location: String?
     /// The evidence, exactly as in the normalised text.
     public var quote: String
     /// Where the quote stands in the normalised text (UTF-8 bytes).
@@ -102,7 +107,7 @@ public struct Relation: Sendable, Hashable, Codable {
     public init(source: String, sourceWikidata: String? = nil, sourceText: String,
                 target: String, targetWikidata: String? = nil, targetText: String,
                 type: RelationType, modality: Modality = .asserted, attribution: String? = nil,
-                instruments: [Instrument] = [], time: String? = nil,
+                instruments: [Instrument] = [], time: String? = nil, location: String? = nil,
                 quote: String, range: TextRange, rule: String) {
         self.source = source
         self.sourceWikidata = sourceWikidata
@@ -115,6 +120,7 @@ public struct Relation: Sendable, Hashable, Codable {
         self.attribution = attribution
         self.instruments = instruments
         self.time = time
+        self.location = location
         self.quote = quote
         self.range = range
         self.rule = rule

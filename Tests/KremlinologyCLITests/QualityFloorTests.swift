@@ -26,7 +26,7 @@ import Testing
     /// floor stays at 0.613), actor F1 0.890; notes 0.350 / 0.814; PLOVER 0.603 / 0.494 / 0.705.
     static let regressionFloors: [Figure: Double] = [
         .seedsRelationF1: 0.613, .seedsActorF1: 0.880,
-        .notesRelationF1: 0.340, .notesActorF1: 0.804,
+        .notesRelationF1: 0.362, .notesActorF1: 0.804,
         .ploverEventRecall: 0.599, .ploverTripleRecall: 0.490, .ploverEventPrecision: 0.697,
     ]
 

@@ -8,6 +8,7 @@ import Testing
         ("Gagloev", "Gagloyev"), ("Kiriyenko", "Kirienko"), ("Lukashenka", "Lukashenko"),
         ("Khodorkovsky", "Hodorkovsky"), ("Pyotr", "Petr"), ("Fyodor", "Fëdor"), ("Solovyov", "Solovyev"),
         ("Yevgeny", "Evgeny"), ("Gorbachov", "Gorbachev"),
+        ("Soloviev", "Solovyov"), ("Dmitriev", "Dmitryev"), ("Vasiliyev", "Vasilyev"), ("Kiriienko", "Kiriyenko"),
     ])
     func variantsFoldToOneKey(a: String, b: String) {
         #expect(Transliteration.key(a) == Transliteration.key(b), "\(a) / \(b)")
@@ -17,5 +18,12 @@ import Testing
     @Test(arguments: [("Solovey", "Solovyov"), ("Valery", "Vladimir"), ("Ivanov", "Ivanova"), ("Putin", "Patin"), ("Maria", "Mario")])
     func differentNamesStayApart(a: String, b: String) {
         #expect(Transliteration.key(a) != Transliteration.key(b), "\(a) / \(b)")
+    }
+
+    @Test func aNameKeyFoldsEveryWordAndKeepsTheGivenName() {
+        #expect(Transliteration.nameKey("Valery Solovei") == Transliteration.nameKey("Valeriy Solovey"))
+        #expect(Transliteration.nameKey("Alan Gagloev") == Transliteration.nameKey("Alan Gagloyev"))
+        #expect(Transliteration.nameKey("Valery Solovey") != Transliteration.nameKey("Vladimir Solovey"))
+        #expect(Transliteration.nameKey("Valery Solovey") != Transliteration.nameKey("Vladimir Solovyov"))
     }
 }

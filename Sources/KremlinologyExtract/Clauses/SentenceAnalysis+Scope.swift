@@ -37,7 +37,7 @@ extension SentenceAnalysis {
         let k = tree.tokenOfWord[s]
         guard k >= 0, k < mentionAt.count, mentionAt[k] >= 0 else { return nil }
         let m = mentions[mentionAt[k]]
-        return m.known ? m : nil
+        return m.known && m.place == nil ? m : nil
     }
 
     /// The candidates less those whose predicate is a governor that yields no event once it governs

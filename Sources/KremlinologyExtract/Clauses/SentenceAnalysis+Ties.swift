@@ -60,9 +60,10 @@ extension SentenceAnalysis {
     }
 
     /// A pack actor (named or by a pronoun) or a titled person the pack does not know; not the
-    /// narrator or a fallback. Holders are never pronouns (see ``mentionEnding(at:)``).
+    /// narrator, a fallback or a place ("the governor of Kherson" holds no office of Ukraine's
+    /// that the text states). Holders are never pronouns (see ``mentionEnding(at:)``).
     private func isNamed(_ m: Mention) -> Bool {
-        m.known && m.rule != "speaker"
+        m.known && m.rule != "speaker" && m.place == nil
     }
 
     /// Walks back from the role over modifiers, a possessive principal and an article:

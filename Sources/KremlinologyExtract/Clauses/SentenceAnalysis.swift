@@ -43,6 +43,8 @@ struct SentenceAnalysis {
     var headingLike = false
     /// First tokens of the mentions that qualified as open-world actors of some relation.
     var openWorldMentions: Set<Int> = []
+    /// First tokens of the place mentions that stood for their state as the target of some relation.
+    var placeTargets: Set<Int> = []
 
     static let byHash = WordHash.of("by")
     static let suchHash = WordHash.of("such")
@@ -94,14 +96,19 @@ struct SentenceAnalysis {
         previousSubject = context.subject()
         mentions = finder.find(t, context: &context)
         headingLike = inHeading || SentenceAnalysis.isHeadingLike(t, cues: pack.cues)
-        defer { markOpenWorldMentions() }
+        defer { markOpenWorldMentions(); markPlaceMentions() }
         defer {
-            if let si = subject(0, n), mentions[si].known { context.lastSubject = (mentions[si], context.sentence, context.passage) }
+            if let si = subject(0, n), mentions[si].known, mentions[si].place == nil {
+                context.lastSubject = (mentions[si], context.sentence, context.passage)
+            }
         }
         mentionAt = Array(repeating: -1, count: n)
         for (k, m) in mentions.enumerated() { for j in m.lo..<min(m.hi, n) { mentionAt[j] = k } }
         if trace != nil {
-            for m in mentions { trace!.actors.append("\(m.name) ← \"\(m.text)\" (\(m.rule))") }
+            for m in mentions {
+                let of = m.place != nil ? m.actor.map { ", a place of \(pack.actors[$0].name)" } ?? "" : ""
+                trace!.actors.append("\(m.name) ← \"\(m.text)\" (\(m.rule)\(of))")
+            }
         }
         // Clause boundaries and speech cues.
         let cues = pack.cues
@@ -193,6 +200,7 @@ struct SentenceAnalysis {
                 seen.insert(key)
                 relations.append(r)
                 trace?.relations.append("\(r.source) —\(r.type.rawValue)[\(r.modality.rawValue)]→ \(r.target)"
+                                        + (r.location.map { "  at \($0)" } ?? "")
                                         + (r.attribution.map { "  per \($0)" } ?? "") + "  (rule \(r.rule))")
             }
         }
@@ -306,7 +314,7 @@ struct SentenceAnalysis {
         while k >= 0 && h - k <= 40 {
             if mentionAt[k] >= 0 {
                 let m = mentions[mentionAt[k]]
-                if m.possessive && m.known && (pronouns || !m.pronoun) { return m }
+                if m.possessive && m.known && m.place == nil && (pronouns || !m.pronoun) { return m }
                 k = m.lo - 1; continue
             }
             if t[k].hash == SentenceAnalysis.semicolon { return nil }
@@ -351,7 +359,8 @@ struct SentenceAnalysis {
             if mi >= 0 {
                 let m = mentions[mi]
                 if m.hi <= hi && !isPrepositional(m) && !isModifierOnly(m) && !isObjectOfVerb(m) {
-                    if m.known {
+                    // (A place ranks as an unnamed name: it is a source only where nothing else is, and then dropped.)
+                    if m.known && m.place == nil {
                         if !m.possessive || m.pronoun { if firstKnown == nil { firstKnown = mi } }
                         else if firstKnownPossessive == nil { firstKnownPossessive = mi }
                     } else if m.initial { if firstInitial == nil && !m.possessive { firstInitial = mi } }
@@ -386,7 +395,8 @@ struct SentenceAnalysis {
                 let modifiesNoun = !m.possessive && nounHeads.contains(m.hi)
                 let covered = m.lo < patternCover.count && patternCover[m.lo]
                 if !excluding.contains(m.name) && !locative && !modifiesNoun && (modifiers || (!isModifierOnly(m) && !covered)) {
-                    if m.known { return mi }
+                    // (A place is a target within the window only: "a Russian peace plan for Donbass" is Russia's.)
+                    if m.known && (m.place == nil || k < lo + window) { return mi }
                     if firstUnknown == nil && k < lo + window { firstUnknown = mi }
                 }
                 k = max(k + 1, m.hi)
@@ -551,6 +561,7 @@ struct SentenceAnalysis {
                     if let f = found, !mentions[f].known, let k = object(from: p.end, excluding: exclude, locativeOK: true), mentions[k].known {
                         found = k
                     }
+                    found = found.map { actorAfterLocativePlace($0, excluding: exclude) ?? $0 }
                     // For an unnamed source, a place is the best target there is ("agreed to postpone the demonstration in Baku").
                     if found == nil, e.type == .protest {
                         found = object(from: p.end, excluding: exclude, locativeOK: true)
@@ -620,8 +631,12 @@ struct SentenceAnalysis {
             type = .agree
         }
         var out: [Relation] = []
+        let eventPlace = eventLocation(of: p, complement: complement)
         for s in sources {
-            for tg in targets {
+            for tg in targets.map({ standing(for: $0, against: s) }) {
+                if let place = s.place {
+                    drop("\(label): the source \(s.text) is a place (\(place)); who acts for it the text does not say"); continue
+                }
                 if s.name == tg.name {
                     drop("\(label): same actor on both sides (\(s.name))"); continue
                 }
@@ -658,7 +673,7 @@ struct SentenceAnalysis {
                 out.append(Relation(source: s.name, sourceWikidata: s.wikidata, sourceText: s.text,
                                     target: tg.name, targetWikidata: tg.wikidata, targetText: tg.text,
                                     type: type, modality: modality, attribution: attr, instruments: instruments, time: time,
-                                    quote: quote, range: quoteRange, rule: e.id + " [\(how)]"))
+                                    location: tg.place ?? eventPlace, quote: quote, range: quoteRange, rule: e.id + " [\(how)]"))
             }
         }
         return out
@@ -674,25 +689,25 @@ struct SentenceAnalysis {
                                                 gerund: false, symmetric: false, specificity: 1, curated: true)
 
     /// "Russia said that Sudan must return …", "the US should start these talks": the speaker demands of the complement's subject.
-    func obligation(attribution: Mention?, time: String?, instruments: [Instrument]) -> Relation? {
+    mutating func obligation(attribution: Mention?, time: String?, instruments: [Instrument]) -> Relation? {
         guard attribution != nil, let first = speech.first(where: { !$0.after }) else { return nil }
         var k = first.hi
         while k < t.count {
             if let m = pack.cues.obligation.longest(in: t, at: k) {
                 // The speaker of the nearest speech verb before the modal.
                 guard let s = speech.last(where: { !$0.after && $0.hi <= k }), let speaker = speaker(of: s),
-                      speaker.rule != "speaker", !speaker.initial else { return nil }   // the narrator demands nothing: it is the attribution
+                      speaker.rule != "speaker", !speaker.initial, speaker.place == nil else { return nil }   // the narrator demands nothing: it is the attribution
                 // The subject right before the modal: "Sudan must", "the US should".
                 var j = k - 1
                 while j >= s.hi, mentionAt[j] < 0, pack.cues.determiners.contains(t[j].hash) == false, j >= k - 2 { j -= 1 }
                 guard j >= s.hi, mentionAt[j] >= 0 else { k += m.length; continue }
-                let target = mentions[mentionAt[j]]
+                let target = standing(for: mentions[mentionAt[j]], against: speaker)
                 guard target.name != speaker.name, speaker.known || target.known,
                       !affiliated(speaker, target), !affiliated(target, speaker) else { return nil }
                 return Relation(source: speaker.name, sourceWikidata: speaker.wikidata, sourceText: speaker.text,
                                 target: target.name, targetWikidata: target.wikidata, targetText: target.text,
                                 type: .demand, modality: .asserted, attribution: speaker.name, instruments: instruments, time: time,
-                                quote: quote, range: quoteRange, rule: "cues.tsv obligation [speech]")
+                                location: target.place, quote: quote, range: quoteRange, rule: "cues.tsv obligation [speech]")
             }
             if t[k].has(TokenFlags.terminal) { break }
             k += 1
@@ -766,7 +781,7 @@ struct SentenceAnalysis {
     /// The speaker of reported speech in this sentence, if any.
     func attribution() -> Mention? {
         // (A word opening the sentence is a speaker only once the parse makes it an actor.)
-        for s in speech { if let m = speaker(of: s), !m.initial { return m } }
+        for s in speech { if let m = speaker(of: s), !m.initial, m.place == nil { return m } }
         return nil
     }
 

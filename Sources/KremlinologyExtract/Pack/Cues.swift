@@ -1,5 +1,14 @@
+import Foundation
 import KremlinologyModel
 import KremlinologySyntax
+/// A region, city or territory of the places list, and the state it belongs to (as the pack names it).
+struct Place: Sendable, Hashable {
+    /// The name a relation's location takes (the first spelling of its line).
+    var name: String
+    /// The canonical name of the state, an actor of the pack.
+    var state: String
+}
+
 /// The closed word lists of `cues.tsv`: modality, negation, attribution, roles, generic agents
 /// and the function words that clause analysis needs. Each kind is a phrase table or a word set.
 struct Cues: Sendable {
@@ -67,8 +76,15 @@ struct Cues: Sendable {
     /// Modifiers that put a tie in the past: "a *former* adviser".
     var tiePast: U64Set = []
     /// Regions, cities and territories → the state they belong to (`cues-places.tsv`): places,
-    /// never open-world actors ("Crimea", "Bakhmut", "Kaliningrad").
-    var places = PhraseTable<String>()
+    /// never open-world actors ("Crimea", "Bakhmut", "Kaliningrad"). A relation whose target is
+    /// one goes to its state, with the place as its location.
+    var places = PhraseTable<Place>()
+    /// Where each place line stands and the state it names, for the pack to check that the
+    /// state is one of its actors.
+    var placeLines: [(file: String, line: Int, state: String)] = []
+    /// Nouns (lemmas) whose place stands for itself, not for its state: "the *independence* of
+    /// Luhansk", "Bougainville's *referendum*", "on Gaza's *behalf*".
+    var placeItself: Set<String> = []
     /// Names an analyst dismissed (`curation dismiss`): never open-world actors.
     var notActors = PhraseTable<Int>()
 
@@ -129,7 +145,14 @@ struct Cues: Sendable {
                 guard !value.isEmpty else {
                     throw PackError(file: file, line: line, message: "a place needs the state it belongs to in the third column")
                 }
-                c.places.insert(phrase: phrase, value)
+                // "Donbas|Donbass": spellings of one place; the first is the name a location takes.
+                let spellings = phrase.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                guard let name = spellings.first else {
+                    throw PackError(file: file, line: line, message: "a place needs its name in the second column")
+                }
+                for spelling in spellings { c.places.insert(phrase: spelling, Place(name: name, state: value)) }
+                c.placeLines.append((file, line, value))
+            case "place-itself": c.placeItself.insert(phrase.lowercased())
             case "month":
                 guard let n = Int(value), (1...12).contains(n) else {
                     throw PackError(file: file, line: line, message: "a month needs its number 1–12 in the third column")

@@ -320,6 +320,12 @@ private struct PackBuilder {
 
     func build() throws -> KnowledgePack {
         let cues = try Cues.build(cueLines)
+        // A place's relations go to its state: the state must be an actor of the pack (a curation
+        // may take the state out later; its places' relations then name no actor).
+        for place in cues.placeLines where byName[place.state].map({ self.actors[$0].kind != .state }) ?? true {
+            throw PackError(file: place.file, line: place.line,
+                            message: "the place's state \"\(place.state)\" is no state of the pack; write a state's canonical name (states.yaml) in the third column")
+        }
         let actors = self.actors.filter { !removed.contains($0.name) }
         var gazetteer = PhraseTable<AliasRef>()
         var demonymsByIndex: [Int: [String]] = [:]

@@ -22,6 +22,10 @@ struct Mention: Sendable {
     var pronoun = false
     /// A one-word name opening the sentence: an actor only as an open-world actor that the parse confirms.
     var initial = false
+    /// For a region, city or territory of the places list ("Crimea"), the place's name (`name` too):
+    /// `actor` is then the state the place belongs to, which the place stands for as a target
+    /// (see ``SentenceAnalysis/standing(for:against:)``), never as a source or speaker.
+    var place: String?
 
     /// A pack actor, the narrator, or an unnamed person anchored by a known state ("Pakistan President Mohammad Zia-Ul-Haq").
     var known: Bool { actor != nil || rule == "speaker" || rule == "unknown:title" }
@@ -34,19 +38,8 @@ struct DiscourseContext {
     var lastSubject: (mention: Mention, sentence: Int, passage: Int)?
     var sentence = 0
     var passage = 0
-    /// Full names of people the pack does not know, by the hash of their last word, for the whole
-    /// document: a later surname alone names the same person ("Alan Gagloyev … Gagloyev"). Empty
-    /// when two people of the document share the surname.
-    var fullNames: [UInt64: String] = [:]
-
-    func fullName(of surname: UInt64) -> String? {
-        guard let name = fullNames[surname], !name.isEmpty else { return nil }
-        return name
-    }
-
-    mutating func noteFullName(_ surname: UInt64, _ name: String) {
-        if let earlier = fullNames[surname], earlier != name { fullNames[surname] = "" } else { fullNames[surname] = name }
-    }
+    /// The names of the whole document, folded: spellings, and the people a surname alone names.
+    var names = DocumentNames()
 
     func subject() -> Mention? {
         guard let p = lastSubject, p.passage == passage, sentence - p.sentence == 1 else { return nil }
@@ -66,6 +59,10 @@ struct DiscourseContext {
 
     mutating func note(_ m: Mention) {
         guard m.known else { return }
+        // A person of the pack named in full keeps their surname in the document ("Vladimir Putin … Putin").
+        if m.kind == .person, let index = m.actor, !m.pronoun, m.rule.hasPrefix("gazetteer") || m.rule == "title" {
+            names.notePerson(named: m.text, as: m.name, pack: index)
+        }
         if m.kind == .person {
             lastPerson = (m, sentence, passage)
         } else if !m.demonym, lastGroup.map({ $0.sentence != sentence || $0.passage != passage }) ?? true {
@@ -231,8 +228,9 @@ struct MentionFinder {
                         }
                         if q - e >= 2 {
                             let words = text(i, q, t)
-                            context.noteFullName(t[q - 1].hash, text(e, q, t))
-                            out.append(Mention(actor: nil, name: text(e, q, t), wikidata: nil, kind: .person, lo: i, hi: q,
+                            let name = context.names.canonical(text(e, q, t))
+                            context.names.notePerson(named: text(e, q, t), as: name, pack: nil)
+                            out.append(Mention(actor: nil, name: name, wikidata: nil, kind: .person, lo: i, hi: q,
                                                range: TextRange(start: t[i].start, end: t[q - 1].end), text: words, rule: "unknown:title"))
                             i = q; continue
                         }
@@ -257,10 +255,16 @@ struct MentionFinder {
                         out.append(m); context.note(m); i = j + 1; continue
                     }
                 }
-                var m = mention(g.ref.actor, lo: i, hi: j, t, rule: (g.ref.weak ? "surname" : (g.ref.demonym ? "demonym" : "gazetteer"))
-                                + (g.ref.folded ? "~transliteration" : ""), demonym: g.ref.demonym)
+                // A surname alone that the document gave, in full, to someone first: that person.
+                let named = actor.kind == .person && g.len == 1 ? documentPerson(insteadOf: g.ref.actor, t, i, context) : nil
+                var m = named ?? mention(g.ref.actor, lo: i, hi: j, t, rule: (g.ref.weak ? "surname" : (g.ref.demonym ? "demonym" : "gazetteer"))
+                                         + (g.ref.folded ? "~transliteration" : ""), demonym: g.ref.demonym)
                 if j < n, t[j].has(TokenFlags.possessive) { m.possessive = true; j += 1 }
                 out.append(m); context.note(m); i = j; continue
+            }
+            // A region, city or territory the pack does not know as an actor: its state, as a place.
+            if tok.isCapitalized, let p = placeMention(t, i) {
+                out.append(p.mention); i = p.next; continue
             }
             // Role before a name: "President Vladimir Putin", "spokesman Dmitry Peskov"; or "the president".
             if let r = cues.roles.longest(in: t, at: i) {
@@ -324,20 +328,9 @@ struct MentionFinder {
                 if cues.nonActorHeads.contains(t[e - 1].hash) { i = e; continue }
                 // A single capital letter ("P", "N") is a symbol, not a name.
                 if e - i == 1 && tok.end - tok.start == 1 { i = e; continue }
-                // The surname of a person named in full earlier in the document: that person.
-                let fullName = e - i == 1 ? context.fullName(of: tok.hash) : nil
-                // A capitalised word opening the sentence is usually not a name ("Celebrations", "Together"):
-                // it is kept only when no reading of it as a common word is known, and then only as a
-                // candidate open-world actor, which the parse must confirm ("Zembla agreed …").
-                let initial = e - i == 1 && isFirstWord(t, i) && fullName == nil
-                if initial && !mayOpenSentenceAsName(tok) { i = e; continue }
-                let words = text(i, e, t)
-                let kind = fullName == nil ? guessKind(i, e, t) : .person
-                if fullName == nil, kind == .person { context.noteFullName(t[e - 1].hash, words) }
-                var m = Mention(actor: nil, name: fullName ?? words, wikidata: nil, kind: kind, lo: i, hi: e,
-                                range: TextRange(start: t[i].start, end: t[e - 1].end), text: words, rule: "unknown:name")
-                m.initial = initial
+                guard var m = unknownName(t, i, e, &context) else { i = e; continue }
                 if e < n, t[e].has(TokenFlags.possessive) { m.possessive = true; e += 1 }
+                if m.known { context.note(m) }
                 out.append(m); i = e; continue
             }
             i += 1
@@ -346,6 +339,30 @@ struct MentionFinder {
     }
 
     static let directions = U64Set(words: ["east", "west", "north", "south", "central", "general", "state", "states"])
+
+    /// The rule of a place mention until a kept relation makes it a target ("place").
+    static let placeRule = "unknown:place"
+
+    /// A region, city or territory of the places list at `i` ("Crimea", "Kharkiv Oblast", with a
+    /// head word of places), as a mention of the place with its state as `actor`; nil when the
+    /// words go on into a longer name ("Crimea Platform") or a compound ("Amhara-Oromo"), which is
+    /// not the place. A place is never noted in the discourse context: "it" after "Crimea" is not Ukraine.
+    func placeMention(_ t: [Token], _ i: Int) -> (mention: Mention, next: Int)? {
+        guard let match = pack.cues.places.longest(in: t, at: i), let place = match.values.first,
+              let state = pack.actorIndex[place.state] else { return nil }
+        var e = i + match.length
+        while e < t.count, t[e].isWord, t[e].isCapitalized, pack.cues.nonActorHeads.contains(t[e].hash) { e += 1 }
+        if e < t.count, t[e].isWord, t[e].isCapitalized, !pack.cues.stopwords.contains(t[e].hash) { return nil }
+        // "Amhara-Oromo fighting": a part of a compound, not the place.
+        if e < t.count, t[e].hash == MentionFinder.hyphenHash { return nil }
+        var m = mention(state, lo: i, hi: e, t, rule: MentionFinder.placeRule)
+        m.name = place.name
+        m.wikidata = nil
+        m.place = place.name
+        var next = e
+        if next < t.count, t[next].has(TokenFlags.possessive) { m.possessive = true; next += 1 }
+        return (m, next)
+    }
 
     /// "the North Pole", "Stanford University": a one-word alias after a capitalised word that is not a name, title or role.
     func continuesName(_ t: [Token], _ i: Int, _ g: (len: Int, ref: AliasRef), _ found: [Mention]) -> Bool {

@@ -1,10 +1,12 @@
 import Foundation
 
 /// Folds the common romanisations of Russian, Ukrainian and Belarusian names onto one key, by
-/// rule (issue 11 item 5, issue 13 item 8): diacritics (ë → e), yo/ye → e, kh → h, the endings
-/// y/i/ii/iy/yy/ey → i, -ev → -ov, -enka → -enko (Belarusian and Russian forms), then double
-/// letters → one. So Gagloev and Gagloyev, Zelensky, Zelenskyy and Zelenskiy, Kiriyenko and
-/// Kirienko, Lukashenka and Lukashenko share a key. Words shorter than ``minimumLength`` are
+/// rule (issue 11 item 5, issue 13 item 8): diacritics (ë → e), yo/ye → e, a soft sign written
+/// as i before e (ie, iie → e), kh → h, the endings y/i/ii/iy/yy/ey → i, -ev → -ov, -enka →
+/// -enko (Belarusian and Russian forms), then double letters → one. So Gagloev and Gagloyev,
+/// Zelensky, Zelenskyy and Zelenskiy, Kiriyenko and Kirienko, Soloviev and Solovyov, Dmitriev and
+/// Dmitryev, Lukashenka and Lukashenko share a key; Solovey (Соловей) and Solovyov (Соловьёв),
+/// two surnames, do not. Words shorter than ``minimumLength`` are
 /// kept as they are. Two words with one key may be one name; whether they are one *person* is
 /// for the caller to decide from the rest of the name (the extractor folds the given name too,
 /// so "Valery Solovey" and "Vladimir Solovyov" stay apart; the search groups spellings within
@@ -20,6 +22,8 @@ public enum Transliteration {
         guard s.count >= minimumLength, s.allSatisfy({ $0.isLetter }) else { return s }
         s = s.replacingOccurrences(of: "yo", with: "e").replacingOccurrences(of: "ye", with: "e")
             .replacingOccurrences(of: "kh", with: "h")
+        // Soloviev, Dmitriev, Kiriienko: the soft sign before e written i (after yo/ye, so Kiriyenko too).
+        while s.contains("ie") { s = s.replacingOccurrences(of: "ie", with: "e") }
         // y/i endings: Zelensky, Zelenskyy, Zelenskiy, Zelenskii, Sergey, Sergei.
         var chars = Array(s)
         var end = chars.count
@@ -31,5 +35,12 @@ public enum Transliteration {
         var out = ""
         for c in s where out.last != c { out.append(c) }
         return out
+    }
+
+    /// The key of a name of one word or more: each word's key, in order, joined by spaces
+    /// ("Valery Solovei" and "Valeriy Solovey" share one; "Valery Solovey" and "Vladimir Solovey"
+    /// do not, so that a key never joins people whose given names disagree).
+    public static func nameKey(_ name: String) -> String {
+        name.split(whereSeparator: { $0 == " " || $0 == "-" }).map { key(String($0)) }.joined(separator: " ")
     }
 }

@@ -19,7 +19,7 @@ public struct CorpusExport: Sendable {
     /// The CSV header of relations, in column order.
     public static let relationColumns = ["source", "source_wikidata", "source_text", "type", "polarity", "target",
                                          "target_wikidata", "target_text", "modality", "attribution", "instruments", "time",
-                                         "document", "locator", "url", "quote", "start", "end", "rule"]
+                                         "location", "document", "locator", "url", "quote", "start", "end", "rule"]
     /// The CSV header of actors.
     public static let actorColumns = ["name", "kind", "wikidata", "country", "aliases", "documents", "mentions"]
     /// The CSV header of claims.
@@ -49,7 +49,7 @@ public struct CorpusExport: Sendable {
                 case .csv:
                     line(CSV.row([r.source, r.sourceWikidata ?? "", r.sourceText, r.type.rawValue, String(r.polarity), r.target,
                                   r.targetWikidata ?? "", r.targetText, r.modality.rawValue, r.attribution ?? "",
-                                  r.instruments.map(\.rawValue).joined(separator: ";"), r.time ?? "", stored.fileName,
+                                  r.instruments.map(\.rawValue).joined(separator: ";"), r.time ?? "", r.location ?? "", stored.fileName,
                                   stored.locator.label, stored.locator.url ?? "", r.quote,
                                   String(offsets.codePoint(atByte: r.range.start)), String(offsets.codePoint(atByte: r.range.end)),
                                   r.rule]))

@@ -17,6 +17,7 @@ public enum RelationExport {
         o.optional("attribution", r.attribution)
         o.raw("instruments", "[" + r.instruments.map { Escape.json($0.rawValue) }.joined(separator: ",") + "]")
         o.optional("time", r.time)
+        o.optional("location", r.location)
         o.string("document", document)
         o.optional("locator", locator)
         o.string("quote", r.quote)

@@ -114,8 +114,9 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
         try insertDocument(ingested, in: x)
         try insertSource(of: ingested, in: x)
         var written = Set<String>()
+        var renames: [String: String] = [:]
         try extractionParts { part in
-            var part = part
+            var part = try foldingOpenWorldNames(part, renames: &renames, in: x)
             // Parts of one document name the same actors again; each record is written once.
             part.actors = part.actors.filter { written.insert($0.name).inserted }
             newActors += try insertExtraction(part, of: ingested, in: x)
@@ -132,7 +133,8 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
         var pending: [Actor] = []
         try write { x in
             try deleteExtraction(documentID, in: x)
-            pending = try insertExtraction(extraction, of: content, in: x)
+            var renames: [String: String] = [:]
+            pending = try insertExtraction(try foldingOpenWorldNames(extraction, renames: &renames, in: x), of: content, in: x)
             try x.markChanged()
         }
         writtenActors.insert(pending)

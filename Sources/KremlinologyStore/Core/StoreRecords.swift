@@ -27,6 +27,7 @@ enum StoreRecords {
             type: RelationType(rawValue: try row.text("type")) ?? .consult,
             modality: Modality(rawValue: try row.text("modality")) ?? .asserted,
             attribution: try row.optionalText("attribution"), instruments: instruments, time: try row.optionalText("time"),
+            location: try row.optionalText("location"),
             quote: try row.text("quote"), range: TextRange(start: try row.integer("start"), end: try row.integer("end")),
             rule: try row.text("rule"))
     }
@@ -104,7 +105,8 @@ enum StoreRecords {
 
     static func values(of actor: Actor) throws -> [SQLValue] {
         [.text(actor.name), .text(actor.kind.rawValue), SQLValue(actor.wikidata), SQLValue(actor.country),
-         .text(try JSONText.encode(actor.aliases)), .text(try JSONText.encode(actor.affiliations)), .integer(actor.reviewed ? 1 : 0)]
+         .text(try JSONText.encode(actor.aliases)), .text(try JSONText.encode(actor.affiliations)), .integer(actor.reviewed ? 1 : 0),
+         .text(Transliteration.nameKey(actor.name))]
     }
 
     static func values(of mention: ActorMention, documentID: String) -> [SQLValue] {
@@ -120,7 +122,7 @@ enum StoreRecords {
                 .integer(r.polarity), .text(r.modality.rawValue), SQLValue(r.attribution),
                 .text(JSONText.strings(r.instruments.map(\.rawValue))), SQLValue(r.time), .text(r.quote),
                 .integer(r.range.start), .integer(r.range.end), .text(r.rule), SQLValue(locator?.timestamp),
-                SQLValue(locator?.seconds), SQLValue(locator?.paragraph), SQLValue(locator?.url)]
+                SQLValue(locator?.seconds), SQLValue(locator?.paragraph), SQLValue(locator?.url), SQLValue(r.location)]
     }
 
     static func values(of tie: StructuralTie, in ingested: IngestedDocument) -> [SQLValue] {

@@ -5,9 +5,9 @@ enum StoreSchema {
     static let documentColumns = document.insertedColumns
     static let passageColumns = passage.insertedColumns
     static let topicLinkColumns = topicLink.insertedColumns
-    static let actorColumns = actor.insertedColumns + [actorReviewed.name]
+    static let actorColumns = actor.insertedColumns + [actorReviewed.name, actorNameKey.name]
     static let mentionColumns = mention.insertedColumns
-    static let relationColumns = relation.insertedColumns
+    static let relationColumns = relation.insertedColumns + [relationLocation.name]
     static let claimColumns = claim.insertedColumns
     static let tieColumns = structuralTie.insertedColumns
 
@@ -16,7 +16,7 @@ enum StoreSchema {
     static let actorUpsert = """
         ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, wikidata = excluded.wikidata,
             country = excluded.country, aliases = excluded.aliases, affiliations = excluded.affiliations,
-            reviewed = excluded.reviewed
+            reviewed = excluded.reviewed, name_key = excluded.name_key
         WHERE excluded.reviewed = 1 OR actor.reviewed = 0
         """
 

@@ -80,6 +80,20 @@ extension StoreSchema {
     /// The statement of the open-world migration, in `dialect`.
     static func addActorReviewed(in dialect: SQLDialect) -> String { actor.addColumn(actorReviewed, in: dialect) }
 
+    /// The transliteration key of an actor's name (``Transliteration/nameKey(_:)``), by which
+    /// spellings of one name the pack does not know are found to be one actor across the corpus.
+    static let actorNameKey = TableSpec.Column.text("name_key")
+
+    /// Where a relation took place (``Relation/location``): a region, city or territory.
+    static let relationLocation = TableSpec.Column.text("location")
+
+    /// The statements of the places and names migration (SQLite v12, PostgreSQL v11), in `dialect`.
+    /// Rows stored before it have no key and no location; re-extraction fills them.
+    static func placesAndNameKeys(in dialect: SQLDialect) -> [String] {
+        [actor.addColumn(actorNameKey, in: dialect), relation.addColumn(relationLocation, in: dialect),
+         "CREATE INDEX actor_name_key ON actor (name_key)"]
+    }
+
     static let mention = TableSpec(name: "mention", columns: [
         .text("document_id", ofDocument), .text("actor", "NOT NULL"), .text("text", "NOT NULL"),
         .integer("start", "NOT NULL"), .integer("end", "NOT NULL"), .text("rule", "NOT NULL"),

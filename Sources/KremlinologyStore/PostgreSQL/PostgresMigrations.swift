@@ -64,6 +64,8 @@ enum PostgresMigrations {
         ("v9-curation", StoreSchema.createStatements(StoreSchema.curationTables, in: .postgres)),
         // Analysts' grades of outlets (Admiralty code), beside the pack's defaults (issue 15).
         ("v10-outlet-grades", StoreSchema.outletGradeStatements(in: .postgres)),
+        // Where a relation took place, and the transliteration key of actor names (issue 11, items 4–5).
+        ("v11-places-and-name-keys", StoreSchema.placesAndNameKeys(in: .postgres)),
     ]
 
     /// The statements of a script: the extended protocol runs one statement per query, and

@@ -114,6 +114,10 @@ enum SQLiteMigrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v12-places-and-name-keys") { db in
+            // Where a relation took place, and the transliteration key of actor names (issue 11, items 4–5).
+            for statement in StoreSchema.placesAndNameKeys(in: .sqlite) { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

@@ -71,7 +71,7 @@ struct RelationsListCommand: ParsableCommand {
             let r = stored.relation
             let extras = [stored.grade.map { "grade \($0)" }, r.modality == .asserted ? nil : r.modality.rawValue,
                           r.instruments.isEmpty ? nil : r.instruments.map(\.rawValue).joined(separator: ","),
-                          r.time, r.attribution.map { "per \($0)" },
+                          r.time, r.location.map { "at \($0)" }, r.attribution.map { "per \($0)" },
                           stored.corroboration.map { "sources \($0)" }].compactMap { $0 }
             let head = "\(r.source) —\(r.type.rawValue)→ \(r.target)" + (extras.isEmpty ? "" : "  (\(extras.joined(separator: "; ")))")
             // A fact judged wrong stays listed, struck through, with the note; it counts nowhere.

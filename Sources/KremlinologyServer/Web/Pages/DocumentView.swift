@@ -13,7 +13,7 @@ struct DocumentView {
             let r = stored.relation
             return """
                 <li id="fact-\(Int(stored.id))" class="relation">\(Layout.actorLink(r.source)) \(Layout.typeBadge(r.type)) \
-                \(Layout.actorLink(r.target)) \(Layout.modalityBadge(r.modality))\(r.time.map { HTML(" <span class=\"when\">\($0)</span>") } ?? "")
+                \(Layout.actorLink(r.target)) \(Layout.modalityBadge(r.modality))\(r.time.map { HTML(" <span class=\"when\">\($0)</span>") } ?? "")\(r.location.map { HTML(" <span class=\"where\">at \($0)</span>") } ?? "")
                 <blockquote class="citation"><a class="quote" href="#r\(Int(stored.id))">“\(r.quote)”</a>
                 <cite>\(r.attribution.map { HTML("according to \($0)") } ?? "") \(Layout.locatorLink(label: stored.locator.label, url: stored.locator.url))</cite></blockquote></li>
                 """

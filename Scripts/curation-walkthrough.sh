@@ -22,15 +22,16 @@ base="http://127.0.0.1:$port"
 form() { curl -s -o /dev/null -w "%{http_code} → %{redirect_url}\n" -X POST --data "$2&token=$token" "$base$1"; }
 claims() { curl -s "$base/api/v1/$1" | python3 -c "import json,sys; d=json.load(sys.stdin); print($2)"; }
 figures() {
-  echo "  dossier Valery Solovey: $(claims 'dossier?actor=Valery%20Solovey' 'sum(g["count"] for g in d.get("outgoing", d.get("out", [])))' 2>/dev/null || echo '-') claims out"
-  echo "  brief Russia–China: $(claims 'brief?a=Russia&b=China' 'd.get("total", len(d.get("relations", [])))' 2>/dev/null || echo '-'); with min_grade=C6: $(claims 'brief?a=Russia&b=China&min_grade=C6' 'd.get("total", len(d.get("relations", [])))' 2>/dev/null || echo '-')"
-  echo "  network: $(claims 'network?limit=300' 'str(len(d["nodes"]))+" actors, "+str(len(d["edges"]))+" edges; Russias among them: "+str(any(n.get("id")=="Russias" or n.get("name")=="Russias" for n in d["nodes"]))')"
+  echo "  dossier Valery Solovey: $(claims 'dossier?actor=Valery%20Solovey' 'str(sum(g["count"] for g in d["relationsOut"]))+" claims out; also called: "+", ".join(d["profile"].get("aliases", []))')"
+  echo "  brief Russia–China: $(claims 'brief?a=Russia&b=China' 'str(d["reliableSourcesOnly"]["claims"])+" claims; left out when only A–C sources count: "+", ".join(o["outlet"]+" ("+o["reliability"]+") "+str(o["claims"]) for o in d["reliableSourcesOnly"]["leftOut"])')"
+  echo "  network of Russia: $(claims 'network?actor=Russia&limit=200' 'str(len(d["nodes"]))+" actors, "+str(len(d["edges"]))+" edges; Russias among them: "+str(any("Russias" in json.dumps(n) for n in d["nodes"]))')"
+  echo "  dossier Russias: HTTP $(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/dossier?actor=Russias")"
 }
 echo "store: $store (copied), server $base"
 echo "before:"; figures
 echo "merge Valery Soloviev into Valery Solovey: $(form /actor/curate 'action=merge&actor=Valery+Soloviev&into=Valery+Solovey&note=one+professor,+two+spellings')"
 echo "dismiss Russias (a possessive read as a name): $(form /actor/curate 'action=dismiss&actor=Russias&note=not+an+actor')"
-fact=$(curl -s "$base/api/v1/relations?source=Russia&target=China&limit=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['id'])")
+fact=$(curl -s "$base/api/v1/relations?source=Russia&target=China&outlet=bonus_professor&limit=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['id'])")
 echo "judge fact #$fact wrong: $(form /relations/judge "id=$fact&verdict=wrong&note=misread&back=/pair?a=Russia%26b=China")"
 echo "grade RT E: $(form /outlets/grade 'outlet=RT&reliability=E&note=state+media')"
 echo "after:"; figures

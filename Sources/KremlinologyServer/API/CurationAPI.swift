@@ -37,11 +37,8 @@ struct CurationAPI {
         guard let raw = context.parameters.get("id"), let id = Int64(raw), id > 0 else {
             throw RequestError.badRequest("the decision id must be a positive number (the 'id' of /api/v1/curation)")
         }
-        do {
-            return Responses.json(try await corpus.undoCuration(id: id))
-        } catch StoreError.notFound(let message) {
-            throw RequestError(.notFound, message)
-        }
+        // An unknown or undone decision is the store's not-found: a 404 through ErrorMiddleware.
+        return Responses.json(try await corpus.undoCuration(id: id))
     }
 
     /// A decision from the parameters of the API and of the actor page's forms.

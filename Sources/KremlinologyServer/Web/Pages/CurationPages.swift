@@ -56,11 +56,7 @@ struct CurationPages {
         guard let raw = fields.string("id"), let id = Int64(raw), id > 0 else {
             throw RequestError.badRequest("the decision id must be a positive number")
         }
-        do {
-            _ = try await corpus.undoCuration(id: id)
-        } catch StoreError.notFound(let message) {
-            throw RequestError(.notFound, message)
-        }
+        _ = try await corpus.undoCuration(id: id)
         return Responses.seeOther("/curation")
     }
 

@@ -8,13 +8,15 @@
 #   Scripts/curation-walkthrough.sh .build/release/kremlinology /tmp/ru/ru.sqlite \
 #       /tmp/corpus/tubegraph/bonus_professor /tmp/corpus/tubegraph/jameskerlindsay ../shared/seeds
 #
-# The store is copied first (it is never written); with CORPUS_DIR arguments the exported pack
+# The store is copied first (it is never written) and extracted again with BINARY; with CORPUS_DIR arguments the exported pack
 # is checked by ingesting them into a fresh store (minutes on the Russia channels).
 set -euo pipefail
 bin=$(realpath "$1"); store=$2; shift 2
 work=$(mktemp -d); trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 cp "$store" "$work/store.sqlite"
 export KREMLINOLOGY_DB="$work/store.sqlite"
+# Read with this binary's extractor first, so that the fresh store below compares like with like.
+"$bin" reextract > /dev/null
 token=walkthrough
 "$bin" serve --port 0 --token "$token" > "$work/serve.log" 2>&1 & server=$!
 for _ in $(seq 1 300); do port=$(grep -o '127\.0\.0\.1:[0-9]*' "$work/serve.log" | head -1 | cut -d: -f2 || true); [ -n "$port" ] && break; sleep 0.2; done

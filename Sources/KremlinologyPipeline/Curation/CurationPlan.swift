@@ -130,10 +130,10 @@ public struct CurationPlan: Sendable {
         return [("actors/curation.yaml", yaml), ("cues-curation.tsv", cues)]
     }
 
-    /// The written names whose matching `decision` changes: documents that contain one may
-    /// read differently, beside those that mention its actors (``CurationDecision/names``).
-    /// People's surnames are included, since they match on their own.
-    public func movedPhrases(of decision: CurationDecision) -> [String] {
+    /// The written names whose matching differs between this plan and `other`: every name,
+    /// alias and surname (people's surnames match on their own) of each actor whose entry
+    /// differs, in either plan. The documents that contain one may read differently.
+    public func changedPhrases(comparedTo other: CurationPlan) -> [String] {
         func names(of actor: Actor?) -> [String] {
             guard let actor else { return [] }
             var names = [actor.name] + actor.aliases
@@ -142,12 +142,12 @@ public struct CurationPlan: Sendable {
             }
             return names
         }
-        switch decision.action {
-        // A dismissed actor has no mentions left: its undoing finds its documents by its names.
-        case .merge, .promote, .dismiss: return names(of: actors[decision.actor])
-        case .split, .aliasAdd, .aliasRemove: return decision.alias.map { [$0] } ?? []
-        case .rename: return []
+        var phrases = Set<String>()
+        for name in Set(actors.keys).union(other.actors.keys) where actors[name] != other.actors[name] {
+            phrases.formUnion(names(of: actors[name]) + names(of: other.actors[name]))
         }
+        phrases.formUnion(Set(notActors).symmetricDifference(other.notActors))
+        return phrases.sorted()
     }
 
     private func existing(_ name: String) throws -> Actor {

@@ -92,9 +92,8 @@ public struct Curator: Sendable {
 
     private func reextract(for decision: CurationDecision, before: CurationPlan, after: CurationPlan,
                            progress: (IngestProgress) -> Void) throws -> Outcome {
-        // An undo passes the plans the other way round: whichever holds the actor names its phrases.
         let canonical = Set(decision.names.filter { before.actors[$0] != nil || after.actors[$0] != nil })
-        let ids = try store.documentIDs(mentioningAny: Array(canonical), containingAny: Array(Set(before.movedPhrases(of: decision) + after.movedPhrases(of: decision))))
+        let ids = try store.documentIDs(mentioningAny: Array(canonical), containingAny: after.changedPhrases(comparedTo: before) + (decision.alias.map { [$0] } ?? []))
         let facts = try self.facts()
         let report = try Reextraction(store: store, facts: facts).run(ids: ids, progress: progress)
         // Names the decision took away keep no record once no document mentions them.

@@ -330,6 +330,7 @@ struct MinimalStore: CorpusStore {
         try base.documentIDs(mentioningAny: actors, containingAny: phrases)
     }
     func forgetUnmentionedActors(named names: [String]) throws { try base.forgetUnmentionedActors(named: names) }
+    func relationEndNames() throws -> [String] { try base.relationEndNames() }
     func renameInJudgements(_ old: String, to new: String) throws { try base.renameInJudgements(old, to: new) }
 }
 

@@ -93,7 +93,12 @@ public struct Curator: Sendable {
     private func reextract(for decision: CurationDecision, before: CurationPlan, after: CurationPlan,
                            progress: (IngestProgress) -> Void) throws -> Outcome {
         let canonical = Set(decision.names.filter { before.actors[$0] != nil || after.actors[$0] != nil })
-        let ids = try store.documentIDs(mentioningAny: Array(canonical), containingAny: after.changedPhrases(comparedTo: before) + (decision.alias.map { [$0] } ?? []))
+        let phrases = after.changedPhrases(comparedTo: before) + (decision.alias.map { [$0] } ?? [])
+        // Spellings the pack's folding reads as a changed name ("Valery Soloviev" for "Valery
+        // Solovyov") stand in relations under their own spelling when no actor had them.
+        let keys = Set(phrases.map(Transliteration.nameKey))
+        let folded = try store.relationEndNames().filter { keys.contains(Transliteration.nameKey($0)) }
+        let ids = try store.documentIDs(mentioningAny: Array(canonical) + folded, containingAny: phrases)
         let facts = try self.facts()
         let report = try Reextraction(store: store, facts: facts).run(ids: ids, progress: progress)
         // Names the decision took away keep no record once no document mentions them.

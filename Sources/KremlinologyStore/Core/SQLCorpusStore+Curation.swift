@@ -12,10 +12,13 @@ public protocol CurationStore: Sendable {
     /// Dates the undoing of decision `id` and returns it.
     /// - Throws: ``StoreError/notFound(_:)`` when there is no such decision, or it is undone already.
     func undoCuration(id: Int64) throws -> CurationDecision
-    /// Ids of the documents with a mention of one of `actors` (canonical names), or whose
-    /// text contains one of `phrases` (case-insensitive): the documents a decision about
-    /// those names can change.
+    /// Ids of the documents with a mention of one of `actors` (canonical names) or a relation
+    /// with one at an end (an unnamed fallback has no mention), or whose text contains one of
+    /// `phrases` (case-insensitive): the documents a decision about those names can change.
     func documentIDs(mentioningAny actors: [String], containingAny phrases: [String]) throws -> [String]
+    /// Every name at either end of a stored relation, once each: the extractor's names, actors
+    /// and unnamed fallbacks alike.
+    func relationEndNames() throws -> [String]
     /// Deletes the actor records of `names` that no mention refers to any more (after a merge,
     /// a rename or a dismissal, and the re-extraction of the documents that named them).
     func forgetUnmentionedActors(named names: [String]) throws
@@ -71,9 +74,10 @@ extension SQLCorpusStore {
         try read { x in
             var ids = Set<String>()
             for actor in Set(actors) {
-                ids.formUnion(try x.rows("SELECT DISTINCT document_id FROM mention WHERE actor = ?", [.text(actor)]) {
-                    try $0.text("document_id")
-                })
+                ids.formUnion(try x.rows("""
+                    SELECT document_id FROM mention WHERE actor = ?
+                    UNION SELECT document_id FROM relation WHERE source = ? OR target = ?
+                    """, [.text(actor), .text(actor), .text(actor)]) { try $0.text("document_id") })
             }
             // LIKE is case-insensitive for ASCII on SQLite and made so by LOWER on PostgreSQL;
             // the pattern's own wildcards are escaped.
@@ -85,6 +89,12 @@ extension SQLCorpusStore {
                 })
             }
             return ids.sorted()
+        }
+    }
+
+    public func relationEndNames() throws -> [String] {
+        try read { x in
+            try x.rows("SELECT source AS name FROM relation UNION SELECT target FROM relation", []) { try $0.text("name") }
         }
     }
 

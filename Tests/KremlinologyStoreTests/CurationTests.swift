@@ -14,6 +14,8 @@ import Testing
         ("a.txt", "Valery Solovey criticised Vladimir Putin over the mobilisation.\n\nValery Solovey praised Belarus for its restraint.\n"),
         ("b.txt", "Valery Soloviev condemned Russia for the missile strikes.\n"),
         ("c.txt", "Russia threatened Belarus with a gas embargo.\n"),
+        // The surname alone: once a merge makes Valery Solovey a pack entry, it matches here too.
+        ("d.txt", "Officials said that Solovey warned Ukraine about the coming offensive.\n"),
     ]
 
     static func ingested(_ backend: StoreBackend) throws -> (TemporaryStore, Curator) {
@@ -41,12 +43,12 @@ import Testing
 
         let merged = try curator.decide(CurationDecision(action: .merge, actor: "valery soloviev", other: "Valery Solovey", note: "one man"))
         #expect(merged.decision.actor == "Valery Soloviev", "typed names are resolved to canonical ones")
-        #expect(merged.documents == 2, "only the documents that name either are extracted again")
+        #expect(merged.documents == 3, "the documents that name either, and the one with the surname alone (it matches now)")
         let afterMerge = try Self.figures(tmp.store)
-        #expect(afterMerge["Valery Solovey"] == [3, 3, 0, 0], "\(afterMerge)")
+        #expect(afterMerge["Valery Solovey"] == [4, 4, 0, 0], "\(afterMerge)")
         #expect(afterMerge["Valery Soloviev"] == nil)
         #expect(try tmp.store.actorRecords().allSatisfy { $0.name != "Valery Soloviev" }, "the merged-away record goes")
-        #expect(try tmp.store.relations(RelationFilter(source: "Valery Solovey")).count == 3)
+        #expect(try tmp.store.relations(RelationFilter(source: "Valery Solovey")).count == 4)
 
         _ = try curator.decide(CurationDecision(action: .split, actor: "Valery Solovey", newName: "Valery Soloviev", alias: "Valery Soloviev"))
         #expect(try Self.figures(tmp.store) == original, "split undoes the merge's counts")
@@ -78,11 +80,11 @@ import Testing
         #expect(original["Valery Soloviev"] == nil)
 
         _ = try curator.decide(CurationDecision(action: .promote, actor: "Valery Solovey", kind: .person))
-        #expect(try Self.figures(tmp.store)["Valery Solovey"] == [2, 2, 0, 1], "promoted: reviewed")
+        #expect(try Self.figures(tmp.store)["Valery Solovey"] == [3, 3, 0, 1], "promoted: reviewed, and a pack entry whose surname matches alone")
         _ = try curator.decide(CurationDecision(action: .rename, actor: "Valery Solovey", newName: "Valery D. Solovey"))
         let renamed = try #require(try tmp.store.actorRecords().first { $0.name == "Valery D. Solovey" })
         #expect(renamed.aliases.contains("Valery Solovey") && renamed.reviewed)
-        #expect(try tmp.store.relations(RelationFilter(source: "Valery D. Solovey")).count == 2)
+        #expect(try tmp.store.relations(RelationFilter(source: "Valery D. Solovey")).count == 3)
 
         _ = try curator.decide(CurationDecision(action: .aliasAdd, actor: "Belarus", alias: "the gas embargo"))
         #expect(try tmp.store.relations(RelationFilter(target: "Belarus")).count >= 1)

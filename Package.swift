@@ -49,7 +49,10 @@ let package = Package(
         ),
         .target(
             name: "KremlinologyPipeline",
-            dependencies: ["KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore"]
+            dependencies: ["KremlinologyModel", "KremlinologyIngest", "KremlinologyExtract", "KremlinologyStore",
+                           .product(name: "Yams", package: "Yams")],
+            // The FollowTheMoney mapping of `export ftm` (state bodies, country codes).
+            resources: [.copy("Resources")]
         ),
         .target(name: "KremlinologyAnalysis", dependencies: ["KremlinologyModel", "KremlinologyStore"]),
         .target(

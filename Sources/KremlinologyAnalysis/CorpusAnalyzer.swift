@@ -115,10 +115,11 @@ public struct CorpusAnalyzer: Sendable {
         return brief
     }
 
-    /// Every relation involving any of `names`, once each.
+    /// Every relation involving any of `names`, once each; graded together, so that a state's
+    /// many members cost one look-up of their evidence, not one each.
     func relations(involvingAnyOf names: [String]) throws -> [StoredRelation] {
         var seen = Set<Int64>()
-        return try names.flatMap { try involving($0) }.filter { seen.insert($0.id).inserted }
+        return try counted(names.flatMap { try store.relations(involving: $0) }.filter { seen.insert($0.id).inserted })
     }
 
     public func network(_ options: NetworkOptions) throws -> Network {

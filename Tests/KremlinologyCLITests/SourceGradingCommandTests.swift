@@ -3,7 +3,7 @@ import Testing
 
 /// Source grading through the CLI (issue 15, items 3 and 5), on a SQLite file and on
 /// PostgreSQL: `outlets` and `outlets grade`, the grade of every fact, `--min-grade` on the
-/// listings and views, and clear errors.
+/// listings and views, the exports with grades and judgements, and clear errors.
 @Suite struct SourceGradingCommandTests {
     /// Four outlets, one document each: RT tells of aid and a threat; Reuters and AP of the
     /// same threat; TASS denies it.
@@ -61,6 +61,12 @@ import Testing
         }
         #expect(try await cli.run(["dossier", "Russia", "--min-grade", "A1"]).stdout.contains("None found."))
 
+        // The exports carry the grade and the analyst's judgement.
+        let exported = try await cli.run(["export", "relations"])
+        #expect(exported.stdout.contains(#""grade":"E3""#) && exported.stdout.contains(#""judgement":null"#), "\(exported.stdout)")
+        let csv = try await cli.run(["export", "relations", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("source,") && csv.stdout.split(separator: "\n")[0].hasSuffix(",grade,judgement,judgement_note"))
+
         // Back to the default.
         let reset = try await cli.run(["outlets", "grade", "RT", "--reset"])
         #expect(reset.status == 0 && reset.stdout.contains("RT: D"), "\(reset.stdout)")
@@ -96,9 +102,9 @@ import Testing
             let help = try await cli.run(command.split(separator: " ").map(String.init) + ["--help"])
             #expect(help.stdout.contains("--min-grade"), "\(command) --help")
         }
-        for command in ["outlets", "outlets grade"] {
+        for command in ["outlets", "outlets grade", "export"] {
             let help = try await cli.run(command.split(separator: " ").map(String.init) + ["--help"])
-            #expect(help.stdout.contains("kremlinology outlets"), "\(command) --help")
+            #expect(help.stdout.contains("kremlinology outlets") || help.stdout.contains("kremlinology export ftm"), "\(command) --help")
         }
     }
 }

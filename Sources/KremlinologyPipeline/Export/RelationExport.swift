@@ -2,8 +2,25 @@ import KremlinologyModel
 
 /// JSON Lines exports in the shapes of ONTOLOGY.md ("Export format"), read by `../shared/eval/score.py`.
 public enum RelationExport {
-    /// One relation as a JSON line (no trailing newline); `start`/`end` are code points into the normalised text.
-    public static func jsonLine(_ r: Relation, document: String, locator: String?, offsets: CodePointOffsets) -> String {
+    /// What analysts added to a relation, for the exports: its Admiralty grade and their judgement.
+    public struct Curation: Sendable {
+        public var grade: AdmiraltyGrade?
+        /// `wrong` or `right`.
+        public var judgement: String?
+        public var judgementNote: String?
+
+        public init(grade: AdmiraltyGrade?, judgement: String?, judgementNote: String?) {
+            self.grade = grade
+            self.judgement = judgement
+            self.judgementNote = judgementNote
+        }
+    }
+
+    /// One relation as a JSON line (no trailing newline); `start`/`end` are code points into the
+    /// normalised text. With `curation` (the store's export), `grade`, `judgement` and
+    /// `judgement_note` follow; `extract`, which has no store, writes none of them.
+    public static func jsonLine(_ r: Relation, document: String, locator: String?, offsets: CodePointOffsets,
+                                curation: Curation? = nil) -> String {
         var o = JSONObjectWriter()
         o.string("source", r.source)
         o.optional("source_wikidata", r.sourceWikidata)
@@ -24,6 +41,11 @@ public enum RelationExport {
         o.raw("start", String(offsets.codePoint(atByte: r.range.start)))
         o.raw("end", String(offsets.codePoint(atByte: r.range.end)))
         o.string("rule", r.rule)
+        if let curation {
+            o.optional("grade", curation.grade?.description)
+            o.optional("judgement", curation.judgement)
+            o.optional("judgement_note", curation.judgementNote)
+        }
         return o.finish()
     }
 

@@ -8,9 +8,9 @@ struct OutletsCommand: ParsableCommand {
         commandName: "outlets",
         abstract: "List the outlets with their type and reliability grade (Admiralty code), or grade one.",
         discussion: """
-            Every outlet (a document's outlet; for a video note, its channel) has a type and a
-            reliability from A (completely reliable) to F (cannot be judged). The pack's
-            sources.yaml gives defaults by type and grades for known outlets: a starting point,
+            Every outlet (a document's outlet; for a video note, its channel) has a type and a \
+            reliability from A (completely reliable) to F (cannot be judged). The pack's \
+            sources.yaml gives defaults by type and grades for known outlets: a starting point, \
             never a verdict. An analyst's grade overrides them and is kept in the store.
 
             Examples:
@@ -27,9 +27,9 @@ struct OutletsListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List the outlets with type, grade, where the grade comes from, documents and claims (the default).",
         discussion: """
-            FROM says where each grade comes from: analyst (who, when), pack (sources.yaml names the
-            outlet), type default (sources.yaml's default for its type), or unlisted (neither knows
-            it: F, reliability cannot be judged). An outlet the pack does not list whose documents
+            FROM says where each grade comes from: analyst (who, when), pack (sources.yaml names the \
+            outlet), type default (sources.yaml's default for its type), or unlisted (neither knows \
+            it: F, reliability cannot be judged). An outlet the pack does not list whose documents \
             are all video notes is a video channel. CLAIMS counts each source's statement once.
 
             Examples:
@@ -66,9 +66,9 @@ struct OutletsGradeCommand: ParsableCommand {
         commandName: "grade",
         abstract: "Grade an outlet's reliability (A–F); every view applies it at once.",
         discussion: """
-            The grade is kept in the store with who gave it, when and why; grading again replaces
-            it and keeps the earlier one on record. --reset returns the outlet to the pack's
-            default. The outlet is matched case-insensitively among the corpus's outlets, then
+            The grade is kept in the store with who gave it, when and why; grading again replaces \
+            it and keeps the earlier one on record. --reset returns the outlet to the pack's \
+            default. The outlet is matched case-insensitively among the corpus's outlets, then \
             the names and aliases of sources.yaml.
               A completely reliable   B usually reliable   C fairly reliable
               D not usually reliable  E unreliable         F reliability cannot be judged

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
+@testable import HummingbirdTesting  // TestResponse's memberwise init, for PatientClient
 import KremlinologyExtract
 import KremlinologyIngest
 import KremlinologyModel
@@ -68,9 +68,35 @@ final class TestCorpus: Sendable {
         let curation = try token.map { _ in try LiveCuration(Curator(store: store, packDirectories: [])) }
         let app = try buildApplication(ServerConfiguration(host: "127.0.0.1", port: 0, token: token, store: store, extraction: extraction,
                                                            curation: curation))
-        return try await app.test(.live) { client in
-            try await test(client, client.port ?? 0)
+        return try await app.test(.live) { live in
+            // The live framework's client gives up after 20 s without a byte; on two loaded cores,
+            // with every suite in one process, a plain request once waited longer (CI at cbe7c41).
+            let port = live.port ?? 0
+            let client = TestClient(host: "localhost", port: port, configuration: .init(timeout: .seconds(180)))
+            client.connect()
+            do {
+                let value = try await test(PatientClient(client: client, port: port), port)
+                try await client.shutdown()
+                return value
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
         }
+    }
+}
+
+/// The live framework's client with a longer read timeout: a request that is slow under load
+/// is waited for, one that hangs still fails, after 180 s.
+struct PatientClient: TestClientProtocol {
+    let client: TestClient
+    let port: Int?
+
+    func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+        var headers = headers
+        headers[.connection] = "keep-alive"
+        let response = try await client.execute(TestClient.Request(uri, method: method, authority: "localhost", headers: headers, body: body))
+        return TestResponse(head: response.head, body: response.body ?? ByteBuffer(), trailerHeaders: response.trailerHeaders)
     }
 }
 

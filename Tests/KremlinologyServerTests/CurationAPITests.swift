@@ -111,6 +111,11 @@ import Testing
             #expect(offsite.headers[.location] == "/", "never a redirect to another site")
             let russia = try await client.execute(uri: "/actor?name=Russia", method: .get).text
             #expect(russia.contains("✓ confirmed"), "judged right is marked")
+            // Judged wrong, the fact stays listed on its document's page, struck through with the note.
+            _ = try await post("/relations/judge", "id=\(id)&verdict=wrong&note=misread&token=s3cret")
+            let document = try #require((listed.json(items: listed)).first?["documentID"] as? String)
+            let documentPage = try await client.execute(uri: "/documents/\(document)", method: .get).text
+            #expect(documentPage.contains("class=\"relation wrong\"") && documentPage.contains("judged wrong: misread"), "\(documentPage.suffix(2000))")
         }
     }
 }

@@ -11,11 +11,22 @@ struct DocumentView {
         let relations = detail.relations.items
         let facts = relations.map { stored -> HTML in
             let r = stored.relation
+            // The evidence is listed whatever the judgement; a fact judged wrong is struck through, with the note.
+            let wrong = stored.judgement == .wrong
+            let sentence: HTML = """
+                \(Layout.actorLink(r.source)) \(Layout.typeBadge(r.type)) \(Layout.actorLink(r.target)) \(Layout.modalityBadge(r.modality))\
+                \(r.time.map { HTML(" <span class=\"when\">\($0)</span>") } ?? "")\(r.location.map { HTML(" <span class=\"where\">at \($0)</span>") } ?? "")
+                """
+            let verdict: HTML = switch stored.judgement {
+            case .wrong: " <span class=\"judged-wrong\">judged wrong\(stored.judgementNote.map { HTML(": \($0)") } ?? "")</span>"
+            case .right: " <span class=\"confirmed\">✓ confirmed\(stored.judgementNote.map { HTML(": \($0)") } ?? "")</span>"
+            case nil: ""
+            }
             return """
-                <li id="fact-\(Int(stored.id))" class="relation">\(Layout.actorLink(r.source)) \(Layout.typeBadge(r.type)) \
-                \(Layout.actorLink(r.target)) \(Layout.modalityBadge(r.modality))\(r.time.map { HTML(" <span class=\"when\">\($0)</span>") } ?? "")\(r.location.map { HTML(" <span class=\"where\">at \($0)</span>") } ?? "")
+                <li id="fact-\(Int(stored.id))" class="relation\(wrong ? " wrong" : "")">\(wrong ? HTML("<del>\(sentence)</del>") : sentence)\(verdict)
                 <blockquote class="citation"><a class="quote" href="#r\(Int(stored.id))">“\(r.quote)”</a>
-                <cite>\(r.attribution.map { HTML("according to \($0)") } ?? "") \(Layout.locatorLink(label: stored.locator.label, url: stored.locator.url))</cite></blockquote></li>
+                <cite>\(r.attribution.map { HTML("according to \($0)") } ?? "") \(Layout.locatorLink(label: stored.locator.label, url: stored.locator.url))</cite>\
+                \(CurationForms.judge(relationID: stored.id, documentID: detail.document.document.id))</blockquote></li>
                 """
         }
         let source = HTML.safeURL(doc.url).map { HTML("<a href=\"\($0)\" rel=\"noopener noreferrer\">\($0)</a>") } ?? HTML("\(doc.url)")
@@ -29,7 +40,7 @@ struct DocumentView {
               <aside><h2>Extracted facts</h2><ol class="relations">\(facts)</ol></aside>
             </div>
             """
-        return Layout.page(doc.title ?? doc.fileName, body)
+        return Layout.page(doc.title ?? doc.fileName, scripts: ["curation.js"], body)
     }
 
     /// The text, passage by passage, with fact quotes wrapped in `<mark>` (overlapping quotes

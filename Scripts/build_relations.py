@@ -151,7 +151,9 @@ def cameo(path):
             continue
         if not in_patterns or not line.strip():
             continue
-        m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
+        # A block header: "---  BLAME   [112]  ---". Four headers close the code with no space
+        # ("[120]---  ---"); missing them once made a block inherit the verbs of the block before.
+        m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---", line)
         if m:
             block_code = plover(m.group(2))
             verbs = []

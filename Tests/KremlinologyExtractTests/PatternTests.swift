@@ -12,6 +12,20 @@ struct PatternTests {
         #expect(r.rule.contains("attack"))
     }
 
+    /// A pattern head of several tokens ("anti-western", "build-up", "co-operate") matches only
+    /// when all its tokens stand in the text: keyed by the first alone, "anti-western" turned every
+    /// "anti-tank" into HOSTILITY and "build-up" every "build". The sentences are our own.
+    @Test func aHyphenatedHeadMatchesOnlyWhole() {
+        let weapons = Fixture.relations("Germany sent Ukraine anti-tank weapons and anti-aircraft guns.")
+        #expect(!weapons.contains { $0.type == .hostility }, "\(Fixture.describe(weapons))")
+        let founded = Fixture.relations("Poland co-founded a fund with Lithuania and will build a road to Latvia.")
+        #expect(!founded.contains { $0.rule.contains("co-operate") || $0.rule.contains("build-up") }, "\(Fixture.describe(founded))")
+        let rhetoric = Fixture.relations("The Kremlin stoked anti-Western sentiment in Serbia.")
+        #expect(rhetoric.contains { $0.type == .hostility && $0.rule.contains("anti-western") }, "\(Fixture.describe(rhetoric))")
+        let nato = Fixture.relations("Moscow's anti-NATO rhetoric grew.")
+        #expect(Fixture.find(nato, "Russia", "North Atlantic Treaty Organization", .hostility) != nil, "\(Fixture.describe(nato))")
+    }
+
     @Test func passiveVoiceSwapsSourceAndTarget() throws {
         let rs = Fixture.relations("Ukraine was attacked by Russia.")
         #expect(Fixture.find(rs, "Russia", "Ukraine", .assault) != nil, "\(Fixture.describe(rs))")

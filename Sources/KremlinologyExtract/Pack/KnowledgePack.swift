@@ -454,30 +454,27 @@ private struct PackBuilder {
         }
         let specificity = 1 + rest.filter { $0 != .gap }.count
         let id = "\(file):\(line) \(pattern)"
-        func entry(participle: Bool, gerund: Bool) -> (_ lead: [UInt64]) -> PredicateEntry {
-            { lead in
-                PredicateEntry(id: id, type: type, kind: kind, rest: lead.map { PatternItem.word($0) } + rest,
-                               participle: participle, gerund: gerund, symmetric: options.contains("sym"),
-                               specificity: specificity + lead.count, curated: curated, active: options.contains("active"))
-            }
+        // A head of several tokens ("anti-western" is anti, -, western) is keyed by its first token,
+        // and its other tokens must follow it: keyed by the first alone, "anti-western" matched
+        // every "anti-tank" and "anti-aircraft".
+        func add(_ form: String, participle: Bool, gerund: Bool) {
+            let hashes = PhraseTable<Int>.hashes(of: form)
+            guard let first = hashes.first else { return }
+            let lead = hashes.dropFirst().map { PatternItem.word($0) }
+            lexicon.add(head: first, PredicateEntry(
+                id: id, type: type, kind: kind, rest: lead + rest, participle: participle, gerund: gerund,
+                symmetric: options.contains("sym"), specificity: specificity + lead.count, curated: curated,
+                active: options.contains("active")))
         }
         switch kind {
         case .verb:
             for (form, participle, gerund) in Lexicon.verbForms(headText, irregular: irregular) {
-                add(form, entry(participle: participle, gerund: gerund))
+                add(form, participle: participle, gerund: gerund)
             }
         case .noun:
-            for form in Lexicon.nounForms(headText, irregular: irregular) { add(form, entry(participle: false, gerund: false)) }
+            for form in Lexicon.nounForms(headText, irregular: irregular) { add(form, participle: false, gerund: false) }
         case .phrase:
-            add(headText, entry(participle: headText.hasSuffix("ed"), gerund: false))
-        }
-        /// A head of several tokens ("anti-western" is anti, -, western) is keyed by its first token,
-        /// and its other tokens must follow it: keyed by the first alone, "anti-western" matched
-        /// every "anti-tank" and "anti-aircraft".
-        func add(_ form: String, _ make: (_ lead: [UInt64]) -> PredicateEntry) {
-            let hashes = PhraseTable<Int>.hashes(of: form)
-            guard let first = hashes.first else { return }
-            lexicon.add(head: first, make(Array(hashes.dropFirst())))
+            add(headText, participle: headText.hasSuffix("ed"), gerund: false)
         }
     }
 }

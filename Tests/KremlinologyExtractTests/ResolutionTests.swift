@@ -30,6 +30,24 @@ struct ResolutionTests {
         #expect(Fixture.find(rs, "Xi Jinping", "Vladimir Putin", .consult) != nil, "\(Fixture.describe(rs))")
     }
 
+    @Test func aRoleNamesOnlyAHolderOfThatState() {
+        // The pack lists Lynne Tracy, an American, as ambassador with the organisation Russia (where she
+        // was posted): "the Russian ambassador" is not her, on any date.
+        for published in ["2024-02-01", nil] as [String?] {
+            let rs = Fixture.relations("Poland expelled the Russian ambassador.", published: published)
+            #expect(!rs.contains { $0.target == "Lynne Tracy" }, "\(Fixture.describe(rs))")
+        }
+    }
+
+    @Test func aRoleThatSeveralHoldAtOnceNamesTheStateNotOneOfThem() {
+        // Russia has many ambassadors at once; none of them is "the Russian ambassador" of a sentence.
+        let rs = Fixture.relations("Poland expelled the Russian ambassador.")
+        #expect(Fixture.find(rs, "Poland", "Russia", .sanction) != nil, "\(Fixture.describe(rs))")
+        // A role one person holds is still that person, undated too.
+        let met = Fixture.relations("The Russian president met Erdogan in Sochi.")
+        #expect(met.contains { $0.source == "Vladimir Putin" }, "\(Fixture.describe(met))")
+    }
+
     @Test func presidentElectIsWhoeverTakesOfficeNext() {
         let m = actors("U.S. President-elect will travel.", published: "2024-11-10")
         #expect(m.contains("Donald Trump"), "\(m)")

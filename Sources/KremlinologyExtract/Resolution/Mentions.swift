@@ -167,9 +167,15 @@ struct MentionFinder {
     }
 
     /// The person holding `role` in `organization` on the document date; for "-elect", the one whose role starts soonest after it.
-    func holder(of role: String, in organization: String?, elect: Bool) -> Int? {
+    /// For a state (`country`, its ISO code), a holder of another country does not count: "the Russian ambassador"
+    /// is not the American ambassador posted to Russia, whose affiliation names Russia too. A role that several
+    /// hold at once names none of them.
+    func holder(of role: String, in organization: String?, country: String? = nil, elect: Bool) -> Int? {
         var best: (Int, String)?
+        var concurrent = 0   // holders who hold it on the date (undated: who hold it still)
         for (i, aff) in pack.roleHolders[role] ?? [] where organization == nil || aff.organization == organization {
+            if let country, let own = pack.actors[i].country, own != country { continue }
+            if !elect, date != nil ? aff.isHeld(on: date) : aff.until == nil { concurrent += 1 }
             do {
                 if elect {
                     guard let from = aff.from, let date, from > date else { continue }
@@ -181,7 +187,8 @@ struct MentionFinder {
                 }
             }
         }
-        return best?.0
+        // A role that several hold at once ("the Russian ambassador") names none of them.
+        return elect || concurrent < 2 ? best?.0 : nil
     }
 
     mutating func find(_ t: [Token], context: inout DiscourseContext) -> [Mention] {
@@ -234,7 +241,7 @@ struct MentionFinder {
                                                range: TextRange(start: t[i].start, end: t[q - 1].end), text: words, rule: "unknown:title"))
                             i = q; continue
                         }
-                        if let h = holder(of: role, in: actor.name, elect: elect) {
+                        if let h = holder(of: role, in: actor.name, country: actor.kind == .state ? actor.country : nil, elect: elect) {
                             let m = mention(h, lo: i, hi: e, t, rule: "role:\(role)")
                             out.append(m); context.note(m); i = e; continue
                         }

@@ -32,6 +32,17 @@ struct PatternTests {
         #expect(Fixture.find(rs, "Ukraine", "Russia") == nil)
     }
 
+    @Test func aParticipleSetOffByACommaWithItsAgentIsPassive() {
+        // No "be": the participle after a comma, with "by" right after it, still makes the agent the source.
+        let rs = Fixture.relations("Armenia, abandoned by Russia, turned to France.")
+        #expect(Fixture.find(rs, "Russia", "Armenia", .reject) != nil, "\(Fixture.describe(rs))")
+        #expect(Fixture.find(rs, "Armenia", "Russia") == nil, "\(Fixture.describe(rs))")
+        let listed = Fixture.relations("The rebels of Darfur, armed and supported by Chad and Eritrea, fought on.")
+        // After "and", the parse shows the passive: a "by" agent, no subject, no auxiliary.
+        #expect(listed.contains { $0.source == "Chad" && $0.type == .support }, "\(Fixture.describe(listed))")
+        #expect(!listed.contains { $0.target == "Chad" && $0.type == .support }, "\(Fixture.describe(listed))")
+    }
+
     @Test func phrasalVerbShootingDownAPlanIsRejection() {
         let rs = Fixture.relations("Paris and Berlin shot down a Russian peace plan for Donbass.")
         #expect(Fixture.find(rs, "France", "Russia", .reject) != nil, "\(Fixture.describe(rs))")

@@ -8,18 +8,8 @@ extension SentenceAnalysis {
     /// or the predicate's word cannot be found in it, and the word-window reading applies instead.
     mutating func scope(of p: PredicateMatch) -> ScopeReading? {
         if let known = scopes[p.head] { return known }
-        if !treeParsed {
-            treeParsed = true
-            if let model = SentenceTree.model { tree = SentenceTree.parse(bytes, tokens: t, model: model) }
-        }
-        guard let tree, p.head < tree.wordOfToken.count else { return nil }
-        let first = tree.wordOfToken[p.head]
-        guard first >= 0 else { return nil }
-        // The pattern's head in the tree: of its words, the one attached outside the pattern ("circle"
-        // of "inner circle", not "inner"); its governors are the pattern's.
-        let own = Set(((p.head)..<max(p.head + 1, p.end)).filter { !(p.gap?.contains($0) ?? false) && $0 < tree.wordOfToken.count }
-            .map { tree.wordOfToken[$0] }.filter { $0 >= 0 })
-        let w = own.sorted().first { !own.contains(tree.heads[$0]) } ?? first
+        parseIfNeeded()
+        guard let tree, let w = treeHead(of: p) else { return nil }
         var r = tree.scope(of: w, cues: pack.cues)
         // The pattern's own words carry modifiers of the event too: "gave *no* support", "offered *little* aid".
         for k in (p.head + 1)..<max(p.head + 1, p.end) where !(p.gap?.contains(k) ?? false) && k < tree.wordOfToken.count {
@@ -29,6 +19,24 @@ extension SentenceAnalysis {
         scopes[p.head] = r
         if trace != nil { for c in r.cues { trace!.cues.append("scope: \(c)") } }
         return r
+    }
+
+    /// Parses the sentence the first time the tree is asked for (most sentences never need it).
+    mutating func parseIfNeeded() {
+        guard !treeParsed else { return }
+        treeParsed = true
+        if let model = SentenceTree.model { tree = SentenceTree.parse(bytes, tokens: t, model: model) }
+    }
+
+    /// The pattern's head in the parse: of its words, the one attached outside the pattern ("circle"
+    /// of "inner circle", not "inner"); its governors are the pattern's. Nil without a parse.
+    func treeHead(of p: PredicateMatch) -> Int? {
+        guard let tree, p.head < tree.wordOfToken.count else { return nil }
+        let first = tree.wordOfToken[p.head]
+        guard first >= 0 else { return nil }
+        let own = Set(((p.head)..<max(p.head + 1, p.end)).filter { !(p.gap?.contains($0) ?? false) && $0 < tree.wordOfToken.count }
+            .map { tree.wordOfToken[$0] }.filter { $0 >= 0 })
+        return own.sorted().first { !own.contains(tree.heads[$0]) } ?? first
     }
 
     /// The speaker of a reading: the mention that is the subject of the speech or denial verb governing the predicate.

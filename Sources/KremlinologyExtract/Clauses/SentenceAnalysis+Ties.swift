@@ -88,14 +88,14 @@ extension SentenceAnalysis {
                 break
             }
             guard tok.isWord, !tok.isCapitalized || k - 1 == 0 else { break }
-            if cues.tiePast.contains(tok.hash) { past = true }
+            if cues.tiePast.longest(in: t, endingAt: k - 1) != nil { past = true }
             if cues.negation.word(tok.hash) != nil { negated = true }
             if cues.determiners.contains(tok.hash) { k -= 1; break }
             if cues.boundaries.contains(tok.hash) || cues.tieCopulas.containsWord(tok.hash) || cues.prepositions.contains(tok.hash) { break }
             k -= 1; words += 1
         }
         // A hyphenated past modifier: "ex-adviser", "then-aide".
-        if role >= 2, t[role - 1].hash == MentionFinder.hyphenHash, cues.tiePast.contains(t[role - 2].hash) { past = true }
+        if role >= 2, t[role - 1].hash == MentionFinder.hyphenHash, cues.tiePast.longest(in: t, endingAt: role - 2) != nil { past = true }
         return (k, principal, negated, past)
     }
 

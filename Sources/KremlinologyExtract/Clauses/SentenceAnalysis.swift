@@ -180,17 +180,17 @@ struct SentenceAnalysis {
             trace?.predicates.append("DEMAND ← obligation in reported speech (cues.tsv obligation)")
             candidates.insert((PredicateMatch(entry: SentenceAnalysis.obligationEntry, head: 0, end: 0, gap: nil), [d]), at: 0)
         }
-        // One event per sentence: the first finite verb's type (else the first predicate's) wins among
-        // PLOVER events; attitudes are kept beside it.
-        if let main = candidates.first(where: { $0.p.entry.type.isEvent && $0.p.entry.kind != .noun && !$0.p.entry.gerund })
-            ?? candidates.first(where: { $0.p.entry.type.isEvent }) {
-            eventType = main.p.entry.type
-        }
+        // One event per clause: the first finite verb's type (else the first predicate's) wins among
+        // PLOVER events; attitudes are kept beside it, and so are the events of verbs coordinated with it.
+        let main = candidates.first(where: { $0.p.entry.type.isEvent && $0.p.entry.kind != .noun && !$0.p.entry.gerund })
+            ?? candidates.first(where: { $0.p.entry.type.isEvent })
+        if let main { eventType = main.p.entry.type }
         for (p, rs) in candidates {
             let explicit = rs.allSatisfy { r in
                 SentenceAnalysis.explicitLinks.contains { r.rule.hasSuffix("[\($0)]") } && r.sourceWikidata != nil && r.targetWikidata != nil
             }
-            if p.entry.type.isEvent, let eventType, p.entry.type != eventType, !explicit {
+            // A verb coordinated with the main one states an event of its own.
+            if p.entry.type.isEvent, let eventType, p.entry.type != eventType, !explicit, !(main.map { isCoordinated(p, with: $0.p) } ?? false) {
                 drop("\(p.entry.type.rawValue) \"\(words(p.head, p.end))\": the sentence's event is \(eventType.rawValue)")
                 continue
             }
@@ -256,7 +256,7 @@ struct SentenceAnalysis {
     func isTopic(_ m: Mention) -> Bool {
         var k = m.lo - 1
         while k >= 0 && m.lo - k <= 3 {
-            if pack.cues.topics.contains(t[k].hash) { return true }
+            if pack.cues.topics.longest(in: t, endingAt: k) != nil { return true }
             if !pack.cues.determiners.contains(t[k].hash) { return false }
             k -= 1
         }
@@ -456,6 +456,15 @@ struct SentenceAnalysis {
                 if pack.cues.beAux.contains(t[k].hash) { aux = true; break }
                 k -= 1; skipped += 1
             }
+            // "The Kosovo Albanians, *supported by* the United States, …": a participle set off by a comma
+            // with its agent after it is a passive without "be".
+            if !aux, p.head > 0, t[p.head - 1].hash == SentenceAnalysis.commaHash, p.end < n, t[p.end].hash == SentenceAnalysis.byHash {
+                aux = true
+            }
+            // "rebels armed and *supported by* Chad": the parse shows a participle with a "by" agent and no subject.
+            if !aux, (p.end..<min(n, p.end + 4)).contains(where: { t[$0].hash == SentenceAnalysis.byHash }), isReducedPassive(p) {
+                aux = true
+            }
             if aux {
                 var j = p.end
                 if let g = p.gap { j = max(j, g.upperBound) }
@@ -524,6 +533,10 @@ struct SentenceAnalysis {
             if sources.isEmpty && e.gerund && p.head > 0 && mentionAt[p.head - 1] >= 0 && !mentions[mentionAt[p.head - 1]].possessive {
                 // "oligarchs supporting the Kremlin": a participle right after a name describes that name.
                 sources = [mentions[mentionAt[p.head - 1]]]; how = "participle"
+            }
+            // A verb coordinated with an earlier one has its own subject in the parse, or shares the first's.
+            if sources.isEmpty, e.kind != .noun, !e.gerund, let c = conjunctSubject(of: p) {
+                sources = coordinated(from: c.mention, limit: p.head); how = c.shared ? "conjunct subject" : "clause subject"
             }
             if sources.isEmpty {
                 if let si = subject(cs, p.head) {
@@ -611,7 +624,7 @@ struct SentenceAnalysis {
                 }
             }
             // Symmetric predicates with coordinated subjects: "Jordan and Britain have agreed".
-            if targets.isEmpty && e.symmetric && sources.count >= 2 {
+            if targets.isEmpty && (e.symmetric || pack.cues.symmetricTypes.contains(e.type)) && sources.count >= 2 {
                 targets = Array(sources.dropFirst())
                 sources = [sources[0]]
                 how += "+symmetric"
@@ -621,6 +634,9 @@ struct SentenceAnalysis {
         guard !sources.isEmpty else { drop("\(label): no source"); return [] }
         guard !targets.isEmpty else { drop("\(label): no target (source \(sources[0].name))"); return [] }
         let reading = scope(of: p)
+        // "attacked Kharkiv, and Poland condemned …": a name the parse makes the subject of a clause of its
+        // own is no further target of the list.
+        if targets.count > 1 { targets = [targets[0]] + targets.dropFirst().filter { !isClauseSubject($0) } }
         let modality = reading.map { $0.modality ?? (reportedAnywhere() ? .reported : .asserted) }
             ?? self.modality(for: p, clauseStart: cs, sourceEnd: sourceEnd)
         let sayer = reading.flatMap(speaker(in:))

@@ -31,8 +31,8 @@ struct Cues: Sendable {
     /// Relative pronouns (`who`, `which`, `whom`): their antecedent can stand in for them.
     var relatives: U64Set = []
     var prepositions: U64Set = []
-    /// Topic prepositions (`regarding`): a mention after one may be the target of an otherwise target-less predicate.
-    var topics: U64Set = []
+    /// Topic prepositions (`regarding`, `with respect to`): a mention after one may be the target of an otherwise target-less predicate.
+    var topics = PhraseTable<Int>()
     var beAux: U64Set = []
     /// Words skipped inside a noun phrase (determiners, quantifiers).
     var determiners: U64Set = []
@@ -69,12 +69,15 @@ struct Cues: Sendable {
     var conditions: Set<String> = []
     /// Roles (values of the `role` kind) that state a structural tie: `adviser` → ADVISER_OF.
     var ties: [String: StructuralTieType] = [:]
+    /// Relation types whose events are mutual ("A and B signed a memorandum"): with coordinated subjects
+    /// and no target, the first subject relates to the others, whatever the entry's own `sym` option.
+    var symmetricTypes: Set<RelationType> = []
     /// Words joining a tie's role to its principal: "adviser *to* Putin".
     var tieLinks: U64Set = []
     /// Verbs stating that the holder has the role: "X *is* an adviser", "X *served as* an aide".
     var tieCopulas = PhraseTable<Int>()
-    /// Modifiers that put a tie in the past: "a *former* adviser".
-    var tiePast: U64Set = []
+    /// Modifiers that put a tie in the past: "a *former* adviser", "a *one-time* aide".
+    var tiePast = PhraseTable<Int>()
     /// Regions, cities and territories → the state they belong to (`cues-places.tsv`): places,
     /// never open-world actors ("Crimea", "Bakhmut", "Kaliningrad"). A relation whose target is
     /// one goes to its state, with the place as its location.
@@ -92,7 +95,16 @@ struct Cues: Sendable {
         var c = Cues()
         for (file, line, cols) in lines {
             let kind = cols[0].lowercased(), phrase = cols[1], value = cols.count > 2 ? cols[2] : ""
-            func word() -> UInt64 { PhraseTable<Int>.hashes(of: phrase).first ?? 0 }
+            // Kinds read as sets of single tokens: a phrase of several tokens there would stand for its
+            // first word alone ("with respect to" making every "with" a topic), so it is refused.
+            func word() throws -> UInt64 {
+                let hashes = PhraseTable<Int>.hashes(of: phrase)
+                guard hashes.count == 1 else {
+                    throw PackError(file: file, line: line, message: "a \(kind) cue is one word, but \"\(phrase)\" is \(hashes.count) tokens; "
+                                    + "write it as words of their own, or under a kind that takes phrases (topic, tie-past, negation, speech, …)")
+                }
+                return hashes[0]
+            }
             switch kind {
             case "negation": c.negation.insert(phrase: phrase, 1)
             case "reported": c.reported.insert(phrase: phrase, 1)
@@ -102,25 +114,25 @@ struct Cues: Sendable {
             case "role": c.roles.insert(phrase: phrase, value.isEmpty ? phrase : value)
             case "agent": c.agents.insert(phrase: phrase, value.isEmpty ? phrase : value)
             case "speaker": c.speaker.insert(phrase: phrase, 1)
-            case "pronoun-person": c.personPronouns.insert(word())
-            case "pronoun-group": c.groupPronouns.insert(word())
-            case "boundary": c.boundaries.insert(word())
-            case "relative": c.relatives.insert(word())
-            case "preposition": c.prepositions.insert(word())
-            case "topic": c.topics.insert(word())
-            case "be": c.beAux.insert(word())
-            case "determiner": c.determiners.insert(word())
-            case "stopword": c.stopwords.insert(word())
+            case "pronoun-person": c.personPronouns.insert(try word())
+            case "pronoun-group": c.groupPronouns.insert(try word())
+            case "boundary": c.boundaries.insert(try word())
+            case "relative": c.relatives.insert(try word())
+            case "preposition": c.prepositions.insert(try word())
+            case "topic": c.topics.insert(phrase: phrase, 1)
+            case "be": c.beAux.insert(try word())
+            case "determiner": c.determiners.insert(try word())
+            case "stopword": c.stopwords.insert(try word())
             case "capital-only": c.capitalOnly.insert(phrase.lowercased())
-            case "abbreviation": c.abbreviations.insert(word())
+            case "abbreviation": c.abbreviations.insert(try word())
             case "coordinator": c.coordinators.insert(phrase: phrase, 1)
             case "intent": c.intent.insert(phrase: phrase, 1)
             case "obligation": c.obligation.insert(phrase: phrase, 1)
-            case "quantifier": c.quantifiers.insert(word())
-            case "non-actor-head": c.nonActorHeads.insert(word())
-            case "given-name": c.givenNames.insert(word())
-            case "organization-head": c.organizationHeads.insert(word())
-            case "state-head": c.stateHeads.insert(word())
+            case "quantifier": c.quantifiers.insert(try word())
+            case "non-actor-head": c.nonActorHeads.insert(try word())
+            case "given-name": c.givenNames.insert(try word())
+            case "organization-head": c.organizationHeads.insert(try word())
+            case "state-head": c.stateHeads.insert(try word())
             case "scope-modifier":
                 guard let m = Modality(rawValue: value) else {
                     throw PackError(file: file, line: line, message: "a scope modifier needs a modality (negated, hypothetical, expected, reported) in the third column")
@@ -137,10 +149,15 @@ struct Cues: Sendable {
                     throw PackError(file: file, line: line, message: "a tie needs a structural tie type of ONTOLOGY.md (ADVISER_OF, SPOKESPERSON_OF, …) in the third column")
                 }
                 c.ties[phrase.lowercased()] = type
+            case "symmetric-type":
+                guard let type = RelationType(rawValue: phrase.uppercased()) else {
+                    throw PackError(file: file, line: line, message: "a symmetric type needs a relation type of ONTOLOGY.md (AGREE, CONSULT, …) in the second column")
+                }
+                c.symmetricTypes.insert(type)
             case "not-actor": c.notActors.insert(phrase: phrase, 1)
-            case "tie-link": c.tieLinks.insert(word())
+            case "tie-link": c.tieLinks.insert(try word())
             case "tie-copula": c.tieCopulas.insert(phrase: phrase, 1)
-            case "tie-past": c.tiePast.insert(word())
+            case "tie-past": c.tiePast.insert(phrase: phrase, 1)
             case "place":
                 guard !value.isEmpty else {
                     throw PackError(file: file, line: line, message: "a place needs the state it belongs to in the third column")
@@ -157,7 +174,7 @@ struct Cues: Sendable {
                 guard let n = Int(value), (1...12).contains(n) else {
                     throw PackError(file: file, line: line, message: "a month needs its number 1–12 in the third column")
                 }
-                c.months[word()] = n
+                c.months[try word()] = n
             default:
                 throw PackError(file: file, line: line, message: "unknown cue kind \"\(cols[0])\"")
             }

@@ -54,6 +54,19 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return best
     }
 
+    /// The length of the longest phrase whose last token is `last` ("with respect to" ending before a name).
+    func longest(in tokens: [Token], endingAt last: Int) -> Int? {
+        guard last >= 0, last < tokens.count else { return nil }
+        var start = max(0, last - maxLength + 1)
+        while start <= last {
+            var found = false
+            matches(in: tokens, at: start, limit: last + 1) { n, _ in if start + n == last + 1 { found = true } }
+            if found { return last - start + 1 }
+            start += 1
+        }
+        return nil
+    }
+
     /// Whether a single-token phrase with this hash is present.
     @inline(__always)
     func containsWord(_ hash: UInt64) -> Bool {

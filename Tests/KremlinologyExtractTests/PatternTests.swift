@@ -38,6 +38,9 @@ struct PatternTests {
         #expect(Fixture.find(rs, "Russia", "Armenia", .reject) != nil, "\(Fixture.describe(rs))")
         #expect(Fixture.find(rs, "Armenia", "Russia") == nil, "\(Fixture.describe(rs))")
         let listed = Fixture.relations("The rebels of Darfur, armed and supported by Chad and Eritrea, fought on.")
+        // A parenthetical word between the patient and the participle: the patient stands before it.
+        let aside = Fixture.relations("Belarus, however, backed by Russia, stayed out of the war.")
+        #expect(Fixture.find(aside, "Russia", "Belarus", .aid) != nil, "\(Fixture.describe(aside))")
         // After "and", the parse shows the passive: a "by" agent, no subject, no auxiliary.
         #expect(listed.contains { $0.source == "Chad" && $0.type == .support }, "\(Fixture.describe(listed))")
         #expect(!listed.contains { $0.target == "Chad" && $0.type == .support }, "\(Fixture.describe(listed))")

@@ -490,6 +490,11 @@ struct SentenceAnalysis {
                 targets = coordinated(from: si, limit: p.head)
             } else if let r = relative, let a = antecedent(of: r) {
                 targets = [a]
+            } else if cs > 1, boundary[cs - 1], p.head - cs <= 2, t[p.head - 1].hash == SentenceAnalysis.commaHash,
+                      let si = subject(clauseStart(before: cs - 1).start, cs - 1) {
+                // "Serbia, however, backed by Russia, …": a parenthetical word set off by commas ends the clause
+                // search, and the participle's patient stands before it.
+                targets = [mentions[si]]
             }
             how = "passive"
         } else {

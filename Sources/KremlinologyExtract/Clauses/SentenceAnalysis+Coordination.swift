@@ -7,7 +7,7 @@ extension SentenceAnalysis {
     func firstConjunct(_ w: Int) -> Int {
         guard let tree else { return w }
         var w = w, steps = 0
-        while steps < tree.count, tree.relations[w] == "conj", tree.heads[w] >= 0 { w = tree.heads[w]; steps += 1 }
+        while steps < tree.count, tree.relations[w] == "conj", tree.heads[w] >= 0, tree.heads[w] < tree.count { w = tree.heads[w]; steps += 1 }
         return w
     }
 
@@ -43,7 +43,8 @@ extension SentenceAnalysis {
         guard w >= 0 else { return false }
         var head = w, steps = 0
         // The name's head word: climb while the head stays inside the mention ("the Somali *government*").
-        while steps < 8, tree.heads[head] >= 0, tree.tokenOfWord[tree.heads[head]] >= m.lo, tree.tokenOfWord[tree.heads[head]] < m.hi {
+        while steps < 8, tree.heads[head] >= 0, tree.heads[head] < tree.count,
+              tree.tokenOfWord[tree.heads[head]] >= m.lo, tree.tokenOfWord[tree.heads[head]] < m.hi {
             head = tree.heads[head]; steps += 1
         }
         return tree.relations[head] == "nsubj"

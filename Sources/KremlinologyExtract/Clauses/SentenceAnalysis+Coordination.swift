@@ -51,8 +51,9 @@ extension SentenceAnalysis {
     }
 
     /// Whether a coordinator or comma stands right before the predicate, with at most two words and one
-    /// name between ("…, and *provided*", "and instead *backed*", ", and Poland *condemned*"): the words a
-    /// conjunct verb follows.
+    /// name between ("…, and *provided*", "and instead *backed*", ", and Poland *condemned*"; a comma
+    /// before a name is not enough): the words a conjunct verb follows. It keeps the parse to where it can
+    /// change the reading.
     func mayBeConjunct(_ p: PredicateMatch) -> Bool {
         var k = p.head - 1, words = 0, names = 0
         while k >= 0, words <= 2 {
@@ -61,7 +62,9 @@ extension SentenceAnalysis {
                 guard names == 1 else { return false }
                 k = mentions[mentionAt[k]].lo - 1; continue
             }
-            if pack.cues.coordinators.containsWord(t[k].hash) || t[k].hash == SentenceAnalysis.butHash { return true }
+            // With a name between, only a coordinating word: "In 2014, Russia annexed" opens no conjunct.
+            if t[k].hash == SentenceAnalysis.butHash || pack.cues.coordinators.containsWord(t[k].hash)
+                && (names == 0 || t[k].hash != SentenceAnalysis.commaHash) { return true }
             k -= 1; words += 1
         }
         return false

@@ -539,10 +539,6 @@ struct SentenceAnalysis {
                 // "oligarchs supporting the Kremlin": a participle right after a name describes that name.
                 sources = [mentions[mentionAt[p.head - 1]]]; how = "participle"
             }
-            // A verb coordinated with an earlier one has its own subject in the parse, or shares the first's.
-            if sources.isEmpty, e.kind != .noun, !e.gerund, let c = conjunctSubject(of: p) {
-                sources = coordinated(from: c.mention, limit: p.head); how = c.shared ? "conjunct subject" : "clause subject"
-            }
             if sources.isEmpty {
                 if let si = subject(cs, p.head) {
                     sources = coordinated(from: si, limit: p.head)
@@ -634,6 +630,14 @@ struct SentenceAnalysis {
                 sources = [sources[0]]
                 how += "+symmetric"
             }
+        }
+        // A verb coordinated with an earlier one has its own subject in the parse, or shares the first's.
+        // Asked only once a target is found: the parse is made for the scope then anyway.
+        if !targets.isEmpty, e.kind != .noun, !e.gerund, ["", "subject", "relative", "previous clause"].contains(how),
+           let c = conjunctSubject(of: p) {
+            sources = coordinated(from: c.mention, limit: p.head); how = c.shared ? "conjunct subject" : "clause subject"
+            let names = Set(sources.map(\.name))
+            targets = targets.filter { !names.contains($0.name) }
         }
         let label = "\(e.type.rawValue) \"\(words(p.head, p.end))\""
         guard !sources.isEmpty else { drop("\(label): no source"); return [] }

@@ -38,15 +38,7 @@ extension SentenceAnalysis {
 
     /// Whether mention `m` is the subject of a clause in the parse: it starts a new clause, not a list.
     func isClauseSubject(_ m: Mention) -> Bool {
-        guard let tree, m.lo < tree.wordOfToken.count else { return false }
-        let w = tree.wordOfToken[m.lo]
-        guard w >= 0 else { return false }
-        var head = w, steps = 0
-        // The name's head word: climb while the head stays inside the mention ("the Somali *government*").
-        while steps < 8, tree.heads[head] >= 0, tree.heads[head] < tree.count,
-              tree.tokenOfWord[tree.heads[head]] >= m.lo, tree.tokenOfWord[tree.heads[head]] < m.hi {
-            head = tree.heads[head]; steps += 1
-        }
+        guard let tree, let head = headWord(of: m, in: tree) else { return false }
         return tree.relations[head] == "nsubj"
     }
 
@@ -85,6 +77,10 @@ extension SentenceAnalysis {
         guard let tree, let w = treeHead(of: p), tree.tags[w] == "VERB", hasAgent(w), tree.subject(of: w) == nil else { return false }
         return tree.children(of: w, "aux").isEmpty
     }
+
+    /// How the cascade found a source that the subject of a conjunct, read from the parse, may replace:
+    /// by position, not by the words themselves (a possessor, a "by" agent, …).
+    static let positionalSourceLinks: Set<String> = ["", "subject", "relative", "previous clause"]
 
     /// The mention covering word `s` of the parse, the head of the subject. A name that only modifies
     /// the head does not stand for it: "the U.S. *elections*" are not the United States.

@@ -41,10 +41,8 @@ extension SentenceAnalysis {
 
     /// The speaker of a reading: the mention that is the subject of the speech or denial verb governing the predicate.
     func speaker(in r: ScopeReading) -> Mention? {
-        guard let tree, let g = r.speakerGovernor, let s = tree.subject(of: g) else { return nil }
-        let k = tree.tokenOfWord[s]
-        guard k >= 0, k < mentionAt.count, mentionAt[k] >= 0 else { return nil }
-        let m = mentions[mentionAt[k]]
+        guard let tree, let g = r.speakerGovernor, let s = tree.subject(of: g), let mi = mention(atWord: s) else { return nil }
+        let m = mentions[mi]
         return m.known && m.place == nil ? m : nil
     }
 

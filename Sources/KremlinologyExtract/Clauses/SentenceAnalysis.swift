@@ -633,7 +633,7 @@ struct SentenceAnalysis {
         }
         // A verb coordinated with an earlier one has its own subject in the parse, or shares the first's.
         // Asked only once a target is found: the parse is made for the scope then anyway.
-        if !targets.isEmpty, e.kind != .noun, !e.gerund, ["", "subject", "relative", "previous clause"].contains(how),
+        if !targets.isEmpty, e.kind != .noun, !e.gerund, SentenceAnalysis.positionalSourceLinks.contains(how),
            let c = conjunctSubject(of: p) {
             sources = coordinated(from: c.mention, limit: p.head); how = c.shared ? "conjunct subject" : "clause subject"
             let names = Set(sources.map(\.name))

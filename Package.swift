@@ -27,6 +27,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "KremlinologyModel"),
+        // zlib, for the SQLite store's compressed document text (Debian's zlib1g-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "KremlinologyIngest",
             dependencies: ["KremlinologyModel", .product(name: "Yams", package: "Yams")]
@@ -40,7 +42,7 @@ let package = Package(
         .target(
             name: "KremlinologyStore",
             dependencies: [
-                "KremlinologyModel",
+                "KremlinologyModel", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C API, for the progress handler that stops a cancelled read.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -27,5 +27,14 @@ start=$(date +%s.%N)
 "$bin/kremlinology" ingest "$corpus" --db "$db" | tail -1
 end=$(date +%s.%N)
 echo "ingest wall time: $(echo "$end - $start" | bc) s; database $(du -h "$db" | cut -f1)"
+# Store size beside the corpus's bytes and gzip -6 of the same bytes (issue 14, item 5).
+corpus_bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+gzip_bytes=$(find "$corpus" -type f -print0 | sort -z | xargs -0 cat | gzip -6 | wc -c)
+store_bytes=$(cat "$db" "$db-wal" 2>/dev/null | wc -c)
+awk -v s="$store_bytes" -v c="$corpus_bytes" -v g="$gzip_bytes" 'BEGIN {
+    printf "store: %.1f MB for %.1f MB of notes (%.2fx; gzip -6 of the notes: %.1f MB, %.2fx)\n", s / 1e6, c / 1e6, s / c, g / 1e6, g / c }'
+if command -v sqlite3 >/dev/null; then
+    sqlite3 "$db" "SELECT printf('  %-28s %7.1f MB', name, SUM(pgsize) / 1e6) FROM dbstat GROUP BY name ORDER BY SUM(pgsize) DESC LIMIT 12"
+fi
 "$bin/KremlinologyBenchmarks" search "$db" 1000
 rm -rf "$(dirname "$db")"

@@ -104,6 +104,8 @@ private struct OldSQLiteSearch {
     init(path: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
+        // Snippets read the deflated text through the store's SQL function.
+        configuration.prepareDatabase { db in SQLiteCorpusStore.addFunctions(to: db) }
         queue = try DatabaseQueue(path: path, configuration: configuration)
     }
 

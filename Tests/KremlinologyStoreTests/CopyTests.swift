@@ -35,9 +35,16 @@ import Testing
 
     /// Every table's rows, without the ids and times that a store assigns itself, in a stable order.
     static func tables(ofSQLite path: String) throws -> [String: [String]] {
-        let queue = try DatabaseQueue(path: path)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in SQLiteCorpusStore.addFunctions(to: db) }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
         let queries = [
-            "document": "SELECT id, path, file_name, title, kind, outlet, republisher, author, published, url, video_id, content_hash, text, raw_text, byte_count, passage_count FROM document",
+            "document": """
+                SELECT id, path, file_name, title, kind, outlet, republisher, author, published, url, video_id, content_hash,
+                       hex(t.texts) AS texts,
+                       byte_count, passage_count
+                FROM document JOIN document_text t USING (id)
+                """,
             "passage": #"SELECT p.document_id, p.idx, p.start, p."end", p.section, p.kind, p.anchors, f.body FROM passage p JOIN passage_fts f ON f.rowid = p.id"#,
             "topic_link": "SELECT * FROM topic_link",
             "actor": "SELECT * FROM actor",

@@ -234,6 +234,22 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(JSONText.decode([TimestampAnchor].self, from: JSONText.anchors(anchors)) == anchors)
         #expect(JSONText.decode([String].self, from: JSONText.strings(["cyber", "a\"b"])) == ["cyber", "a\"b"])
     }
+
+    /// The compact form for what the readers write, JSON for anything else, and rows of
+    /// either form (and the JSON of earlier versions) read back the same.
+    @Test func anchorsTakeTheCompactFormOnlyWhenItLosesNothing() throws {
+        let canonical = [TimestampAnchor(offset: 137, timestamp: "00:00:09", seconds: 9),
+                         TimestampAnchor(offset: 4021, timestamp: "01:02:03", seconds: 3723)]
+        #expect(AnchorText.encode(canonical) == "137@9 4021@3723")
+        #expect(AnchorText.decode(AnchorText.encode(canonical)) == canonical)
+        #expect(AnchorText.decode(JSONText.anchors(canonical)) == canonical)
+        #expect(AnchorText.encode([]) == "")
+        #expect(AnchorText.decode("") == [] && AnchorText.decode("[]") == [])
+        let asWritten = [TimestampAnchor(offset: 3, timestamp: "1:02", seconds: 62)]
+        #expect(AnchorText.encode(asWritten).hasPrefix("["))
+        #expect(AnchorText.decode(AnchorText.encode(asWritten)) == asWritten)
+        #expect(AnchorText.decode("12@x") == [] && AnchorText.decode("garbage") == [])
+    }
 }
 
 @Suite struct SearchIndexTests {

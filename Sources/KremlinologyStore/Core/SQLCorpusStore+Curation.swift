@@ -84,7 +84,7 @@ extension SQLCorpusStore {
             for phrase in Set(phrases.map { $0.lowercased() }) where !phrase.isEmpty {
                 let pattern = "%" + phrase.replacingOccurrences(of: "\\", with: "\\\\")
                     .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-                ids.formUnion(try x.rows("SELECT id FROM document WHERE LOWER(text) LIKE ? ESCAPE '\\'", [.text(pattern)]) {
+                ids.formUnion(try x.rows("SELECT id FROM \(x.dialect.documentTexts) WHERE LOWER(text) LIKE ? ESCAPE '\\'", [.text(pattern)]) {
                     try $0.text("id")
                 })
             }

@@ -35,10 +35,9 @@ extension SQLCorpusStore {
     public func content(ofDocument id: String) throws -> IngestedDocument? {
         try read { x in
             let found = try x.rows("SELECT * FROM document WHERE id = ?", [.text(id)]) { row in
-                (document: try StoreRecords.document(from: row), text: try row.text("text"), rawText: try row.text("raw_text"),
-                 hash: try row.text("content_hash"))
+                (document: try StoreRecords.document(from: row), hash: try row.text("content_hash"))
             }
-            guard let doc = found.first else { return nil }
+            guard let doc = found.first, let texts = try x.documentTexts(id) else { return nil }
             var linksByPassage: [Int: [TopicLink]] = [:]
             let links = try x.rows(#"SELECT passage_idx, slug, label, start, "end" FROM topic_link WHERE document_id = ? ORDER BY start"#,
                                    [.text(id)]) { row in
@@ -53,10 +52,10 @@ extension SQLCorpusStore {
                 return Passage(index: index, range: TextRange(start: try p.integer("start"), end: try p.integer("end")),
                                section: try p.optionalText("section"),
                                kind: PassageKind(rawValue: try p.text("kind")) ?? .paragraph,
-                               anchors: JSONText.decode([TimestampAnchor].self, from: try p.text("anchors")) ?? [],
+                               anchors: AnchorText.decode(try p.text("anchors")),
                                topicLinks: linksByPassage[index] ?? [])
             }
-            return IngestedDocument(document: doc.document, text: doc.text, rawText: doc.rawText, contentHash: doc.hash,
+            return IngestedDocument(document: doc.document, text: texts.text, rawText: texts.raw, contentHash: doc.hash,
                                     passages: passages)
         }
     }

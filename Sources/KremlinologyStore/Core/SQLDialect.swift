@@ -9,6 +9,10 @@ struct SQLDialect: Sendable {
     /// `column = ?`, ignoring case.
     var equalsIgnoringCase: @Sendable (_ column: String) -> String
 
+    /// A table of `id` and `text` (the normalised text) of every document: SQLite keeps the
+    /// text deflated (``DeflatedText``), PostgreSQL in the document row.
+    var documentTexts: String
+
     /// The column types: SQLite's INTEGER is 64 bits, PostgreSQL's BIGINT.
     var integerType: String
     /// A 64-bit key assigned in insertion order.
@@ -16,9 +20,10 @@ struct SQLDialect: Sendable {
 
     static let sqlite = SQLDialect(byteOrder: "", insertionOrder: "rowid",
                                    equalsIgnoringCase: { "\($0) = ? COLLATE NOCASE" },
+                                   documentTexts: "(SELECT id, \(DeflatedText.functionName)(texts) AS text FROM document_text)",
                                    integerType: "INTEGER", rowIDType: "INTEGER PRIMARY KEY")
     static let postgres = SQLDialect(byteOrder: #" COLLATE "C""#, insertionOrder: "ctid",
-                                     equalsIgnoringCase: { "lower(\($0)) = lower(?)" },
+                                     equalsIgnoringCase: { "lower(\($0)) = lower(?)" }, documentTexts: "document",
                                      integerType: "BIGINT", rowIDType: "BIGSERIAL PRIMARY KEY")
 
     /// The type of a column of ``TableSpec``.

@@ -35,6 +35,11 @@ protocol SQLExecutor {
     /// Inserts `rows` (values in the order of `columns`) in order, e.g. one prepared
     /// statement per row or one bulk statement; `conflict` is an `ON CONFLICT …` clause.
     func insert(into table: String, columns: [String], rows: [[SQLValue]], conflict: String?) throws
+    /// Inserts a document's row (values of ``StoreSchema/documentColumns``) and its two texts,
+    /// where and how this backend keeps them.
+    func insertDocument(_ values: [SQLValue], text: String, rawText: String) throws
+    /// The normalised and the raw text of stored document `id`.
+    func documentTexts(_ id: String) throws -> (text: String, raw: String)?
     /// Inserts a document's passages and indexes their text.
     func insertPassages(_ passages: [PassageRow]) throws
     /// Forgets the search-index entries of a document's passages before they are deleted.

@@ -86,14 +86,13 @@ enum StoreRecords {
         let doc = ingested.document
         return [.text(doc.id), .text(doc.path), .text(doc.fileName), SQLValue(doc.title), .text(doc.kind.rawValue),
                 SQLValue(doc.outlet), SQLValue(doc.republisher), SQLValue(doc.author), SQLValue(doc.published), SQLValue(doc.url),
-                SQLValue(doc.videoID), .text(ingested.contentHash), .text(ingested.text), .text(ingested.rawText),
-                .integer(ingested.text.utf8.count), .integer(ingested.passages.count), .text(ingestedAt)]
+                SQLValue(doc.videoID), .text(ingested.contentHash), .integer(ingested.text.utf8.count), .integer(ingested.passages.count), .text(ingestedAt)]
     }
 
     static func passageRow(_ passage: Passage, of ingested: IngestedDocument) -> PassageRow {
         PassageRow(values: [.text(ingested.document.id), .integer(passage.index), .integer(passage.range.start),
                             .integer(passage.range.end), SQLValue(passage.section), .text(passage.kind.rawValue),
-                            .text(JSONText.anchors(passage.anchors))],
+                            .text(AnchorText.encode(passage.anchors))],
                    body: ingested.text.slice(passage.range),
                    isHeading: passage.kind == .heading)
     }

@@ -2,7 +2,11 @@
 /// tables (``TableSpec``, in StoreTables.swift) so that no column list is written twice. The
 /// values of each row (``StoreRecords``) follow these lists' order.
 enum StoreSchema {
-    static let documentColumns = document.insertedColumns
+    /// A document's two texts, normalised and raw: where each backend keeps them is its own
+    /// (``SQLExecutor/insertDocument(_:text:rawText:)``).
+    static let documentTextColumns = ["text", "raw_text"]
+    /// The document row's other columns, the same on both backends.
+    static let documentColumns = document.insertedColumns.filter { !documentTextColumns.contains($0) }
     static let passageColumns = passage.insertedColumns
     static let topicLinkColumns = topicLink.insertedColumns
     static let actorColumns = actor.insertedColumns + [actorReviewed.name, actorNameKey.name]

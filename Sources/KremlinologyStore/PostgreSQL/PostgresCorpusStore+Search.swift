@@ -92,7 +92,7 @@ extension PostgresCorpusStore {
         let marked: String = try row.get("marked")
         let firstMatch = marked.utf8.firstIndex(of: 2).map { marked.utf8.distance(from: marked.utf8.startIndex, to: $0) } ?? 0
         let passage = Passage(index: index, range: TextRange(start: try row.get("start"), end: try row.get("end")),
-                              anchors: JSONText.decode([TimestampAnchor].self, from: try row.get("anchors")) ?? [])
+                              anchors: AnchorText.decode(try row.get("anchors")))
         return SearchHit(documentID: try row.get("id"), fileName: try row.get("file_name"), title: try row.get("title"),
                          outlet: try row.get("outlet"), passageIndex: passage.index, section: try row.get("section"),
                          range: passage.range, snippet: try row.get("snippet"),

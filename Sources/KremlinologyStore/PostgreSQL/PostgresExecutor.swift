@@ -29,6 +29,18 @@ struct PostgresExecutor: SQLExecutor {
             """, binds: Self.bindings([.text(json.json)])))
     }
 
+    /// The texts are columns of the document row (TOAST compresses them).
+    func insertDocument(_ values: [SQLValue], text: String, rawText: String) throws {
+        try insert(into: "document", columns: StoreSchema.documentColumns + StoreSchema.documentTextColumns,
+                   rows: [values + [.text(text), .text(rawText)]], conflict: nil)
+    }
+
+    func documentTexts(_ id: String) throws -> (text: String, raw: String)? {
+        try rows("SELECT text, raw_text FROM document WHERE id = ?", [.text(id)]) {
+            (text: try $0.text("text"), raw: try $0.text("raw_text"))
+        }.first
+    }
+
     /// The passage rows with their text in `body`; the `tsvector` column is generated from it.
     func insertPassages(_ passages: [PassageRow]) throws {
         // Headings are stored and indexed with their text like every passage; the search

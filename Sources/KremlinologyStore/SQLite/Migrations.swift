@@ -4,6 +4,10 @@ import GRDB
 /// has shipped. The shared tables come from ``StoreSchema`` (``TableSpec``); what is SQLite's
 /// own (the FTS5 index and its content view, NOCASE indexes) is written here.
 enum SQLiteMigrations {
+    /// The migration that deflates the stored texts: a store it upgrades is vacuumed after it,
+    /// since the text it moved leaves the file's old pages free but not returned.
+    static let deflatedTextMigration = "v13-deflated-texts-compact-anchors"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-documents-passages-fts") { db in
@@ -117,6 +121,43 @@ enum SQLiteMigrations {
         migrator.registerMigration("v12-places-and-name-keys") { db in
             // Where a relation took place, and the transliteration key of actor names (issue 11, items 4–5).
             for statement in StoreSchema.placesAndNameKeys(in: .sqlite) { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration(deflatedTextMigration) { db in
+            // Issue 14, item 5: a document's two texts, deflated, in a table of their own. Kept
+            // inline they were 290 MB of a 563 MB store, and every scan of the document rows
+            // (stats, listings) walked their overflow pages. The search index's content view
+            // reads the text back through the inflating function (``DeflatedText``).
+            try db.execute(sql: """
+                CREATE TABLE document_text (
+                    id TEXT PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
+                    texts BLOB NOT NULL
+                );
+                """)
+            let insert = try db.makeStatement(sql: "INSERT INTO document_text (id, texts) VALUES (?, ?)")
+            let documents = try Row.fetchCursor(db, sql: "SELECT id, text, raw_text FROM document")
+            while let row = try documents.next() {
+                try insert.execute(arguments: [row["id"] as String, DeflatedText.deflate(text: row["text"], raw: row["raw_text"])])
+            }
+            try db.execute(sql: """
+                DROP VIEW passage_body;
+                ALTER TABLE document DROP COLUMN text;
+                ALTER TABLE document DROP COLUMN raw_text;
+                CREATE VIEW passage_body AS
+                    SELECT p.id AS id,
+                           CASE WHEN p.kind = 'heading' THEN '' ELSE
+                               CAST(\(DeflatedText.passageFunctionName)(t.texts, p.start, p."end") AS TEXT) END AS body,
+                           CASE WHEN p.kind = 'heading' THEN
+                               CAST(\(DeflatedText.passageFunctionName)(t.texts, p.start, p."end") AS TEXT) ELSE '' END AS heading
+                    FROM passage p JOIN document_text t ON t.id = p.document_id;
+                """)
+            // The anchors of earlier rows in the compact form (``AnchorText``).
+            let rewrite = try db.makeStatement(sql: "UPDATE passage SET anchors = ? WHERE id = ?")
+            // Read first, then written: no update runs under an open scan of the same table.
+            for row in try Row.fetchAll(db, sql: "SELECT id, anchors FROM passage WHERE anchors LIKE '[%'") {
+                let stored: String = row["anchors"]
+                let compact = stored == "[]" ? "" : AnchorText.encode(AnchorText.decode(stored))
+                if compact != stored { try rewrite.execute(arguments: [compact, row["id"] as Int64]) }
+            }
         }
         return migrator
     }

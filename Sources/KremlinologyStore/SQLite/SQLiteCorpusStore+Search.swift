@@ -173,7 +173,7 @@ struct FTSSearch {
         let marked: String = row["marked"]
         let firstMatch = marked.utf8.firstIndex(of: 2).map { marked.utf8.distance(from: marked.utf8.startIndex, to: $0) } ?? 0
         let passage = Passage(index: row["idx"], range: TextRange(start: row["start"], end: row["end"]),
-                              anchors: JSONText.decode([TimestampAnchor].self, from: row["anchors"]) ?? [])
+                              anchors: AnchorText.decode(row["anchors"]))
         return SearchHit(documentID: row["id"], fileName: row["file_name"], title: row["title"], outlet: row["outlet"],
                          passageIndex: row["idx"], section: row["section"], range: passage.range,
                          snippet: row["snippet"], score: score,

@@ -20,6 +20,7 @@ public final class SQLiteCorpusStore: SQLCorpusStore, @unchecked Sendable {
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
+            Self.addFunctions(to: db)
             // NORMAL is durable across process crashes in WAL mode; only an OS crash can
             // lose the last transactions, never half of one.
             // The write-ahead log is checkpointed every 4,096 pages (16 MB), often enough to
@@ -37,7 +38,7 @@ public final class SQLiteCorpusStore: SQLCorpusStore, @unchecked Sendable {
         do {
             if readOnly { try Self.upgradeIfOlder(path) }
             pool = try DatabasePool(path: path, configuration: configuration)
-            if !readOnly { try SQLiteMigrations.migrator.migrate(pool) }
+            if !readOnly { try Self.migrate(pool) }
         } catch let error as DatabaseError {
             throw StoreError.unavailable(location: path, reason: "cannot open the database: \(error.message ?? error.description)")
         }
@@ -62,7 +63,29 @@ public final class SQLiteCorpusStore: SQLCorpusStore, @unchecked Sendable {
         }
         var upgrade = Configuration()
         upgrade.busyMode = .timeout(10)
-        try migrator.migrate(DatabaseQueue(path: path, configuration: upgrade))
+        upgrade.prepareDatabase { db in Self.addFunctions(to: db) }
+        try migrate(DatabaseQueue(path: path, configuration: upgrade))
+    }
+
+    /// Applies the pending migrations; after the one that moves the texts out of the document
+    /// rows, rewrites a store that has documents (once, a few seconds per 100 MB) to give the
+    /// space back.
+    private static func migrate(_ writer: some DatabaseWriter) throws {
+        let migrator = SQLiteMigrations.migrator
+        // On the writer's connection: a pool's reader that read the schema before the migration
+        // would prepare its next statements on the old columns.
+        let compacts = try writer.writeWithoutTransaction { db in
+            try db.tableExists("document") && !(try migrator.appliedIdentifiers(db).contains(SQLiteMigrations.deflatedTextMigration))
+        }
+        try migrator.migrate(writer)
+        if compacts { try writer.vacuum() }
+    }
+
+    /// The SQL functions the schema uses, on every connection to a store (a tool that opens the
+    /// file itself adds them too, e.g. the search benchmark): ``DeflatedText/function``.
+    public static func addFunctions(to db: Database) {
+        db.add(function: DeflatedText.function)
+        db.add(function: DeflatedText.passageFunction)
     }
 
     override var displayName: String { path }

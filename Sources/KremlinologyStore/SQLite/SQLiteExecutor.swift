@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The store core's statements on a GRDB connection.
@@ -24,6 +25,24 @@ struct SQLiteExecutor: SQLExecutor {
             INSERT INTO \(table) (\(StoreSchema.list(columns))) VALUES (\(placeholders)) \(conflict ?? "")
             """)
         for row in rows { try statement.execute(arguments: Self.arguments(row)) }
+    }
+
+    /// The document row, then its texts deflated into `document_text` (``DeflatedText``).
+    func insertDocument(_ values: [SQLValue], text: String, rawText: String) throws {
+        try insert(into: "document", columns: StoreSchema.documentColumns, rows: [values], conflict: nil)
+        guard case .text(let id)? = values.first else { preconditionFailure("a document row starts with its id") }
+        try db.cachedStatement(sql: "INSERT INTO document_text (id, texts) VALUES (?, ?)")
+            .execute(arguments: [id, DeflatedText.deflate(text: text, raw: rawText)])
+    }
+
+    func documentTexts(_ id: String) throws -> (text: String, raw: String)? {
+        guard let stored = try Data.fetchOne(db.cachedStatement(sql: "SELECT texts FROM document_text WHERE id = ?"),
+                                             arguments: [id]) else { return nil }
+        // Rows are BLOBs that DeflatedText wrote; anything else is a damaged store.
+        guard let texts = DeflatedText.inflate(stored) else {
+            throw StoreError.failure("the stored text of document \(id) is damaged (it does not inflate); ingest the file again")
+        }
+        return texts
     }
 
     /// Each passage row, then its text into the FTS5 index under the passage's rowid: a

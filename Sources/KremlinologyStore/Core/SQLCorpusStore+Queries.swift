@@ -220,13 +220,17 @@ extension SQLCorpusStore {
     public func actors(kind: ActorKind?, limit: Int) throws -> [ActorSummary] {
         try read { x in
             let order = x.dialect.byteOrder
+            // The top actors by mentions first, then the claim counts of those alone: counted in
+            // the grouping query, they were counted for every actor (0.4 s on the whole corpus).
             let rows = try x.rows("""
-                SELECT m.actor AS name, COUNT(*) AS mentions, a.kind, a.wikidata, a.country, a.aliases, a.affiliations, a.reviewed,
-                       (\(StoreSchema.claimCount(where: "r.source = m.actor"))) AS out_count,
-                       (\(StoreSchema.claimCount(where: "r.target = m.actor"))) AS in_count
-                FROM mention m LEFT JOIN actor a ON a.name = m.actor
-                \(kind == nil ? "" : "WHERE a.kind = ?")
-                GROUP BY m.actor, a.name ORDER BY mentions DESC, m.actor\(order) LIMIT ?
+                SELECT t.name, t.mentions, a.kind, a.wikidata, a.country, a.aliases, a.affiliations, a.reviewed,
+                       (\(StoreSchema.claimCount(where: "r.source = t.name"))) AS out_count,
+                       (\(StoreSchema.claimCount(where: "r.target = t.name"))) AS in_count
+                FROM (SELECT m.actor AS name, COUNT(*) AS mentions FROM mention m
+                      \(kind == nil ? "" : "JOIN actor k ON k.name = m.actor WHERE k.kind = ?")
+                      GROUP BY m.actor ORDER BY mentions DESC, m.actor\(order) LIMIT ?) t
+                LEFT JOIN actor a ON a.name = t.name
+                ORDER BY t.mentions DESC, t.name\(order)
                 """, (kind.map { [SQLValue.text($0.rawValue)] } ?? []) + [.integer(max(0, limit))]) { row in
                 (actor: try StoreRecords.actor(from: row), mentions: try row.integer("mentions"),
                  out: try row.integer("out_count"), in: try row.integer("in_count"))

@@ -21,6 +21,12 @@ public struct TimestampAnchor: Sendable, Hashable, Codable {
         self.timestamp = timestamp
         self.seconds = seconds
     }
+
+    /// The canonical `HH:MM:SS` of `seconds`, as the readers write timestamps.
+    public static func clock(_ seconds: Int) -> String {
+        func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
+        return "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
+    }
 }
 
 /// Where in the source a piece of evidence is: a video timestamp or a paragraph number.

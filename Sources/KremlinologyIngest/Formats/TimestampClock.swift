@@ -30,15 +30,9 @@ enum TimestampClock {
             passage.anchors = passage.anchors.map { anchor in
                 let parts = anchor.timestamp.split(separator: ":").compactMap { Int($0) }
                 let seconds = parts[0] * 60 + parts[1]
-                return TimestampAnchor(offset: anchor.offset, timestamp: clock(seconds), seconds: seconds)
+                return TimestampAnchor(offset: anchor.offset, timestamp: TimestampAnchor.clock(seconds), seconds: seconds)
             }
             return passage
         }
-    }
-
-    /// `HH:MM:SS` of `seconds`.
-    static func clock(_ seconds: Int) -> String {
-        func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
-        return "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
     }
 }

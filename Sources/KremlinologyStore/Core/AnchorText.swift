@@ -6,7 +6,7 @@ import KremlinologyModel
 /// the JSON was 42 MB of the whole corpus's store, 6 MB in this form).
 enum AnchorText {
     static func encode(_ anchors: [TimestampAnchor]) -> String {
-        guard anchors.allSatisfy({ $0.timestamp == clock($0.seconds) && $0.offset >= 0 && $0.seconds >= 0 }) else {
+        guard anchors.allSatisfy({ $0.timestamp == TimestampAnchor.clock($0.seconds) && $0.offset >= 0 && $0.seconds >= 0 }) else {
             return JSONText.anchors(anchors)
         }
         return anchors.map { "\($0.offset)@\($0.seconds)" }.joined(separator: " ")
@@ -20,14 +20,8 @@ enum AnchorText {
         for pair in stored.split(separator: " ") {
             let parts = pair.split(separator: "@")
             guard parts.count == 2, let offset = Int(parts[0]), let seconds = Int(parts[1]) else { return [] }
-            anchors.append(TimestampAnchor(offset: offset, timestamp: clock(seconds), seconds: seconds))
+            anchors.append(TimestampAnchor(offset: offset, timestamp: TimestampAnchor.clock(seconds), seconds: seconds))
         }
         return anchors
-    }
-
-    /// `HH:MM:SS` of `seconds`, as the readers write it.
-    static func clock(_ seconds: Int) -> String {
-        func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
-        return "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
     }
 }

@@ -11,39 +11,45 @@ import Testing
     static let raw = "---\ntitle: Sochi\n---\n# Sochi\n\n" + text + "\n"
 
     @Test func bothTextsComeBackByteForByte() throws {
-        let stored = DeflatedText.deflate(text: Self.text, raw: Self.raw)
+        let stored = try DeflatedText.deflate(text: Self.text, raw: Self.raw)
         let back = try #require(DeflatedText.inflate(stored))
         #expect(back.text == Self.text)
         #expect(back.raw == Self.raw)
         #expect(DeflatedText.textBytes(stored) == Data(Self.text.utf8))
         // A passage inflates as far as its end; a range outside the text is refused.
         let bytes = Array(Self.text.utf8)
-        #expect(DeflatedText.passageBytes(stored, 6..<20) == Data(bytes[6..<20]))
-        #expect(DeflatedText.passageBytes(stored, 0..<bytes.count) == Data(bytes))
-        #expect(DeflatedText.passageBytes(stored, 0..<(bytes.count + 1)) == nil)
+        #expect(DeflatedText.passageBytes(stored, start: 6, end: 20) == Data(bytes[6..<20]))
+        #expect(DeflatedText.passageBytes(stored, start: 0, end: bytes.count) == Data(bytes))
+        // Out of range, clamped as `substr` and `TextRange` slicing clamp (the index saw that text).
+        #expect(DeflatedText.passageBytes(stored, start: 10, end: bytes.count + 5) == Data(bytes[10...]))
+        #expect(DeflatedText.passageBytes(stored, start: 30, end: 20) == Data())
         // Empty texts, and one empty beside one that is not.
-        let empty = try #require(DeflatedText.inflate(DeflatedText.deflate(text: "", raw: "")))
+        let empty = try #require(DeflatedText.inflate(try DeflatedText.deflate(text: "", raw: "")))
         #expect(empty.text.isEmpty && empty.raw.isEmpty)
-        #expect(DeflatedText.inflate(DeflatedText.deflate(text: "", raw: "x"))?.raw == "x")
+        #expect(DeflatedText.inflate(try DeflatedText.deflate(text: "", raw: "x"))?.raw == "x")
     }
 
-    @Test func theRawTextCostsLittleBesideTheTextItRepeats() {
+    @Test func theRawTextCostsLittleBesideTheTextItRepeats() throws {
         let note = String(repeating: "Lavrov said the talks in Geneva had failed, and the envoy left. ", count: 40)
             + (0..<200).map { "line \($0) of a varied note with number \($0 * 7919 % 1000)" }.joined(separator: "\n")
-        let alone = DeflatedText.deflate(text: note, raw: "").count
-        let pair = DeflatedText.deflate(text: note, raw: "---\ntitle: x\n---\n" + note).count
+        let alone = try DeflatedText.deflate(text: note, raw: "").count
+        let pair = try DeflatedText.deflate(text: note, raw: "---\ntitle: x\n---\n" + note).count
         #expect(pair < alone + alone / 5, "the pair took \(pair) bytes, the text alone \(alone)")
         #expect(pair * 4 < note.utf8.count * 2, "the pair took \(pair) bytes for \(note.utf8.count * 2) of text")
     }
 
-    @Test func aDamagedValueIsRefusedNotMisread() {
-        var stored = DeflatedText.deflate(text: Self.text, raw: Self.raw)
+    @Test func aDamagedValueIsRefusedNotMisread() throws {
+        var stored = try DeflatedText.deflate(text: Self.text, raw: Self.raw)
         #expect(DeflatedText.inflate(Data()) == nil)
         #expect(DeflatedText.inflate(Data(stored.prefix(10))) == nil)
         // A header claiming far more text than the stream can hold.
         stored[3] = 0x7f
         #expect(DeflatedText.inflate(stored) == nil)
         #expect(DeflatedText.textBytes(Data("plain text, not deflated".utf8)) == nil)
+        // A header claiming fewer bytes than the stream holds: the whole read must end the stream.
+        var short = try DeflatedText.deflate(text: Self.text, raw: Self.raw)
+        short[4] = short[4] &- 1
+        #expect(DeflatedText.inflate(short) == nil)
     }
 
     /// A store of the schema before this migration, with a document written the old way (texts

@@ -34,7 +34,9 @@ extension SQLCorpusStore {
 
     public func content(ofDocument id: String) throws -> IngestedDocument? {
         try read { x in
-            let found = try x.rows("SELECT * FROM document WHERE id = ?", [.text(id)]) { row in
+            // The named columns: on PostgreSQL the row holds the texts too, read once below.
+            let found = try x.rows("SELECT \(StoreSchema.list(StoreSchema.documentColumns)) FROM document WHERE id = ?",
+                                   [.text(id)]) { row in
                 (document: try StoreRecords.document(from: row), hash: try row.text("content_hash"))
             }
             guard let doc = found.first, let texts = try x.documentTexts(id) else { return nil }

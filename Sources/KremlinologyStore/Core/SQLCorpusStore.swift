@@ -157,7 +157,7 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
     private func insertDocument(_ ingested: IngestedDocument, in x: any SQLExecutor) throws {
         try x.insertDocument(StoreRecords.values(of: ingested, ingestedAt: Date().formatted(.iso8601)),
                              text: ingested.text, rawText: ingested.rawText)
-        try x.insertPassages(ingested.passages.map { StoreRecords.passageRow($0, of: ingested) })
+        try x.insertPassages(ingested.passages.map { StoreRecords.passageRow($0, of: ingested, in: x.dialect) })
         let links = ingested.passages.flatMap { passage in
             passage.topicLinks.map { StoreRecords.values(of: $0, passage: passage, documentID: ingested.document.id) }
         }

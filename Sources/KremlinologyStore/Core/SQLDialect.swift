@@ -13,6 +13,11 @@ struct SQLDialect: Sendable {
     /// text deflated (``DeflatedText``), PostgreSQL in the document row.
     var documentTexts: String
 
+    /// Whether passage anchors are written in ``AnchorText``'s compact form. SQLite's do, in
+    /// the schema of migration v13, which no earlier version can read; PostgreSQL's stay JSON, which
+    /// every version of a team sharing the server reads (both forms are read everywhere).
+    var compactAnchors: Bool
+
     /// The column types: SQLite's INTEGER is 64 bits, PostgreSQL's BIGINT.
     var integerType: String
     /// A 64-bit key assigned in insertion order.
@@ -21,9 +26,10 @@ struct SQLDialect: Sendable {
     static let sqlite = SQLDialect(byteOrder: "", insertionOrder: "rowid",
                                    equalsIgnoringCase: { "\($0) = ? COLLATE NOCASE" },
                                    documentTexts: "(SELECT id, \(DeflatedText.functionName)(texts) AS text FROM document_text)",
+                                   compactAnchors: true,
                                    integerType: "INTEGER", rowIDType: "INTEGER PRIMARY KEY")
     static let postgres = SQLDialect(byteOrder: #" COLLATE "C""#, insertionOrder: "ctid",
-                                     equalsIgnoringCase: { "lower(\($0)) = lower(?)" }, documentTexts: "document",
+                                     equalsIgnoringCase: { "lower(\($0)) = lower(?)" }, documentTexts: "document", compactAnchors: false,
                                      integerType: "BIGINT", rowIDType: "BIGSERIAL PRIMARY KEY")
 
     /// The type of a column of ``TableSpec``.

@@ -89,10 +89,10 @@ enum StoreRecords {
                 SQLValue(doc.videoID), .text(ingested.contentHash), .integer(ingested.text.utf8.count), .integer(ingested.passages.count), .text(ingestedAt)]
     }
 
-    static func passageRow(_ passage: Passage, of ingested: IngestedDocument) -> PassageRow {
+    static func passageRow(_ passage: Passage, of ingested: IngestedDocument, in dialect: SQLDialect) -> PassageRow {
         PassageRow(values: [.text(ingested.document.id), .integer(passage.index), .integer(passage.range.start),
                             .integer(passage.range.end), SQLValue(passage.section), .text(passage.kind.rawValue),
-                            .text(AnchorText.encode(passage.anchors))],
+                            .text(dialect.compactAnchors ? AnchorText.encode(passage.anchors) : JSONText.anchors(passage.anchors))],
                    body: ingested.text.slice(passage.range),
                    isHeading: passage.kind == .heading)
     }

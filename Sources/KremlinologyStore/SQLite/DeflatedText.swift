@@ -8,7 +8,8 @@ import GRDB
 ///
 /// Notes compress about 2.5-fold each; in one stream the raw text, which repeats the
 /// normalised one, costs little more: the pair shrinks 4-fold. Inline and uncompressed the
-/// two were 290 MB of the 563 MB store of the whole corpus (issue 14, item 5). The normalised
+/// two made most of the 316 MB document table of a 605 MB store of the whole corpus
+/// (issue 14, item 5; docs/STORAGE.md). The normalised
 /// text comes first so that a snippet inflates only what it reads. PostgreSQL keeps its texts
 /// as TEXT: its TOAST storage compresses long values itself.
 enum DeflatedText {
@@ -21,11 +22,17 @@ enum DeflatedText {
     static let passageFunctionName = "kremlinology_passage"
 
     private static let headerSize = 8
-    /// zlib's default level; level 9 stores 0.04 % less, level 1 about 20 % more.
+    /// zlib's default level; on notes level 9 stores 0.04 % less, level 1 about 10 % more.
     private static let level: Int32 = 6
+    /// The header's counts are 32 bits; SQLite refuses values over 1 GB anyway.
+    static let maximumBytes = Int(UInt32.max)
 
-    static func deflate(text: String, raw: String) -> Data {
+    /// - Throws: ``StoreError/failure(_:)`` for texts of 4 GiB or more, which the header cannot count.
+    static func deflate(text: String, raw: String) throws -> Data {
         let text = Array(text.utf8), raw = Array(raw.utf8)
+        guard text.count + raw.count <= maximumBytes else {
+            throw StoreError.failure("a document of \(text.count + raw.count) bytes of text is too large to store (at most \(maximumBytes))")
+        }
         let input = text + raw
         var bound = compressBound(uLong(input.count))
         var output = [UInt8](repeating: 0, count: headerSize + Int(bound))
@@ -43,7 +50,8 @@ enum DeflatedText {
 
     /// Both texts of `stored`, or nil when it is not a value ``deflate(text:raw:)`` wrote.
     static func inflate(_ stored: Data) -> (text: String, raw: String)? {
-        guard let (textCount, rawCount) = counts(of: stored), let bytes = inflatedBytes(stored, count: textCount + rawCount) else {
+        guard let (textCount, rawCount) = counts(of: stored),
+              let bytes = inflatedBytes(stored, count: textCount + rawCount, whole: true) else {
             return nil
         }
         return (String(decoding: bytes.prefix(textCount), as: UTF8.self), String(decoding: bytes.suffix(rawCount), as: UTF8.self))
@@ -51,8 +59,8 @@ enum DeflatedText {
 
     /// The normalised text's bytes of `stored`, inflating no further than them.
     static func textBytes(_ stored: Data) -> Data? {
-        guard let (textCount, _) = counts(of: stored) else { return nil }
-        return inflatedBytes(stored, count: textCount)
+        guard let (textCount, rawCount) = counts(of: stored) else { return nil }
+        return inflatedBytes(stored, count: textCount, whole: rawCount == 0)
     }
 
     private static func counts(of stored: Data) -> (Int, Int)? {
@@ -61,13 +69,14 @@ enum DeflatedText {
         let text = (0..<4).reduce(0) { $0 | Int(header[$1]) << (8 * $1) }
         let raw = (0..<4).reduce(0) { $0 | Int(header[4 + $1]) << (8 * $1) }
         // Deflate expands at most 1032:1; larger claimed sizes are not ours.
-        guard text + raw <= (stored.count - headerSize) * 1032 + 64 else { return nil }
+        guard text + raw <= maximumBytes, text + raw <= (stored.count - headerSize) * 1032 + 64 else { return nil }
         return (text, raw)
     }
 
-    /// The first `count` bytes the stream of `stored` inflates to (all of them, or a prefix).
-    private static func inflatedBytes(_ stored: Data, count: Int) -> Data? {
-        if count == 0 { return Data() }
+    /// The first `count` bytes the stream of `stored` inflates to: all of them when `whole`
+    /// (the stream must end there, its checksum checked), else a prefix.
+    private static func inflatedBytes(_ stored: Data, count: Int, whole: Bool) -> Data? {
+        if count == 0, !whole { return Data() }
         var output = Data(count: count)
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
@@ -78,19 +87,22 @@ enum DeflatedText {
                 stream.avail_in = uInt(stored.count - headerSize)
                 stream.next_out = out.bindMemory(to: UInt8.self).baseAddress!
                 stream.avail_out = uInt(count)
-                return CZlib.inflate(&stream, Z_SYNC_FLUSH)
+                return CZlib.inflate(&stream, whole ? Z_FINISH : Z_SYNC_FLUSH)
             }
         }
-        // A prefix leaves the stream unfinished (Z_OK); either way every byte asked for came.
-        guard status == Z_OK || status == Z_STREAM_END, stream.avail_out == 0 else { return nil }
+        // A prefix leaves the stream unfinished (Z_OK); the whole must end it, checksum and all.
+        guard stream.avail_out == 0, whole ? status == Z_STREAM_END : (status == Z_OK || status == Z_STREAM_END) else { return nil }
         return output
     }
 
-    /// The bytes `range` of the normalised text of `stored`, inflating no further than them.
-    static func passageBytes(_ stored: Data, _ range: Range<Int>) -> Data? {
-        guard let (textCount, _) = counts(of: stored), range.lowerBound >= 0, range.upperBound <= textCount,
-              let prefix = inflatedBytes(stored, count: range.upperBound) else { return nil }
-        return prefix.subdata(in: range)
+    /// The bytes `start..<end` of the normalised text of `stored`, inflating no further than
+    /// them; clamped to the text as SQL's `substr` and `TextRange` slicing clamp, so that the
+    /// index is told the same text when it forgets a passage as when it indexed it.
+    static func passageBytes(_ stored: Data, start: Int, end: Int) -> Data? {
+        guard let (textCount, _) = counts(of: stored) else { return nil }
+        let upper = min(max(end, 0), textCount), lower = min(max(start, 0), upper)
+        guard let prefix = inflatedBytes(stored, count: upper, whole: false) else { return nil }
+        return prefix.subdata(in: lower..<upper)
     }
 
     /// ``functionName`` on a connection: a stored BLOB → its normalised text.
@@ -103,8 +115,8 @@ enum DeflatedText {
     static let passageFunction = DatabaseFunction(passageFunctionName, argumentCount: 3, pure: true) {
         values -> (any DatabaseValueConvertible)? in
         guard case .blob(let data) = values[0].storage, let start = Int.fromDatabaseValue(values[1]),
-              let end = Int.fromDatabaseValue(values[2]), start <= end else { return nil }
+              let end = Int.fromDatabaseValue(values[2]) else { return nil }
         // The bytes as they are (the view casts them to TEXT), as the index received them.
-        return passageBytes(data, start..<end)
+        return passageBytes(data, start: start, end: end)
     }
 }

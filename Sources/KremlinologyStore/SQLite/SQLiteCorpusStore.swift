@@ -78,7 +78,15 @@ public final class SQLiteCorpusStore: SQLCorpusStore, @unchecked Sendable {
             try db.tableExists("document") && !(try migrator.appliedIdentifiers(db).contains(SQLiteMigrations.deflatedTextMigration))
         }
         try migrator.migrate(writer)
-        if compacts { try writer.vacuum() }
+        guard compacts else { return }
+        // The migration has committed; the vacuum only gives space back. It needs about the
+        // store's size again, so its copy goes to a file, not memory, and a failure (a full
+        // disk) leaves a sound store that is merely larger: the open goes on.
+        try? writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA temp_store = FILE")
+            defer { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
+            try db.execute(sql: "VACUUM")
+        }
     }
 
     /// The SQL functions the schema uses, on every connection to a store (a tool that opens the

@@ -32,7 +32,7 @@ struct SQLiteExecutor: SQLExecutor {
         try insert(into: "document", columns: StoreSchema.documentColumns, rows: [values], conflict: nil)
         guard case .text(let id)? = values.first else { preconditionFailure("a document row starts with its id") }
         try db.cachedStatement(sql: "INSERT INTO document_text (id, texts) VALUES (?, ?)")
-            .execute(arguments: [id, DeflatedText.deflate(text: text, raw: rawText)])
+            .execute(arguments: [id, try DeflatedText.deflate(text: text, raw: rawText)])
     }
 
     func documentTexts(_ id: String) throws -> (text: String, raw: String)? {

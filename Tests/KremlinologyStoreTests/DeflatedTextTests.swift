@@ -101,3 +101,27 @@ import Testing
         #expect(try store.search(SearchQuery(text: "grain")).isEmpty)
     }
 }
+
+/// A store whose deflated text was damaged outside Kremlinology answers every read that meets
+/// it with a clear error naming the store, never a crash or a missing snippet.
+@Suite struct DamagedTextTests {
+    @Test func searchAndContentReportTheDamage() throws {
+        let tmp = try TemporaryStore(.sqlite)
+        let text = "Russia shelled Kherson overnight."
+        let document = Document(id: "00000000000000dd", path: "d/1.txt", fileName: "1.txt", kind: .text)
+        _ = try tmp.store.store(IngestedDocument(document: document, text: text, rawText: text, contentHash: "dd",
+                                                 passages: [Passage(index: 0, range: TextRange(start: 0, end: text.utf8.count))]),
+                                extraction: nil)
+        let store = try #require(tmp.store as? SQLiteCorpusStore)
+        #expect(try store.search(SearchQuery(text: "Kherson")).first?.snippet.contains("[Kherson]") == true)
+        try store.pool.write { db in try db.execute(sql: "UPDATE document_text SET texts = x'0102030405060708aabbcc'") }
+        for read in [{ _ = try store.search(SearchQuery(text: "Kherson")) }, { _ = try store.content(ofDocument: "00000000000000dd") }] {
+            #expect {
+                try read()
+            } throws: { error in
+                guard case .failure(let message) = error as? StoreError else { return false }
+                return message.contains("damaged") && message.contains("new store")
+            }
+        }
+    }
+}

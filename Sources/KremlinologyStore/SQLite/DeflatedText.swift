@@ -105,15 +105,22 @@ enum DeflatedText {
         return prefix.subdata(in: lower..<upper)
     }
 
+    /// What a statement that meets a value ``deflate(text:raw:)`` did not write fails with.
+    static let damaged = "a stored document text is damaged (it does not inflate): the store file is corrupt; "
+        + "ingest the corpus into a new store"
+
     /// ``functionName`` on a connection: a stored BLOB → its normalised text.
     static let function = DatabaseFunction(functionName, argumentCount: 1, pure: true) { values -> (any DatabaseValueConvertible)? in
-        guard case .blob(let data) = values[0].storage, let bytes = textBytes(data) else { return nil }
+        guard case .blob(let data) = values[0].storage, let bytes = textBytes(data) else { throw DatabaseError(message: damaged) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// ``passageFunctionName`` on a connection: (stored BLOB, start, end) → that passage's bytes.
     static let passageFunction = DatabaseFunction(passageFunctionName, argumentCount: 3, pure: true) {
         values -> (any DatabaseValueConvertible)? in
+        // NULL for a damaged value: FTS5 would turn an error of its content into a bare "SQL
+        // logic error", so the search reports a passage without text as damage instead
+        // (FTSSearch.hit), and a document's texts are checked before the index forgets them.
         guard case .blob(let data) = values[0].storage, let start = Int.fromDatabaseValue(values[1]),
               let end = Int.fromDatabaseValue(values[2]) else { return nil }
         // The bytes as they are (the view casts them to TEXT), as the index received them.

@@ -165,18 +165,21 @@ struct FTSSearch {
             """, arguments: arguments)
         var byRowid: [Int64: Row] = [:]
         for row in rows { byRowid[row["rowid"]] = row }
-        return page.compactMap { ranked in byRowid[ranked.rowid].map { Self.hit($0, score: ranked.score) } }
+        return try page.compactMap { ranked in try byRowid[ranked.rowid].map { try Self.hit($0, score: ranked.score) } }
     }
 
     /// A row of ``hits(for:)`` as a hit: the locator is that of the first highlighted byte.
-    private static func hit(_ row: Row, score: Double) -> SearchHit {
-        let marked: String = row["marked"]
+    /// - Throws: ``StoreError/failure(_:)`` when the passage's stored text does not inflate.
+    private static func hit(_ row: Row, score: Double) throws -> SearchHit {
+        guard let marked = row["marked"] as String?, let snippet = row["snippet"] as String? else {
+            throw StoreError.failure("document \(row["id"] as String? ?? "?"): " + DeflatedText.damaged)
+        }
         let firstMatch = marked.utf8.firstIndex(of: 2).map { marked.utf8.distance(from: marked.utf8.startIndex, to: $0) } ?? 0
         let passage = Passage(index: row["idx"], range: TextRange(start: row["start"], end: row["end"]),
                               anchors: AnchorText.decode(row["anchors"]))
         return SearchHit(documentID: row["id"], fileName: row["file_name"], title: row["title"], outlet: row["outlet"],
                          passageIndex: row["idx"], section: row["section"], range: passage.range,
-                         snippet: row["snippet"], score: score,
+                         snippet: snippet, score: score,
                          locator: passage.locator(at: passage.range.start + firstMatch, videoID: row["video_id"]))
     }
 }

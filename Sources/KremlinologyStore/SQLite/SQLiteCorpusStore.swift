@@ -109,6 +109,8 @@ public final class SQLiteCorpusStore: SQLCorpusStore, @unchecked Sendable {
             return try pool.write { db in try body(SQLiteExecutor(db: db)) }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw StoreError.diskFull(location: path)
+        } catch let error as DatabaseError where error.message == DeflatedText.damaged {
+            throw StoreError.failure("\(path): \(DeflatedText.damaged)")
         }
     }
 

@@ -40,7 +40,7 @@ struct SQLiteExecutor: SQLExecutor {
                                              arguments: [id]) else { return nil }
         // Rows are BLOBs that DeflatedText wrote; anything else is a damaged store.
         guard let texts = DeflatedText.inflate(stored) else {
-            throw StoreError.failure("the stored text of document \(id) is damaged (it does not inflate); ingest the file again")
+            throw StoreError.failure("document \(id): " + DeflatedText.damaged)
         }
         return texts
     }
@@ -63,6 +63,8 @@ struct SQLiteExecutor: SQLExecutor {
 
     /// An external-content index forgets a row only when told the text it indexed.
     func forgetSearchEntries(ofDocument id: String) throws {
+        // A damaged text would tell the index NULL for what it indexed: refuse (with the error).
+        _ = try documentTexts(id)
         try db.execute(sql: """
             INSERT INTO passage_fts (passage_fts, rowid, body, heading)
             SELECT 'delete', b.id, b.body, b.heading FROM passage_body b

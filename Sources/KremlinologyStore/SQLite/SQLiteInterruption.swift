@@ -10,8 +10,8 @@ extension SQLiteCorpusStore {
     /// interruption becomes ``StoreError/cancelled``.
     func interruptibleRead<T>(_ body: (Database) throws -> T) throws -> T {
         try ReadCancellation.check()
-        guard let cancellation = ReadCancellation.current else { return try pool.read(body) }
         do {
+            guard let cancellation = ReadCancellation.current else { return try pool.read(body) }
             return try pool.read { db in
                 let context = Unmanaged.passUnretained(cancellation).toOpaque()
                 sqlite3_progress_handler(db.sqliteConnection, Self.progressSteps, { context in
@@ -23,6 +23,8 @@ extension SQLiteCorpusStore {
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
             throw StoreError.cancelled
+        } catch let error as DatabaseError where error.message == DeflatedText.damaged {
+            throw StoreError.failure("\(path): \(DeflatedText.damaged)")
         }
     }
 }

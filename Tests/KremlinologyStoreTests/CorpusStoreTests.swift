@@ -155,6 +155,16 @@ func loanExtraction(for doc: IngestedDocument) -> ExtractionPayload {
         #expect(russia.documents == ["loan.md"])
         #expect(russia.relationsOut == 1)
         #expect(try tmp.store.actors(kind: .person, limit: 10).isEmpty)
+        // Two more documents, one of them of the same file name in another folder: each
+        // actor lists its file names once each, in byte order.
+        for (path, hash) in [("other/loan.md", "h-other"), ("archive/a.md", "h-a")] {
+            // Another text (the id is its hash), with the same first passage.
+            let more = videoNote(path: path, text: doc.text + " " + hash, hash: hash)
+            _ = try tmp.store.store(more, extraction: loanExtraction(for: more))
+        }
+        let again = try tmp.store.actors(kind: nil, limit: 10)
+        #expect(again.first { $0.actor.name == "Russia" }?.documents == ["a.md", "loan.md"])
+        #expect(again.first { $0.actor.name == "Belarus" }?.documents == ["a.md", "loan.md"])
     }
 
     @Test(arguments: StoreBackend.available)

@@ -145,6 +145,9 @@ enum SQLiteMigrations {
                 -- The outlet grading that every view starts with counts documents and video notes
                 -- per outlet: from this index alone, 3 ms instead of a 26 ms scan of the rows.
                 CREATE INDEX document_outlet_kind ON document (outlet, kind);
+                -- An actor's documents from the index alone (the `actors` listing and the views).
+                DROP INDEX mention_actor;
+                CREATE INDEX mention_actor ON mention (actor, document_id);
                 CREATE VIEW passage_body AS
                     SELECT p.id AS id,
                            CASE WHEN p.kind = 'heading' THEN '' ELSE

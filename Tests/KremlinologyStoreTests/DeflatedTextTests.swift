@@ -97,6 +97,8 @@ import Testing
         // The index is sound over the new content view, and deleting the document leaves no text behind.
         try store.pool.write { db in try db.execute(sql: "INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)") }
         #expect(try store.deleteDocuments(ids: ["00000000000000aa"]) == 1)
+        // Forgotten with the text it was indexed with: the index is still sound.
+        try store.pool.write { db in try db.execute(sql: "INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)") }
         #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document_text") } == 0)
         #expect(try store.search(SearchQuery(text: "grain")).isEmpty)
     }
@@ -123,5 +125,36 @@ import Testing
                 return message.contains("damaged") && message.contains("new store")
             }
         }
+    }
+}
+
+/// Replacing a long document (a changed file under the same path) tells the index to forget
+/// every passage, headings included, with the text it indexed: the index stays sound and finds
+/// only the new text.
+@Suite struct ForgettingPassagesTests {
+    static func document(_ word: String, passages: Int) -> IngestedDocument {
+        var text = "", ranges: [(TextRange, PassageKind)] = []
+        for n in 0..<passages {
+            let line = n % 50 == 0 ? "Section \(n) on \(word)" : "Paragraph \(n) of the \(word) note, с кириллицей."
+            let start = text.utf8.count
+            text += line
+            ranges.append((TextRange(start: start, end: text.utf8.count), n % 50 == 0 ? .heading : .paragraph))
+            text += "\n\n"
+        }
+        let id = String(format: "%016llx", UInt64(truncatingIfNeeded: text.hashValue))
+        let document = Document(id: id, path: "long/note.md", fileName: "note.md", kind: .markdown)
+        return IngestedDocument(document: document, text: text, rawText: text, contentHash: word,
+                                passages: ranges.enumerated().map { Passage(index: $0.offset, range: $0.element.0, kind: $0.element.1) })
+    }
+
+    @Test func aReplacedLongDocumentLeavesASoundIndex() throws {
+        let tmp = try TemporaryStore(.sqlite)
+        let store = try #require(tmp.store as? SQLiteCorpusStore)
+        _ = try store.store(Self.document("walrus", passages: 3_000), extraction: nil)
+        #expect(try store.searchResults(SearchQuery(text: "walrus", candidateBound: 10_000)).total.count == 3_000)
+        _ = try store.store(Self.document("narwhal", passages: 3_000), extraction: nil)
+        try store.pool.write { db in try db.execute(sql: "INSERT INTO passage_fts (passage_fts, rank) VALUES ('integrity-check', 1)") }
+        #expect(try store.search(SearchQuery(text: "walrus")).isEmpty)
+        #expect(try store.searchResults(SearchQuery(text: "narwhal", candidateBound: 10_000)).total.count == 3_000)
     }
 }

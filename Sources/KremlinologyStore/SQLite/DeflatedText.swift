@@ -9,16 +9,16 @@ import GRDB
 /// Notes compress about 2.5-fold each; in one stream the raw text, which repeats the
 /// normalised one, costs little more: the pair shrinks 4-fold. Inline and uncompressed the
 /// two made most of the 316 MB document table of a 605 MB store of the whole corpus
-/// (issue 14, item 5; docs/STORAGE.md). The normalised
-/// text comes first so that a snippet inflates only what it reads. PostgreSQL keeps its texts
-/// as TEXT: its TOAST storage compresses long values itself.
+/// (issue 14, item 5; docs/STORAGE.md). The normalised text comes first so that a snippet
+/// inflates only what it reads. PostgreSQL keeps its texts as TEXT: its TOAST storage
+/// compresses long values itself.
 enum DeflatedText {
-    /// The SQL function that gives the normalised text of a stored value (NULL for a value
-    /// that is not one), for the queries that look into whole texts.
+    /// The SQL function that gives the normalised text of a stored value (its statement fails
+    /// with ``damaged`` for a value that is not one), for the queries that look into whole texts.
     static let functionName = "kremlinology_text"
     /// The SQL function `(stored, start, end)` that gives the passage of bytes `start..<end`
-    /// of the normalised text, for the search index's content view (`passage_body`): it
-    /// inflates no further than `end`.
+    /// of the normalised text, for the search index's content view (`passage_body`), which
+    /// snippets and highlights read: it inflates no further than `end`.
     static let passageFunctionName = "kremlinology_passage"
 
     private static let headerSize = 8
@@ -120,7 +120,7 @@ enum DeflatedText {
         values -> (any DatabaseValueConvertible)? in
         // NULL for a damaged value: FTS5 would turn an error of its content into a bare "SQL
         // logic error", so the search reports a passage without text as damage instead
-        // (FTSSearch.hit), and a document's texts are checked before the index forgets them.
+        // (FTSSearch.hit). The index forgets a document from its text inflated in Swift.
         guard case .blob(let data) = values[0].storage, let start = Int.fromDatabaseValue(values[1]),
               let end = Int.fromDatabaseValue(values[2]) else { return nil }
         // The bytes as they are (the view casts them to TEXT), as the index received them.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KremlinologyModel
 
 /// The store core's statements on a GRDB connection.
 struct SQLiteExecutor: SQLExecutor {
@@ -61,15 +62,20 @@ struct SQLiteExecutor: SQLExecutor {
         }
     }
 
-    /// An external-content index forgets a row only when told the text it indexed.
+    /// An external-content index forgets a row only when told the text it indexed: each
+    /// passage's slice of the text, inflated once, as ``insertPassages(_:)`` gave it. Through
+    /// the content view every passage would inflate the text up to its own end, quadratic in
+    /// a long document. A damaged text throws here, before the index is told anything.
     func forgetSearchEntries(ofDocument id: String) throws {
-        // A damaged text would tell the index NULL for what it indexed: refuse (with the error).
-        _ = try documentTexts(id)
-        try db.execute(sql: """
-            INSERT INTO passage_fts (passage_fts, rowid, body, heading)
-            SELECT 'delete', b.id, b.body, b.heading FROM passage_body b
-            WHERE b.id IN (SELECT id FROM passage WHERE document_id = ?)
-            """, arguments: [id])
+        guard let text = try documentTexts(id)?.text else { return }
+        let forget = try db.cachedStatement(sql: "INSERT INTO passage_fts (passage_fts, rowid, body, heading) VALUES ('delete', ?, ?, ?)")
+        let passages = try Row.fetchAll(db.cachedStatement(sql: #"SELECT id, start, "end", kind FROM passage WHERE document_id = ?"#),
+                                        arguments: [id])
+        for passage in passages {
+            let body = text.slice(TextRange(start: passage["start"], end: passage["end"]))
+            let isHeading = (passage["kind"] as String) == PassageKind.heading.rawValue
+            try forget.execute(arguments: [passage["id"] as Int64, isHeading ? "" : body, isHeading ? body : ""])
+        }
     }
 
     /// SQLite serialises writers: nothing to lock.

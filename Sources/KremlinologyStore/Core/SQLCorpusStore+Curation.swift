@@ -31,7 +31,7 @@ extension SQLCorpusStore {
     public func recordCuration(_ decision: CurationDecision) throws -> CurationDecision {
         try write { x in
             let columns = StoreSchema.curation.insertedColumns
-            let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+            let marks = StoreSchema.marks(columns.count)
             let values: [SQLValue] = [
                 .text(decision.action.rawValue), .text(decision.actor), SQLValue(decision.other), SQLValue(decision.newName),
                 SQLValue(decision.alias), SQLValue(decision.kind?.rawValue), SQLValue(decision.note), SQLValue(decision.author),

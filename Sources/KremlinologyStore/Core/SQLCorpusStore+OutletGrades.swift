@@ -78,7 +78,7 @@ extension SQLCorpusStore {
         // A view names a few hundred source actors at most; the whole corpus is one pass.
         let chunks: [[String]?] = sourceActors.map { actors in
             let sorted = Array(Set(actors)).sorted()
-            return stride(from: 0, to: sorted.count, by: 200).map { Optional(Array(sorted[$0..<min(sorted.count, $0 + 200)])) }
+            return sorted.chunks(of: 200).map { Optional($0) }
         } ?? [nil]
         try read { x in
             for chunk in chunks {
@@ -94,7 +94,7 @@ extension SQLCorpusStore {
     private static func sourceCondition(_ chunk: [String]?, column: String) -> (String, [SQLValue]) {
         guard let chunk else { return ("1 = 1", []) }
         guard !chunk.isEmpty else { return ("1 = 0", []) }
-        return ("\(column) IN (\(Array(repeating: "?", count: chunk.count).joined(separator: ", ")))", chunk.map { .text($0) })
+        return ("\(column) IN (\(StoreSchema.marks(chunk.count)))", chunk.map { .text($0) })
     }
 
     /// Independent sources per statement, counted as ``withCorroboration(_:)`` counts them.

@@ -118,8 +118,8 @@ extension SQLCorpusStore {
         var counts: [StatementKey: Int] = [:]
         try read { x in
             // A page names few source actors; each is one indexed lookup.
-            for chunk in stride(from: 0, to: actors.count, by: 200).map({ Array(actors[$0..<min(actors.count, $0 + 200)]) }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            for chunk in actors.chunks(of: 200) {
+                let marks = StoreSchema.marks(chunk.count)
                 let rows = try x.rows("""
                     SELECT r.source, r.type, r.target, r.modality, COALESCE(r.time, '') AS stated,
                            COUNT(DISTINCT \(Self.sourceKeyOf("s", "r"))) AS n
@@ -240,9 +240,8 @@ extension SQLCorpusStore {
             // The documents of all of them in one statement per 200 actors: each actor's distinct
             // documents first (from the index on actor and document alone), then their names.
             var documents: [String: [String]] = [:]
-            let names = rows.map(\.actor.name)
-            for chunk in stride(from: 0, to: names.count, by: 200).map({ Array(names[$0..<min(names.count, $0 + 200)]) }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            for chunk in rows.map(\.actor.name).chunks(of: 200) {
+                let marks = StoreSchema.marks(chunk.count)
                 for (actor, file) in try x.rows("""
                     SELECT DISTINCT a.actor\(order) AS actor, d.file_name\(order) AS file_name
                     FROM (SELECT DISTINCT actor, document_id FROM mention WHERE actor IN (\(marks))) a

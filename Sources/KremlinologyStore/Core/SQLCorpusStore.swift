@@ -181,7 +181,7 @@ public class SQLCorpusStore: CorpusStore, @unchecked Sendable {
     private func nearDuplicateSource(of identity: SourceIdentity, except id: String, in x: any SQLExecutor) throws -> String? {
         let bands = identity.bandKeys
         guard !bands.isEmpty else { return nil }
-        let marks = Array(repeating: "?", count: bands.count).joined(separator: ", ")
+        let marks = StoreSchema.marks(bands.count)
         // A common boilerplate band could match many documents; a few hundred candidates are plenty.
         let candidates = try x.rows("""
             SELECT DISTINCT s.source_key, s.signature FROM document_band b

@@ -89,4 +89,14 @@ enum StoreSchema {
 
     /// `a, b, "end"`: a column list for a statement.
     static func list(_ columns: [String]) -> String { columns.map(quoted).joined(separator: ", ") }
+
+    /// `?, ?, …`: `count` placeholders, for an `IN (…)` list or a row of values.
+    static func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
+}
+
+extension Array {
+    /// The elements in consecutive runs of at most `size`: a statement binds a few hundred values at a time.
+    func chunks(of size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min(count, $0 + size)]) }
+    }
 }

@@ -152,7 +152,7 @@ struct FTSSearch {
     /// first match, in one statement for the whole page.
     func hits(for page: [Ranked]) throws -> [SearchHit] {
         guard !page.isEmpty else { return [] }
-        let placeholders = Array(repeating: "?", count: page.count).joined(separator: ", ")
+        let placeholders = StoreSchema.marks(page.count)
         var arguments: StatementArguments = [match]
         arguments += StatementArguments(page.map(\.rowid))
         let rows = try Row.fetchAll(db, sql: """

@@ -21,7 +21,7 @@ struct SQLiteExecutor: SQLExecutor {
     /// One prepared statement, executed once per row.
     func insert(into table: String, columns: [String], rows: [[SQLValue]], conflict: String?) throws {
         guard !rows.isEmpty else { return }
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let placeholders = StoreSchema.marks(columns.count)
         let statement = try db.cachedStatement(sql: """
             INSERT INTO \(table) (\(StoreSchema.list(columns))) VALUES (\(placeholders)) \(conflict ?? "")
             """)
@@ -50,7 +50,7 @@ struct SQLiteExecutor: SQLExecutor {
     /// heading's into the `heading` column, any other passage's into `body`.
     func insertPassages(_ passages: [PassageRow]) throws {
         guard !passages.isEmpty else { return }
-        let placeholders = Array(repeating: "?", count: StoreSchema.passageColumns.count).joined(separator: ", ")
+        let placeholders = StoreSchema.marks(StoreSchema.passageColumns.count)
         let insertPassage = try db.cachedStatement(sql: """
             INSERT INTO passage (\(StoreSchema.list(StoreSchema.passageColumns))) VALUES (\(placeholders))
             """)

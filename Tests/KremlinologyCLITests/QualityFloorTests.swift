@@ -28,10 +28,21 @@ import Testing
     /// citizen of another state, names no one); notes 0.350 (0.388 since coordinated verbs keep their
     /// events and subjects, and reduced passives their direction) / 0.814; PLOVER 0.603 / 0.494 (0.500) /
     /// 0.705 (0.714).
+    ///
+    /// Since owned agents ("the military", "troops", "leaders") need an owner in the parse: seeds
+    /// 0.648, notes 0.413, PLOVER 0.571 / 0.494 / 0.705. The PLOVER event recall floor was lowered
+    /// from 0.599 to 0.561, on purpose: the scorer counts a record's type as found whatever the
+    /// relation's endpoints, and five of the seven records lost had it only through an endpoint that
+    /// named no actor or the wrong one ("France AGREE troops" for "France is ready to contribute
+    /// troops to a force in Liberia", "Egypt THREATEN police", "Algeria PROTEST parliament",
+    /// "Palestine ASSAULT police"). The other two were triple hits: "Hundreds of thousands of people
+    /// … in Hong Kong" ("people" has no owner in the parse) and "UN REJECT East Timor", reached
+    /// before only because the unnamed "its forces" yielded to a later name. "Opposition groups in
+    /// Zimbabwe" was gained, so triple recall went 0.500 → 0.494.
     static let regressionFloors: [Figure: Double] = [
-        .seedsRelationF1: 0.626, .seedsActorF1: 0.883,
-        .notesRelationF1: 0.378, .notesActorF1: 0.804,
-        .ploverEventRecall: 0.599, .ploverTripleRecall: 0.490, .ploverEventPrecision: 0.704,
+        .seedsRelationF1: 0.638, .seedsActorF1: 0.883,
+        .notesRelationF1: 0.403, .notesActorF1: 0.804,
+        .ploverEventRecall: 0.561, .ploverTripleRecall: 0.484, .ploverEventPrecision: 0.695,
     ]
 
     /// Issue 11's floors.

@@ -52,8 +52,6 @@ struct SentenceAnalysis {
     static let overHash = WordHash.of("over")
     static let conditions = U64Set(words: ["unless", "if"])
     /// Generic words that, alone, are rarely the patient of an event ("in opposition to", "the regime", "the media").
-    static let vagueTargets = U64Set(words: ["opposition", "regime", "media", "people",
-                                             "company", "companies", "agency", "alliance", "coalition"])
     static let concessives = U64Set(words: ["despite", "while", "although", "though", "whilst"])
     static let exemplifiers = U64Set(words: ["as"])
     /// Ways of finding a source that rest on the words themselves, not on position: their events stand beside the sentence's main one.
@@ -143,6 +141,7 @@ struct SentenceAnalysis {
             var c = p.head
             while c < p.end { if !(p.gap?.contains(c) ?? false) { patternCover[c] = true }; c += 1 }
         }
+        if !predicates.isEmpty { resolveOwnedAgents() }
         let attribution = self.attribution()
         let times = self.times()
         let time = times.first?.value
@@ -657,8 +656,8 @@ struct SentenceAnalysis {
         }
         var out: [Relation] = []
         let eventPlace = eventLocation(of: p, complement: complement)
-        for s in sources {
-            for tg in targets.map({ standing(for: $0, against: s) }) {
+        for s in owned(sources, label) {
+            for tg in owned(targets, label).map({ standing(for: $0, against: s) }) {
                 if let place = s.place {
                     drop("\(label): the source \(s.text) is a place (\(place)); who acts for it the text does not say"); continue
                 }
@@ -672,9 +671,6 @@ struct SentenceAnalysis {
                 }
                 if affiliated(s, tg) || affiliated(tg, s) {
                     drop("\(label): \(s.name) and \(tg.name) are one side (affiliation)"); continue
-                }
-                if SentenceAnalysis.vagueTargets.contains(WordHash.of(tg.name)) && tg.rule == "unknown:agent" {
-                    drop("\(label): \(tg.text) is too vague to be a target"); continue
                 }
                 if !e.type.isEvent && tg.actor == nil && tg.rule != "speaker" {
                     drop("\(label): an attitude toward an unnamed actor (\(tg.text))"); continue

@@ -22,6 +22,12 @@ struct Cues: Sendable {
     var roles = PhraseTable<String>()
     /// Generic agents (police, rebels, officials) usable as unnamed actors.
     var agents = PhraseTable<String>()
+    /// The agents (lower-case phrases) that name a body, office or people of some actor ("government",
+    /// "troops", "leaders"): an actor only through the owner the parse gives them.
+    var ownedAgents: [String: Ownership] = [:]
+
+    /// Who may own an owned agent: any actor, or (`private`) none through a demonym alone.
+    enum Ownership: Sendable { case byState, privately }
     /// Phrases naming a video's narrator (`the speaker`).
     var speaker = PhraseTable<Int>()
     var personPronouns: U64Set = []
@@ -113,6 +119,12 @@ struct Cues: Sendable {
             case "speech": c.speech.insert(phrase: phrase, value == "speaker-after" ? 1 : 0)
             case "role": c.roles.insert(phrase: phrase, value.isEmpty ? phrase : value)
             case "agent": c.agents.insert(phrase: phrase, value.isEmpty ? phrase : value)
+            case "owned-agent":
+                guard value.isEmpty || value == "private" else {
+                    throw PackError(file: file, line: line, message: "an owned agent takes no value, or \"private\" (a demonym does not make a state its owner)")
+                }
+                c.agents.insert(phrase: phrase, phrase)
+                c.ownedAgents[phrase.lowercased()] = value == "private" ? .privately : .byState
             case "speaker": c.speaker.insert(phrase: phrase, 1)
             case "pronoun-person": c.personPronouns.insert(try word())
             case "pronoun-group": c.groupPronouns.insert(try word())

@@ -28,7 +28,7 @@ struct Mention: Sendable {
     var place: String?
 
     /// A pack actor, the narrator, or an unnamed person anchored by a known state ("Pakistan President Mohammad Zia-Ul-Haq").
-    var known: Bool { actor != nil || rule == "speaker" || rule == "unknown:title" }
+    var known: Bool { actor != nil || rule == "speaker" || rule == "unknown:title" || rule == SentenceAnalysis.ownedRule }
 }
 
 /// What the resolver remembers across sentences: the latest person and the latest collective actor.

@@ -51,7 +51,6 @@ struct SentenceAnalysis {
     static let listJoiners = U64Set(words: [",", "and", "including", "or"])
     static let overHash = WordHash.of("over")
     static let conditions = U64Set(words: ["unless", "if"])
-    /// Generic words that, alone, are rarely the patient of an event ("in opposition to", "the regime", "the media").
     static let concessives = U64Set(words: ["despite", "while", "although", "though", "whilst"])
     static let exemplifiers = U64Set(words: ["as"])
     /// Ways of finding a source that rest on the words themselves, not on position: their events stand beside the sentence's main one.
@@ -100,8 +99,7 @@ struct SentenceAnalysis {
                 context.lastSubject = (mentions[si], context.sentence, context.passage)
             }
         }
-        mentionAt = Array(repeating: -1, count: n)
-        for (k, m) in mentions.enumerated() { for j in m.lo..<min(m.hi, n) { mentionAt[j] = k } }
+        indexMentions()
         if trace != nil {
             for m in mentions {
                 let of = m.place != nil ? m.actor.map { ", a place of \(pack.actors[$0].name)" } ?? "" : ""
@@ -203,6 +201,12 @@ struct SentenceAnalysis {
                                         + (r.attribution.map { "  per \($0)" } ?? "") + "  (rule \(r.rule))")
             }
         }
+    }
+
+    /// For each token, the index of the mention covering it (`mentionAt`).
+    mutating func indexMentions() {
+        mentionAt = Array(repeating: -1, count: t.count)
+        for (k, m) in mentions.enumerated() { for j in m.lo..<min(m.hi, t.count) { mentionAt[j] = k } }
     }
 
     mutating func drop(_ reason: String) {
@@ -656,8 +660,9 @@ struct SentenceAnalysis {
         }
         var out: [Relation] = []
         let eventPlace = eventLocation(of: p, complement: complement)
+        let ownedTargets = owned(targets, label)
         for s in owned(sources, label) {
-            for tg in owned(targets, label).map({ standing(for: $0, against: s) }) {
+            for tg in ownedTargets.map({ standing(for: $0, against: s) }) {
                 if let place = s.place {
                     drop("\(label): the source \(s.text) is a place (\(place)); who acts for it the text does not say"); continue
                 }

@@ -46,8 +46,7 @@ extension SentenceAnalysis {
             }
         }
         mentions = kept
-        mentionAt = Array(repeating: -1, count: t.count)
-        for (k, m) in mentions.enumerated() { for j in m.lo..<min(m.hi, t.count) { mentionAt[j] = k } }
+        indexMentions()
     }
 
     /// The mentions less the owned agents that have no owner; each dropped one is told to the trace.
